@@ -1,0 +1,197 @@
+//! The instruction set, declared once. `for_each_op!` hands the whole table to a macro, so the
+//! `Opcode` enum, its names and argument kinds here, and each engine's dispatch cases elsewhere
+//! are generated from one list and cannot drift apart.
+//!
+//! An instruction is one 32-bit word: the opcode in the low 8 bits, the argument in the high 24
+//! (Lua's layout). Fixed width keeps jump targets plain instruction indices and lets the `fused`
+//! engine rewrite sequences in place; 24 bits are enough for every index the compiler emits (it
+//! reports an error past that).
+//!
+//! Stack effects are written `(before -- after)` with the top of the stack on the right.
+
+/// What an instruction's argument means; the disassembler uses it to show the argument's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgKind {
+    /// The argument is unused (always 0).
+    None,
+    /// A plain count or flag word.
+    Count,
+    /// An index into the code object's constants.
+    Const,
+    /// A local variable slot (index into `varnames`).
+    Local,
+    /// An index into `cellvars ++ freevars`.
+    Cell,
+    /// An index into the code object's `names`.
+    Name,
+    /// An absolute instruction index.
+    Jump,
+}
+
+/// Calls `$m! { (Name, handler, ArgKind, "stack effect and meaning"), ... }` with the whole table.
+/// `handler` names the semantics function in `runtime::ops`; the bytecode layer only carries the
+/// identifier, so data still flows one way (bytecode knows nothing of the runtime).
+#[macro_export]
+macro_rules! for_each_op {
+    ($m:ident) => {
+        $m! {
+            (Nop, nop, None, "( -- ) does nothing"),
+            (Pop, pop, None, "(x -- )"),
+            (Copy, copy, Count, "(x_n .. x_1 -- x_n .. x_1 x_n) push a copy of the n-th item (1 = top)"),
+            (Swap, swap, Count, "swap the top with the n-th item (2 = the one below the top)"),
+            (LoadConst, load_const, Const, "( -- constant)"),
+            (LoadFast, load_fast, Local, "( -- local) UnboundLocalError if unbound"),
+            (StoreFast, store_fast, Local, "(x -- ) local = x"),
+            (DeleteFast, delete_fast, Local, "( -- ) unbind the local"),
+            (LoadDeref, load_deref, Cell, "( -- cell contents)"),
+            (StoreDeref, store_deref, Cell, "(x -- ) cell contents = x"),
+            (DeleteDeref, delete_deref, Cell, "( -- ) empty the cell"),
+            (LoadClosure, load_closure, Cell, "( -- cell) the cell object itself, for a closure tuple"),
+            (MakeCell, make_cell, Cell, "( -- ) prologue: put a new empty cell in cell slot n (a captured parameter is then stored into it)"),
+            (LoadGlobal, load_global, Name, "( -- global or builtin) NameError if neither"),
+            (StoreGlobal, store_global, Name, "(x -- ) global = x"),
+            (DeleteGlobal, delete_global, Name, "( -- ) delete the global"),
+            (LoadAttr, load_attr, Name, "(obj -- obj.name)"),
+            (StoreAttr, store_attr, Name, "(value obj -- ) obj.name = value"),
+            (DeleteAttr, delete_attr, Name, "(obj -- ) del obj.name"),
+            (LoadMethod, load_method, Name, "(obj -- method obj) for a method, (obj -- NULL attr) otherwise"),
+            (CallMethod, call_method, Count, "(method obj args*n -- result) or (NULL f args*n -- result)"),
+            (Call, call, Count, "(f args*n -- result)"),
+            (CallKw, call_kw, Count, "(f args*n kwnames -- result) n counts positional and keyword values; kwnames is a tuple of str naming the last len(kwnames) values"),
+            (CallEx, call_ex, Count, "(f args_tuple -- result) or, with arg 1, (f args_tuple kwargs_dict -- result)"),
+            (MakeFunction, make_function, Count, "([defaults] [kwdefaults] [closure] code -- function) flags: 1 defaults tuple, 2 kwdefaults dict, 8 closure tuple"),
+            (ReturnValue, return_value, None, "(x -- ) return x to the caller"),
+            (BinaryAdd, binary_add, None, "(a b -- a + b)"),
+            (BinarySubtract, binary_subtract, None, "(a b -- a - b)"),
+            (BinaryMultiply, binary_multiply, None, "(a b -- a * b)"),
+            (BinaryTrueDivide, binary_true_divide, None, "(a b -- a / b)"),
+            (BinaryFloorDivide, binary_floor_divide, None, "(a b -- a // b)"),
+            (BinaryModulo, binary_modulo, None, "(a b -- a % b)"),
+            (BinaryPower, binary_power, None, "(a b -- a ** b)"),
+            (BinaryMatMul, binary_mat_mul, None, "(a b -- a @ b)"),
+            (BinaryLShift, binary_lshift, None, "(a b -- a << b)"),
+            (BinaryRShift, binary_rshift, None, "(a b -- a >> b)"),
+            (BinaryAnd, binary_and, None, "(a b -- a & b)"),
+            (BinaryOr, binary_or, None, "(a b -- a | b)"),
+            (BinaryXor, binary_xor, None, "(a b -- a ^ b)"),
+            (InplaceAdd, inplace_add, None, "(a b -- a += b) mutates lists in place"),
+            (InplaceOp, inplace_op, Count, "(a b -- a op= b) arg is the operator's index in ast::BinOp order"),
+            (CompareLess, compare_less, None, "(a b -- a < b)"),
+            (CompareLessEqual, compare_less_equal, None, "(a b -- a <= b)"),
+            (CompareEqual, compare_equal, None, "(a b -- a == b)"),
+            (CompareNotEqual, compare_not_equal, None, "(a b -- a != b)"),
+            (CompareGreater, compare_greater, None, "(a b -- a > b)"),
+            (CompareGreaterEqual, compare_greater_equal, None, "(a b -- a >= b)"),
+            (IsOp, is_op, Count, "(a b -- a is b) arg 1 inverts: is not"),
+            (ContainsOp, contains_op, Count, "(a b -- a in b) arg 1 inverts: not in"),
+            (UnaryNegative, unary_negative, None, "(x -- -x)"),
+            (UnaryPositive, unary_positive, None, "(x -- +x)"),
+            (UnaryNot, unary_not, None, "(x -- not x)"),
+            (UnaryInvert, unary_invert, None, "(x -- ~x)"),
+            (Jump, jump, Jump, "( -- ) continue at the target"),
+            (PopJumpIfFalse, pop_jump_if_false, Jump, "(x -- ) jump if x is false"),
+            (PopJumpIfTrue, pop_jump_if_true, Jump, "(x -- ) jump if x is true"),
+            (JumpIfFalseOrPop, jump_if_false_or_pop, Jump, "(x -- x) and jump if x is false, else (x -- )"),
+            (JumpIfTrueOrPop, jump_if_true_or_pop, Jump, "(x -- x) and jump if x is true, else (x -- )"),
+            (GetIter, get_iter, None, "(x -- iter(x))"),
+            (ForIter, for_iter, Jump, "(it -- it next(it)), or (it -- ) and jump when it is exhausted"),
+            (BuildList, build_list, Count, "(x*n -- [x...])"),
+            (BuildTuple, build_tuple, Count, "(x*n -- (x...))"),
+            (BuildSet, build_set, Count, "(x*n -- {x...})"),
+            (BuildMap, build_map, Count, "(k v ... (n pairs) -- {k: v...})"),
+            (BuildSlice, build_slice, Count, "(lower upper -- slice) or, with arg 3, (lower upper step -- slice)"),
+            (BuildString, build_string, Count, "(s*n -- s1+s2+...) joins the pieces of an f-string"),
+            (FormatValue, format_value, Count, "(x -- str) or, with flag 4, (x spec -- str); flags & 3: 0 none, 1 !s, 2 !r, 3 !a"),
+            (ListAppend, list_append, Count, "(list .. (n-1 items) x -- list ..) appends x to the list n items below the top (after popping x)"),
+            (SetAdd, set_add, Count, "like ListAppend, for a set"),
+            (MapAdd, map_add, Count, "(map .. k v -- map ..) like ListAppend, for a dict, n counted after popping k and v"),
+            (ListExtend, list_extend, Count, "(list .. iterable -- list ..) extends the list n below the top"),
+            (SetUpdate, set_update, Count, "(set .. iterable -- set ..)"),
+            (DictUpdate, dict_update, Count, "(dict .. mapping -- dict ..) for {**m}"),
+            (DictMerge, dict_merge, Count, "(dict .. mapping -- dict ..) for f(**m): a repeated key is an error"),
+            (ListToTuple, list_to_tuple, None, "(list -- tuple)"),
+            (BinarySubscr, binary_subscr, None, "(container key -- container[key])"),
+            (StoreSubscr, store_subscr, None, "(value container key -- ) container[key] = value"),
+            (DeleteSubscr, delete_subscr, None, "(container key -- ) del container[key]"),
+            (UnpackSequence, unpack_sequence, Count, "(seq -- x_n .. x_1) the first item ends on top"),
+            (UnpackEx, unpack_ex, Count, "(seq -- ...) arg = before | after << 8: before items, a list of the rest, after items; the first item ends on top"),
+            (ImportName, import_name, Name, "( -- module) imports the named module"),
+            (ImportFrom, import_from, Name, "(module -- module module.name) ImportError if missing"),
+            (ImportStar, import_star, None, "(module -- ) copies the module's public names into globals"),
+            (RaiseAssertion, raise_assertion, Count, "( -- ) or, with arg 1, (msg -- ): raises AssertionError"),
+        }
+    };
+}
+
+macro_rules! declare_opcodes {
+    ($(($name:ident, $handler:ident, $kind:ident, $doc:literal)),* $(,)?) => {
+        /// Every instruction pvm's compiler emits.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Opcode {
+            $(#[doc = $doc] $name,)*
+        }
+
+        impl Opcode {
+            /// All opcodes in numbering order.
+            pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Opcode::$name => stringify!($name),)*
+                }
+            }
+
+            pub fn arg_kind(self) -> ArgKind {
+                match self {
+                    $(Opcode::$name => ArgKind::$kind,)*
+                }
+            }
+
+            pub fn from_u8(byte: u8) -> Option<Opcode> {
+                Opcode::ALL.get(byte as usize).copied()
+            }
+        }
+    };
+}
+
+for_each_op!(declare_opcodes);
+
+/// The largest argument an instruction word can carry.
+pub const MAX_ARG: u32 = (1 << 24) - 1;
+
+/// One instruction: opcode in the low byte, argument in the upper 24 bits.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct Instr(pub u32);
+
+impl Instr {
+    #[inline(always)]
+    pub fn new(op: Opcode, arg: u32) -> Instr {
+        debug_assert!(arg <= MAX_ARG);
+        Instr(op as u32 | (arg << 8))
+    }
+
+    #[inline(always)]
+    pub fn opcode(self) -> Opcode {
+        // SAFETY: every `Instr` is built by `new` from a valid `Opcode`, or checked by
+        // `Instr::decode` when read from outside.
+        unsafe { std::mem::transmute::<u8, Opcode>(self.0 as u8) }
+    }
+
+    #[inline(always)]
+    pub fn arg(self) -> u32 {
+        self.0 >> 8
+    }
+
+    /// Checks an instruction word read from untrusted bytes.
+    pub fn decode(word: u32) -> Option<Instr> {
+        Opcode::from_u8(word as u8).map(|_| Instr(word))
+    }
+}
+
+impl std::fmt::Debug for Instr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}({})", self.opcode().name(), self.arg())
+    }
+}

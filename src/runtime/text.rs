@@ -1,0 +1,1 @@
+//! String algorithms behind the str methods, with Python semantics.
