@@ -4,5 +4,7 @@
 
 pub mod bytecode;
 pub mod compiler;
+pub mod engines;
+pub mod run;
 pub mod runtime;
 pub mod syntax;

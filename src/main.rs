@@ -1,1 +1,145 @@
-fn main() {}
+//! The `pvm` command line, following `python`'s conventions where they exist.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use pvm::engines::EngineKind;
+use pvm::run;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Stack for the interpreter thread: Python-to-Python calls never recurse on it, but calls
+/// through built-ins (`sorted(key=f)`, `map(f, ...)`) do, up to the recursion limit.
+const INTERPRETER_STACK: usize = 512 << 20;
+
+#[derive(Parser)]
+#[command(
+    name = "pvm",
+    version,
+    about = "A performance-research virtual machine for Python",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Program passed in as a string (like `python -c`).
+    #[arg(short = 'c', value_name = "CODE")]
+    code: Option<String>,
+    /// The engine that executes the bytecode.
+    #[arg(long, value_enum, default_value = "match")]
+    engine: EngineKind,
+    /// The program to run, then its arguments (`sys.argv[1:]`).
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "FILE [ARGS]"
+    )]
+    args: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a program: `pvm run [--engine NAME] FILE [ARGS...]`.
+    Run {
+        /// The engine that executes the bytecode.
+        #[arg(long, value_enum, default_value = "match")]
+        engine: EngineKind,
+        /// The program to run, then its arguments.
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "FILE [ARGS]"
+        )]
+        args: Vec<String>,
+    },
+    /// Print the bytecode of every code object in a file, like `python -m dis`.
+    Dis {
+        /// The Python source file.
+        file: String,
+    },
+    /// List the engines.
+    Engines,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let worker = std::thread::Builder::new()
+        .name("pvm".into())
+        .stack_size(INTERPRETER_STACK)
+        .spawn(move || execute(cli));
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(status)) => ExitCode::from(status),
+        _ => {
+            eprintln!("pvm: internal error");
+            ExitCode::from(70)
+        }
+    }
+}
+
+fn execute(cli: Cli) -> u8 {
+    match cli.command {
+        Some(Command::Engines) => {
+            for engine in EngineKind::ALL {
+                println!("{:<8} {}", engine.name(), engine.description());
+            }
+            0
+        }
+        Some(Command::Dis { file }) => disassemble(&file),
+        Some(Command::Run { engine, args }) => run_file(engine, args),
+        None => match cli.code {
+            Some(code) => {
+                let mut argv = vec!["-c".to_owned()];
+                argv.extend(cli.args);
+                report(run::run_source(&code, "<string>", argv, cli.engine, false))
+            }
+            None if cli.args.is_empty() => {
+                eprintln!("usage: pvm [-c CODE | FILE | run FILE | dis FILE | engines] [ARGS...]");
+                2
+            }
+            None => run_file(cli.engine, cli.args),
+        },
+    }
+}
+
+fn read_source(path: &str) -> Result<String, u8> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("pvm: can't open file '{path}': {e}");
+        2
+    })
+}
+
+fn run_file(engine: EngineKind, argv: Vec<String>) -> u8 {
+    let path = argv[0].clone();
+    match read_source(&path) {
+        Ok(source) => report(run::run_source(&source, &path, argv, engine, false)),
+        Err(status) => status,
+    }
+}
+
+fn report(outcome: run::Outcome) -> u8 {
+    let _ = std::io::stdout().flush();
+    if !outcome.stderr.is_empty() {
+        let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    }
+    (outcome.status & 0xff) as u8
+}
+
+fn disassemble(path: &str) -> u8 {
+    let source = match read_source(path) {
+        Ok(source) => source,
+        Err(status) => return status,
+    };
+    match run::compile(&source, path) {
+        Ok(code) => {
+            print!("{}", pvm::bytecode::dis::disassemble(&code));
+            0
+        }
+        Err(e) => {
+            eprint!("{}", run::syntax_error_report(&e, path, &source));
+            1
+        }
+    }
+}

@@ -1,1 +1,7 @@
 //! Disassembly of code objects.
+
+use super::CodeObject;
+
+pub fn disassemble(code: &CodeObject) -> String {
+    format!("{code:?}\n")
+}

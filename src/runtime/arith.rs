@@ -1,0 +1,469 @@
+//! Binary and unary operators over all built-in types: the general (slow) path behind the
+//! engines' inlined int and float fast paths, with CPython's results and error messages.
+
+use std::rc::Rc;
+
+use dashu_int::IBig;
+
+use super::exceptions::{PyResult, error, overflow_error, type_error, zero_division};
+use super::int;
+use super::set::SetTable;
+use super::types::TypeId;
+use super::value::Value;
+use super::vm::Vm;
+
+/// The binary operators, in `ast::BinOp` order (the `InplaceOp` argument indexes this list).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    Or,
+    Xor,
+    And,
+}
+
+impl BinaryOp {
+    pub const ALL: [BinaryOp; 13] = [
+        BinaryOp::Add,
+        BinaryOp::Sub,
+        BinaryOp::Mul,
+        BinaryOp::MatMul,
+        BinaryOp::TrueDiv,
+        BinaryOp::FloorDiv,
+        BinaryOp::Mod,
+        BinaryOp::Pow,
+        BinaryOp::LShift,
+        BinaryOp::RShift,
+        BinaryOp::Or,
+        BinaryOp::Xor,
+        BinaryOp::And,
+    ];
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::MatMul => "@",
+            BinaryOp::TrueDiv => "/",
+            BinaryOp::FloorDiv => "//",
+            BinaryOp::Mod => "%",
+            BinaryOp::Pow => "**",
+            BinaryOp::LShift => "<<",
+            BinaryOp::RShift => ">>",
+            BinaryOp::Or => "|",
+            BinaryOp::Xor => "^",
+            BinaryOp::And => "&",
+        }
+    }
+}
+
+#[cold]
+fn unsupported(op: BinaryOp, a: &Value, b: &Value) -> PyErr {
+    let symbol = if op == BinaryOp::Pow {
+        "** or pow()"
+    } else {
+        op.symbol()
+    };
+    type_error(format!(
+        "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    ))
+}
+
+use super::exceptions::PyErr;
+
+/// `a op b`.
+pub fn binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return int_binary(op, *x, *y);
+    }
+    if let (Some(x), Some(y)) = (as_float_operand(a), as_float_operand(b))
+        && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
+    {
+        return float_binary(op, x?, y?);
+    }
+    if let (Some(x), Some(y)) = (int::to_ibig(a), int::to_ibig(b)) {
+        return big_binary(op, &x, &y);
+    }
+    sequence_binary(vm, op, a, b)
+}
+
+/// `a op= b`: in place for mutable containers, else the same as `binary`.
+pub fn inplace(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    match (op, a) {
+        (BinaryOp::Add, Value::List(list)) => {
+            let items = super::iter::collect(vm, b)?;
+            list.borrow_mut().extend(items);
+            Ok(a.clone())
+        }
+        (BinaryOp::Mul, Value::List(list)) => {
+            let n = repeat_count(b)?;
+            let mut items = list.borrow_mut();
+            let copy = items.clone();
+            items.clear();
+            for _ in 0..n {
+                items.extend(copy.iter().cloned());
+            }
+            Ok(a.clone())
+        }
+        (BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor, Value::Set(set))
+            if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
+        {
+            let result = set_binary(op, a, b)?;
+            if let Value::Set(new) = result {
+                let table = new.table.borrow().clone();
+                *set.table.borrow_mut() = table;
+            }
+            Ok(a.clone())
+        }
+        (BinaryOp::Or, Value::Dict(dict)) if matches!(b, Value::Dict(_)) => {
+            if let Value::Dict(other) = b {
+                for (k, v) in other.items() {
+                    dict.set(k, v)?;
+                }
+            }
+            Ok(a.clone())
+        }
+        _ => binary(vm, op, a, b),
+    }
+}
+
+fn as_float_operand(v: &Value) -> Option<PyResult<f64>> {
+    match v {
+        Value::Float(f) => Some(Ok(*f)),
+        Value::Int(i) => Some(Ok(*i as f64)),
+        Value::Bool(b) => Some(Ok(*b as i64 as f64)),
+        Value::BigInt(n) => Some(int::ibig_to_f64(n)),
+        _ => None,
+    }
+}
+
+pub fn int_binary(op: BinaryOp, x: i64, y: i64) -> PyResult<Value> {
+    Ok(match op {
+        BinaryOp::Add => int::add(x, y),
+        BinaryOp::Sub => int::sub(x, y),
+        BinaryOp::Mul => int::mul(x, y),
+        BinaryOp::FloorDiv => return int::floor_div(x, y),
+        BinaryOp::Mod => return int::modulo(x, y),
+        BinaryOp::TrueDiv => {
+            if y == 0 {
+                return Err(zero_division("division by zero"));
+            }
+            if x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 {
+                Value::Float(x as f64 / y as f64)
+            } else {
+                Value::Float(int::true_div(&IBig::from(x), &IBig::from(y))?)
+            }
+        }
+        BinaryOp::And => Value::Int(x & y),
+        BinaryOp::Or => Value::Int(x | y),
+        BinaryOp::Xor => Value::Int(x ^ y),
+        BinaryOp::LShift if (0..64).contains(&y) && (x << y) >> y == x => Value::Int(x << y),
+        BinaryOp::RShift if (0..64).contains(&y) => Value::Int(x >> y),
+        BinaryOp::RShift if y >= 64 => Value::Int(if x < 0 { -1 } else { 0 }),
+        BinaryOp::Pow if (0..64).contains(&y) => match x.checked_pow(y as u32) {
+            Some(r) => Value::Int(r),
+            None => return int::pow(&IBig::from(x), &IBig::from(y)),
+        },
+        _ => return big_binary(op, &IBig::from(x), &IBig::from(y)),
+    })
+}
+
+fn big_binary(op: BinaryOp, x: &IBig, y: &IBig) -> PyResult<Value> {
+    Ok(match op {
+        BinaryOp::Add => Value::from_ibig(x + y),
+        BinaryOp::Sub => Value::from_ibig(x - y),
+        BinaryOp::Mul => Value::from_ibig(x * y),
+        BinaryOp::FloorDiv => Value::from_ibig(int::big_floor_div_mod(x, y)?.0),
+        BinaryOp::Mod => Value::from_ibig(int::big_floor_div_mod(x, y)?.1),
+        BinaryOp::TrueDiv => Value::Float(int::true_div(x, y)?),
+        BinaryOp::And => Value::from_ibig(x & y),
+        BinaryOp::Or => Value::from_ibig(x | y),
+        BinaryOp::Xor => Value::from_ibig(x ^ y),
+        BinaryOp::LShift => return int::shift_left(x, y),
+        BinaryOp::RShift => return int::shift_right(x, y),
+        BinaryOp::Pow => return int::pow(x, y),
+        BinaryOp::MatMul => {
+            return Err(unsupported(
+                op,
+                &Value::from_ibig(x.clone()),
+                &Value::from_ibig(y.clone()),
+            ));
+        }
+    })
+}
+
+pub fn float_binary(op: BinaryOp, x: f64, y: f64) -> PyResult<Value> {
+    Ok(Value::Float(match op {
+        BinaryOp::Add => x + y,
+        BinaryOp::Sub => x - y,
+        BinaryOp::Mul => x * y,
+        BinaryOp::TrueDiv => {
+            if y == 0.0 {
+                return Err(zero_division("float division by zero"));
+            }
+            x / y
+        }
+        BinaryOp::FloorDiv => {
+            if y == 0.0 {
+                return Err(zero_division("float floor division by zero"));
+            }
+            float_div_mod(x, y).0
+        }
+        BinaryOp::Mod => {
+            if y == 0.0 {
+                return Err(zero_division("float modulo"));
+            }
+            float_div_mod(x, y).1
+        }
+        BinaryOp::Pow => return float_pow(x, y),
+        _ => return Err(unsupported(op, &Value::Float(x), &Value::Float(y))),
+    }))
+}
+
+/// Python's float divmod: the remainder takes the divisor's sign.
+pub fn float_div_mod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let floor_div = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (floor_div, m)
+}
+
+pub fn float_pow(x: f64, y: f64) -> PyResult<Value> {
+    if x == 0.0 && y < 0.0 {
+        return Err(zero_division("0.0 cannot be raised to a negative power"));
+    }
+    if x < 0.0 && y.is_finite() && y != y.trunc() {
+        return Err(error(
+            TypeId::ValueError,
+            "complex results are not supported by pvm yet",
+        ));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(overflow_error("(34, 'Numerical result out of range')"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn repeat_count(v: &Value) -> PyResult<usize> {
+    match v {
+        Value::Int(n) => Ok((*n).max(0) as usize),
+        Value::Bool(b) => Ok(*b as usize),
+        Value::BigInt(n) if **n < IBig::ZERO => Ok(0),
+        Value::BigInt(_) => Err(overflow_error(
+            "cannot fit 'int' into an index-sized integer",
+        )),
+        _ => Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+fn checked_repeat_len(item_len: usize, count: usize) -> PyResult<()> {
+    if item_len.checked_mul(count).is_none_or(|n| n > 1 << 34) {
+        return Err(error(TypeId::OverflowError, "repeated string is too long"));
+    }
+    Ok(())
+}
+
+fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    match (op, a, b) {
+        (BinaryOp::Add, Value::Str(x), Value::Str(y)) => {
+            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            s.push_str(x.as_str());
+            s.push_str(y.as_str());
+            Ok(Value::string(s))
+        }
+        (BinaryOp::Add, Value::List(x), Value::List(y)) => {
+            let mut items = x.borrow().clone();
+            items.extend(y.borrow().iter().cloned());
+            Ok(Value::list(items))
+        }
+        (BinaryOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            let mut items = (**x).clone();
+            items.extend(y.iter().cloned());
+            Ok(Value::tuple(items))
+        }
+        (BinaryOp::Add, Value::Str(_) | Value::List(_) | Value::Tuple(_), _) => {
+            Err(type_error(format!(
+                "can only concatenate {} (not \"{}\") to {}",
+                a.type_name(),
+                b.type_name(),
+                a.type_name()
+            )))
+        }
+        (BinaryOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), _) => {
+            repeat(a, repeat_count(b)?)
+        }
+        (BinaryOp::Mul, _, Value::Str(_) | Value::List(_) | Value::Tuple(_)) if !b.is_number() => {
+            repeat(b, repeat_count(a)?)
+        }
+        (BinaryOp::Mod, Value::Str(template), _) => {
+            super::strformat::percent_format(vm, template.as_str(), b)
+        }
+        (
+            BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor,
+            Value::Set(_) | Value::FrozenSet(_),
+            Value::Set(_) | Value::FrozenSet(_),
+        ) => set_binary(op, a, b),
+        (BinaryOp::Or, Value::Dict(x), Value::Dict(y)) => {
+            let merged = x.copy();
+            for (k, v) in y.items() {
+                merged.set(k, v)?;
+            }
+            Ok(Value::Dict(Rc::new(merged)))
+        }
+        _ => Err(unsupported(op, a, b)),
+    }
+}
+
+fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
+    match seq {
+        Value::Str(s) => {
+            checked_repeat_len(s.as_str().len(), count)?;
+            Ok(Value::string(s.as_str().repeat(count)))
+        }
+        Value::List(l) => {
+            let items = l.borrow();
+            checked_repeat_len(items.len(), count)?;
+            let mut out = Vec::with_capacity(items.len() * count);
+            for _ in 0..count {
+                out.extend(items.iter().cloned());
+            }
+            Ok(Value::list(out))
+        }
+        Value::Tuple(t) => {
+            checked_repeat_len(t.len(), count)?;
+            let mut out = Vec::with_capacity(t.len() * count);
+            for _ in 0..count {
+                out.extend(t.iter().cloned());
+            }
+            Ok(Value::tuple(out))
+        }
+        _ => Err(type_error("can't repeat")),
+    }
+}
+
+/// `|`, `&`, `-`, `^` on sets; the result has the left operand's type.
+pub fn set_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) = (a, b) else {
+        return Err(unsupported(op, a, b));
+    };
+    let (x, y) = (x.table.borrow(), y.table.borrow());
+    let mut result = SetTable::new();
+    fn key_ref(k: &super::dict::HashKey) -> super::dict::KeyRef<'_> {
+        super::dict::KeyRef {
+            hash: k.hash,
+            value: &k.value,
+        }
+    }
+    match op {
+        BinaryOp::Or => {
+            for k in x.iter().chain(y.iter()) {
+                result.insert(k.clone());
+            }
+        }
+        BinaryOp::And => {
+            let (small, big) = if x.len() <= y.len() {
+                (&x, &y)
+            } else {
+                (&y, &x)
+            };
+            for k in small.iter() {
+                if big.contains(&key_ref(k)) {
+                    result.insert(k.clone());
+                }
+            }
+        }
+        BinaryOp::Sub => {
+            for k in x.iter() {
+                if !y.contains(&key_ref(k)) {
+                    result.insert(k.clone());
+                }
+            }
+        }
+        BinaryOp::Xor => {
+            for k in x.iter() {
+                if !y.contains(&key_ref(k)) {
+                    result.insert(k.clone());
+                }
+            }
+            for k in y.iter() {
+                if !x.contains(&key_ref(k)) {
+                    result.insert(k.clone());
+                }
+            }
+        }
+        _ => return Err(unsupported(op, a, b)),
+    }
+    let set = Rc::new(super::set::PySet::new(result));
+    Ok(if matches!(a, Value::FrozenSet(_)) {
+        Value::FrozenSet(set)
+    } else {
+        Value::Set(set)
+    })
+}
+
+pub fn negative(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Int(i) => Ok(int::sub(0, *i)),
+        Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
+        Value::Float(f) => Ok(Value::Float(-f)),
+        Value::BigInt(n) => Ok(Value::from_ibig(-(**n).clone())),
+        _ => Err(type_error(format!(
+            "bad operand type for unary -: '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+pub fn positive(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Int(_) | Value::Float(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        _ => Err(type_error(format!(
+            "bad operand type for unary +: '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+pub fn invert(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Int(i) => Ok(Value::Int(!i)),
+        Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+        Value::BigInt(n) => Ok(Value::from_ibig(-(**n).clone() - IBig::ONE)),
+        _ => Err(type_error(format!(
+            "bad operand type for unary ~: '{}'",
+            v.type_name()
+        ))),
+    }
+}

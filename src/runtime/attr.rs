@@ -1,0 +1,84 @@
+//! Attribute access on built-in objects: module attributes, built-in methods (bound on
+//! access, or pushed unbound by `LoadMethod` so a method call allocates nothing), and the
+//! few data attributes built-in types have.
+
+use std::rc::Rc;
+
+use super::exceptions::{PyResult, attribute_error, no_attribute};
+use super::function::{BoundMethod, BuiltinFunction};
+use super::methods;
+use super::types::TypeId;
+use super::value::Value;
+
+/// The built-in method `name` of type `ty`.
+#[inline]
+pub fn find_method(ty: TypeId, name: &str) -> Option<&'static BuiltinFunction> {
+    methods::table(ty).iter().find(|m| m.name == name)
+}
+
+pub fn get_attr(obj: &Value, name: &str) -> PyResult<Value> {
+    if let Some(method) = find_method(obj.type_id(), name) {
+        return Ok(Value::BoundMethod(Rc::new(BoundMethod {
+            receiver: obj.clone(),
+            method,
+        })));
+    }
+    match (obj, name) {
+        (Value::Module(m), _) => m.dict.get_str(name).ok_or_else(|| no_attribute(obj, name)),
+        (Value::Function(f), "__name__") => Ok(Value::Str(f.name.clone())),
+        (Value::Function(f), "__qualname__") => Ok(Value::Str(f.qualname.clone())),
+        (Value::Function(f), "__defaults__") => Ok(if f.defaults.is_empty() {
+            Value::None
+        } else {
+            Value::tuple(f.defaults.clone())
+        }),
+        (Value::Builtin(b), "__name__") => Ok(Value::str(b.name)),
+        (Value::Type(t), "__name__") => Ok(Value::str(t.name())),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
+            Ok(int_value(obj))
+        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Ok(Value::Int(0)),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Ok(Value::Int(1)),
+        (Value::Float(f), "real") => Ok(Value::Float(*f)),
+        (Value::Float(_), "imag") => Ok(Value::Float(0.0)),
+        (Value::Range(r), "start") => Ok(Value::Int(r.start)),
+        (Value::Range(r), "stop") => Ok(Value::Int(r.stop)),
+        (Value::Range(r), "step") => Ok(Value::Int(r.step)),
+        (Value::Slice(s), "start") => Ok(s.start.clone()),
+        (Value::Slice(s), "stop") => Ok(s.stop.clone()),
+        (Value::Slice(s), "step") => Ok(s.step.clone()),
+        (Value::Exception(e), "args") => Ok(Value::tuple(e.args.clone())),
+        _ => Err(no_attribute(obj, name)),
+    }
+}
+
+fn int_value(v: &Value) -> Value {
+    match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        other => other.clone(),
+    }
+}
+
+pub fn set_attr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    match obj {
+        Value::Module(m) => {
+            m.dict.set_str(name, value);
+            Ok(())
+        }
+        _ if find_method(obj.type_id(), name).is_some() => Err(attribute_error(format!(
+            "'{}' object attribute '{name}' is read-only",
+            obj.type_name()
+        ))),
+        _ => Err(no_attribute(obj, name)),
+    }
+}
+
+pub fn delete_attr(obj: &Value, name: &str) -> PyResult<()> {
+    match obj {
+        Value::Module(m) => match m.dict.remove(&Value::str(name))? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(obj, name)),
+        },
+        _ => Err(no_attribute(obj, name)),
+    }
+}

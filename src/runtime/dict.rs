@@ -1,0 +1,226 @@
+//! The dict object: an insertion-ordered hash map (indexmap) keyed by a value together with its
+//! Python hash. Lookups by a borrowed key build no key object. A layout version, bumped
+//! whenever a key is added or removed, lets the global-variable cache keep entry indices.
+
+use std::cell::{Cell, Ref, RefCell, RefMut};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
+use indexmap::{Equivalent, IndexMap};
+use rustc_hash::FxHasher;
+
+use super::compare::values_equal;
+use super::exceptions::PyResult;
+use super::hashing::hash_value;
+use super::value::Value;
+
+/// A dictionary or set key: the value and its Python hash.
+#[derive(Clone)]
+pub struct HashKey {
+    pub hash: i64,
+    pub value: Value,
+}
+
+impl HashKey {
+    pub fn new(value: Value) -> PyResult<HashKey> {
+        Ok(HashKey {
+            hash: hash_value(&value)?,
+            value,
+        })
+    }
+}
+
+impl Hash for HashKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl PartialEq for HashKey {
+    fn eq(&self, other: &HashKey) -> bool {
+        self.hash == other.hash && values_equal(&self.value, &other.value)
+    }
+}
+
+impl Eq for HashKey {}
+
+/// A borrowed key for lookups.
+pub struct KeyRef<'a> {
+    pub hash: i64,
+    pub value: &'a Value,
+}
+
+impl<'a> KeyRef<'a> {
+    pub fn new(value: &'a Value) -> PyResult<KeyRef<'a>> {
+        Ok(KeyRef {
+            hash: hash_value(value)?,
+            value,
+        })
+    }
+}
+
+impl Hash for KeyRef<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl Equivalent<HashKey> for KeyRef<'_> {
+    fn equivalent(&self, key: &HashKey) -> bool {
+        self.hash == key.hash && values_equal(self.value, &key.value)
+    }
+}
+
+pub type Table = IndexMap<HashKey, Value, BuildHasherDefault<FxHasher>>;
+
+#[derive(Default)]
+pub struct PyDict {
+    table: RefCell<Table>,
+    layout_version: Cell<u64>,
+}
+
+impl PyDict {
+    pub fn new() -> PyDict {
+        PyDict::default()
+    }
+
+    pub fn from_table(table: Table) -> PyDict {
+        PyDict {
+            table: RefCell::new(table),
+            layout_version: Cell::new(0),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn layout_version(&self) -> u64 {
+        self.layout_version.get()
+    }
+
+    fn layout_changed(&self) {
+        self.layout_version.set(self.layout_version.get() + 1);
+    }
+
+    pub fn borrow(&self) -> Ref<'_, Table> {
+        self.table.borrow()
+    }
+
+    /// Mutable access for operations that keep the layout (updating values in place).
+    pub fn borrow_values_mut(&self) -> RefMut<'_, Table> {
+        self.table.borrow_mut()
+    }
+
+    pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {
+        let key = KeyRef::new(key)?;
+        Ok(self.table.borrow().get(&key).cloned())
+    }
+
+    pub fn get_with_index(&self, key: &Value) -> PyResult<Option<(usize, Value)>> {
+        let key = KeyRef::new(key)?;
+        Ok(self
+            .table
+            .borrow()
+            .get_full(&key)
+            .map(|(i, _, v)| (i, v.clone())))
+    }
+
+    pub fn get_str(&self, name: &str) -> Option<Value> {
+        let key = Value::str(name);
+        self.get(&key).ok().flatten()
+    }
+
+    pub fn value_at(&self, index: usize) -> Option<Value> {
+        self.table.borrow().get_index(index).map(|(_, v)| v.clone())
+    }
+
+    pub fn contains(&self, key: &Value) -> PyResult<bool> {
+        let key = KeyRef::new(key)?;
+        Ok(self.table.borrow().contains_key(&key))
+    }
+
+    pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
+        let key = HashKey::new(key)?;
+        self.set_hashed(key, value);
+        Ok(())
+    }
+
+    pub fn set_hashed(&self, key: HashKey, value: Value) {
+        let old = {
+            let mut table = self.table.borrow_mut();
+            match table.get_mut(&key) {
+                Some(slot) => Some(std::mem::replace(slot, value)),
+                None => {
+                    table.insert(key, value);
+                    None
+                }
+            }
+        };
+        if old.is_none() {
+            self.layout_changed();
+        }
+    }
+
+    pub fn set_str(&self, name: &str, value: Value) {
+        let key = HashKey::new(Value::str(name)).expect("str keys are hashable");
+        self.set_hashed(key, value);
+    }
+
+    pub fn remove(&self, key: &Value) -> PyResult<Option<Value>> {
+        let key = KeyRef::new(key)?;
+        let removed = self.table.borrow_mut().shift_remove(&key);
+        if removed.is_some() {
+            self.layout_changed();
+        }
+        Ok(removed)
+    }
+
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let popped = self.table.borrow_mut().pop();
+        if popped.is_some() {
+            self.layout_changed();
+        }
+        popped.map(|(k, v)| (k.value, v))
+    }
+
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.table.borrow_mut());
+        self.layout_changed();
+        drop(old);
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.table
+            .borrow()
+            .keys()
+            .map(|k| k.value.clone())
+            .collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.table.borrow().values().cloned().collect()
+    }
+
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.value.clone(), v.clone()))
+            .collect()
+    }
+
+    pub fn entry_at(&self, index: usize) -> Option<(Value, Value)> {
+        self.table
+            .borrow()
+            .get_index(index)
+            .map(|(k, v)| (k.value.clone(), v.clone()))
+    }
+
+    pub fn copy(&self) -> PyDict {
+        PyDict::from_table(self.table.borrow().clone())
+    }
+}

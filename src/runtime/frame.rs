@@ -1,0 +1,176 @@
+//! Frames. All frames' variables and value stacks live in one arena of value slots that
+//! never moves: a call places the callee's variables where the caller pushed its arguments,
+//! writes one small record and continues the dispatch loop — no allocation, no Rust
+//! recursion (the design of CPython 3.11's per-thread data stack). The arena is allocated
+//! once, zeroed lazily by the operating system (zeroed bytes are `Value::Undef`), so a large
+//! arena costs nothing until deep recursion touches it.
+//!
+//! Slot layout of a frame from `base`: locals (`varnames`), cells, free variables, then the
+//! value stack. Slots at or above `sp` are logically uninitialized: pushing writes without
+//! dropping and popping moves the value out.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::rc::Rc;
+
+use super::dict::PyDict;
+use super::function::RtCode;
+use super::value::Value;
+
+/// The arena holds this many slots (16 bytes each; 2 GiB of address space, committed lazily).
+const ARENA_SLOTS: usize = 1 << 27;
+
+pub struct ValueArena {
+    start: *mut Value,
+    end: *mut Value,
+}
+
+impl ValueArena {
+    pub fn new() -> ValueArena {
+        let layout = Layout::array::<Value>(ARENA_SLOTS).expect("arena layout");
+        // SAFETY: the layout has a non-zero size; a null result is handled below.
+        let start = unsafe { System.alloc_zeroed(layout) } as *mut Value;
+        if start.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        ValueArena {
+            start,
+            // SAFETY: one past the end of the allocation.
+            end: unsafe { start.add(ARENA_SLOTS) },
+        }
+    }
+
+    pub fn start(&self) -> *mut Value {
+        self.start
+    }
+
+    /// Whether a frame of `size` slots fits at `base`.
+    #[inline(always)]
+    pub fn fits(&self, base: *mut Value, size: usize) -> bool {
+        (self.end as usize - base as usize) / std::mem::size_of::<Value>() >= size
+    }
+}
+
+impl Drop for ValueArena {
+    fn drop(&mut self) {
+        let layout = Layout::array::<Value>(ARENA_SLOTS).expect("arena layout");
+        // SAFETY: allocated in `new` with the same layout. Live values were dropped by
+        // their frames; slots are plain memory now.
+        unsafe { System.dealloc(self.start as *mut u8, layout) }
+    }
+}
+
+/// The record of one active frame.
+pub struct Frame {
+    pub code: Rc<RtCode>,
+    pub globals: Rc<PyDict>,
+    pub base: *mut Value,
+    /// Where the caller wants the result; null for an entry frame, whose result goes back to
+    /// the Rust code that started the engine.
+    pub result_slot: *mut Value,
+    /// Saved registers while a callee runs.
+    pub ip: usize,
+    pub sp: *mut Value,
+}
+
+impl Frame {
+    pub fn is_entry(&self) -> bool {
+        self.result_slot.is_null()
+    }
+
+    /// The first slot above anything this frame may use.
+    pub fn extent(&self) -> *mut Value {
+        // SAFETY: the frame was placed only after checking that its whole size fits.
+        unsafe { self.base.add(self.code.code.frame_size()) }
+    }
+}
+
+/// The registers of the running frame: what the dispatch loop keeps in machine registers.
+pub struct Cursor {
+    pub ip: usize,
+    pub sp: *mut Value,
+    pub base: *mut Value,
+    pub code: *const RtCode,
+}
+
+impl Cursor {
+    #[inline(always)]
+    pub fn code(&self) -> &RtCode {
+        // SAFETY: `code` points into the running frame's `Rc<RtCode>`, which its frame record
+        // keeps alive for as long as the cursor describes that frame.
+        unsafe { &*self.code }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, value: Value) {
+        // SAFETY: the compiler's stack depth bounds pushes within the frame's extent.
+        unsafe {
+            self.sp.write(value);
+            self.sp = self.sp.add(1);
+        }
+    }
+
+    #[inline(always)]
+    pub fn pop(&mut self) -> Value {
+        // SAFETY: the bytecode never pops below the frame's stack base.
+        unsafe {
+            self.sp = self.sp.sub(1);
+            self.sp.read()
+        }
+    }
+
+    /// The item `depth` below the top (1 = top).
+    #[inline(always)]
+    pub fn peek(&self, depth: usize) -> &Value {
+        // SAFETY: as for `pop`.
+        unsafe { &*self.sp.sub(depth) }
+    }
+
+    #[inline(always)]
+    pub fn peek_mut(&mut self, depth: usize) -> &mut Value {
+        // SAFETY: as for `pop`.
+        unsafe { &mut *self.sp.sub(depth) }
+    }
+
+    #[inline(always)]
+    pub fn local(&self, slot: u32) -> &Value {
+        // SAFETY: slot indices are checked against the code's variable count when code is
+        // created by the compiler or loaded from the cache.
+        unsafe { &*self.base.add(slot as usize) }
+    }
+
+    #[inline(always)]
+    pub fn local_mut(&mut self, slot: u32) -> &mut Value {
+        // SAFETY: as for `local`.
+        unsafe { &mut *self.base.add(slot as usize) }
+    }
+
+    /// The top `n` values as a slice.
+    #[inline(always)]
+    pub fn top_slice(&self, n: usize) -> &[Value] {
+        // SAFETY: the bytecode guarantees `n` values above the stack base.
+        unsafe { std::slice::from_raw_parts(self.sp.sub(n), n) }
+    }
+
+    /// Drops the top `n` values.
+    #[inline(always)]
+    pub fn drop_top(&mut self, n: usize) {
+        for _ in 0..n {
+            drop(self.pop());
+        }
+    }
+}
+
+/// Drops every value in `[from, to)`.
+///
+/// # Safety
+/// The range must hold initialized values owned by the caller.
+pub unsafe fn drop_range(from: *mut Value, to: *mut Value) {
+    let mut p = from;
+    while p < to {
+        // SAFETY: per the contract.
+        unsafe {
+            std::ptr::drop_in_place(p);
+            p = p.add(1);
+        }
+    }
+}

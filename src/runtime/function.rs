@@ -1,0 +1,135 @@
+//! Function objects and the runtime form of code objects. `RtCode` pairs a plain-data
+//! `CodeObject` with its constants converted to values once (not per execution) and with the
+//! per-instruction caches the engines' global lookups use.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::bytecode::{CodeObject, Constant};
+
+use super::dict::PyDict;
+use super::exceptions::PyResult;
+use super::str::PyStr;
+use super::value::Value;
+use super::vm::Vm;
+
+/// One entry of the global-lookup cache, valid while both dictionaries keep their layout.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCacheEntry {
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    /// Index of the entry in globals (`in_builtins == false`) or builtins.
+    pub index: u32,
+    pub in_builtins: bool,
+    pub valid: bool,
+}
+
+pub struct RtCode {
+    pub code: Rc<CodeObject>,
+    pub constants: Vec<Value>,
+    /// `code.names` as interned str values.
+    pub names: Vec<Value>,
+    /// One cache entry per name index, for `LoadGlobal`.
+    pub global_cache: Vec<Cell<GlobalCacheEntry>>,
+    pub filename: Rc<str>,
+}
+
+impl RtCode {
+    pub fn new(code: Rc<CodeObject>) -> Rc<RtCode> {
+        let constants = code.constants.iter().map(constant_value).collect();
+        let names: Vec<Value> = code.names.iter().map(|n| Value::str(n)).collect();
+        let global_cache = (0..names.len()).map(|_| Cell::default()).collect();
+        let filename = Rc::from(code.filename.as_str());
+        Rc::new(RtCode {
+            code,
+            constants,
+            names,
+            global_cache,
+            filename,
+        })
+    }
+
+    pub fn name_str(&self, index: u32) -> &str {
+        match &self.names[index as usize] {
+            Value::Str(s) => s.as_str(),
+            _ => "",
+        }
+    }
+}
+
+fn constant_value(constant: &Constant) -> Value {
+    match constant {
+        Constant::None => Value::None,
+        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Int(i) => Value::Int(*i),
+        Constant::BigInt(digits) => match digits.parse::<dashu_int::IBig>() {
+            Ok(n) => Value::from_ibig(n),
+            Err(_) => Value::None,
+        },
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Str(s) => Value::str(s),
+        Constant::Ellipsis => Value::Ellipsis,
+        Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
+        Constant::Code(code) => Value::Code(RtCode::new(code.clone())),
+    }
+}
+
+pub struct PyFunction {
+    pub code: Rc<RtCode>,
+    pub globals: Rc<PyDict>,
+    pub name: Rc<PyStr>,
+    pub qualname: Rc<PyStr>,
+    /// Defaults of the last positional parameters.
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters.
+    pub kwdefaults: Option<Rc<PyDict>>,
+    /// The cells of the free variables, in `code.freevars` order.
+    pub closure: Vec<Value>,
+    /// True when a positional call with exactly `argcount` arguments needs no binding work:
+    /// no defaults used, no `*args`/`**kwargs`, no keyword-only parameters.
+    pub simple: bool,
+}
+
+/// Arguments of a built-in call, borrowed from the caller's value stack: positional values,
+/// then keyword names (str values) and their values.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub positional: &'a [Value],
+    pub kw_names: &'a [Value],
+    pub kw_values: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    pub fn positional(values: &'a [Value]) -> Args<'a> {
+        Args {
+            positional: values,
+            kw_names: &[],
+            kw_values: &[],
+        }
+    }
+
+    pub fn has_keywords(&self) -> bool {
+        !self.kw_names.is_empty()
+    }
+
+    /// The value of keyword argument `name`, if given.
+    pub fn keyword(&self, name: &str) -> Option<&'a Value> {
+        self.kw_names
+            .iter()
+            .position(|n| matches!(n, Value::Str(s) if s.as_str() == name))
+            .map(|i| &self.kw_values[i])
+    }
+}
+
+pub type BuiltinFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
+
+pub struct BuiltinFunction {
+    pub name: &'static str,
+    pub func: BuiltinFn,
+}
+
+/// A built-in method bound to its receiver (`xs.append` used as a value).
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub method: &'static BuiltinFunction,
+}

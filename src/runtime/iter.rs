@@ -1,0 +1,490 @@
+//! Iterators over the built-in types, and the lazy built-in iterators (`map`, `filter`,
+//! `zip`, `enumerate`, `reversed`). `for` over a range or a list takes an inline fast path;
+//! iterators that call back into Python (`map`, `filter`) go through the VM.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::compare::values_equal;
+use super::dict::{HashKey, KeyRef, PyDict};
+use super::exceptions::{PyResult, error, type_error};
+use super::set::{PySet, SetTable};
+use super::str::PyStr;
+use super::types::TypeId;
+use super::value::{PyList, Value};
+use super::vm::Vm;
+
+pub enum PyIter {
+    Range {
+        next: i64,
+        remaining: i64,
+        step: i64,
+    },
+    List {
+        list: Rc<PyList>,
+        index: usize,
+    },
+    ListReverse {
+        list: Rc<PyList>,
+        index: usize,
+    },
+    Tuple {
+        tuple: Rc<Vec<Value>>,
+        index: usize,
+    },
+    Str {
+        text: Rc<PyStr>,
+        byte_index: usize,
+    },
+    DictKeys {
+        dict: Rc<PyDict>,
+        index: usize,
+        len: usize,
+    },
+    DictValues {
+        dict: Rc<PyDict>,
+        index: usize,
+        len: usize,
+    },
+    DictItems {
+        dict: Rc<PyDict>,
+        index: usize,
+        len: usize,
+    },
+    /// A snapshot (sets, and sequences materialized up front).
+    Items {
+        items: Vec<Value>,
+        index: usize,
+        kind: TypeId,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    Exhausted {
+        kind: TypeId,
+    },
+}
+
+impl PyIter {
+    pub fn type_id(&self) -> TypeId {
+        match self {
+            PyIter::Range { .. } => TypeId::RangeIterator,
+            PyIter::List { .. } => TypeId::ListIterator,
+            PyIter::ListReverse { .. } => TypeId::ListReverseIterator,
+            PyIter::Tuple { .. } => TypeId::TupleIterator,
+            PyIter::Str { .. } => TypeId::StrIterator,
+            PyIter::DictKeys { .. } => TypeId::DictKeyIterator,
+            PyIter::DictValues { .. } => TypeId::DictValueIterator,
+            PyIter::DictItems { .. } => TypeId::DictItemIterator,
+            PyIter::Items { kind, .. } | PyIter::Exhausted { kind } => *kind,
+            PyIter::Enumerate { .. } => TypeId::Enumerate,
+            PyIter::Zip { .. } => TypeId::Zip,
+            PyIter::Map { .. } => TypeId::Map,
+            PyIter::Filter { .. } => TypeId::Filter,
+        }
+    }
+}
+
+fn wrap(it: PyIter) -> Value {
+    Value::Iter(Rc::new(RefCell::new(it)))
+}
+
+/// `iter(v)`.
+pub fn get_iter(v: &Value) -> PyResult<Value> {
+    Ok(wrap(match v {
+        Value::Range(r) => PyIter::Range {
+            next: r.start,
+            remaining: r.len(),
+            step: r.step,
+        },
+        Value::List(l) => PyIter::List {
+            list: l.clone(),
+            index: 0,
+        },
+        Value::Tuple(t) => PyIter::Tuple {
+            tuple: t.clone(),
+            index: 0,
+        },
+        Value::Str(s) => PyIter::Str {
+            text: s.clone(),
+            byte_index: 0,
+        },
+        Value::Dict(d) => PyIter::DictKeys {
+            dict: d.clone(),
+            index: 0,
+            len: d.len(),
+        },
+        Value::Set(s) | Value::FrozenSet(s) => PyIter::Items {
+            items: s.table.borrow().iter().map(|k| k.value.clone()).collect(),
+            index: 0,
+            kind: TypeId::SetIterator,
+        },
+        Value::Iter(_) => return Ok(v.clone()),
+        Value::DictView(view) => return Ok(dict_view_iter(&view.dict, view.kind)),
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object is not iterable",
+                v.type_name()
+            )));
+        }
+    }))
+}
+
+/// The next item without calling back into Python, or `None` when the iterator needs the VM
+/// (or is exhausted — `next_slow` tells which).
+#[inline(always)]
+pub fn next_fast(it: &Rc<RefCell<PyIter>>) -> Option<Option<Value>> {
+    let mut it = it.borrow_mut();
+    match &mut *it {
+        PyIter::Range {
+            next,
+            remaining,
+            step,
+        } => {
+            if *remaining <= 0 {
+                return Some(None);
+            }
+            let v = *next;
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            Some(Some(Value::Int(v)))
+        }
+        PyIter::List { list, index } => {
+            let item = list.borrow().get(*index).cloned();
+            *index += 1;
+            Some(item)
+        }
+        _ => None,
+    }
+}
+
+/// The next item of any iterator; `Ok(None)` when exhausted.
+pub fn next_slow(vm: &mut Vm, it: &Rc<RefCell<PyIter>>) -> PyResult<Option<Value>> {
+    if let Some(result) = next_fast(it) {
+        return Ok(result);
+    }
+    // Iterators that call into Python take their parts out of the cell first, so a callback
+    // that touches the same iterator sees a consistent state.
+    let pending = {
+        let mut guard = it.borrow_mut();
+        match &mut *guard {
+            PyIter::Map { .. }
+            | PyIter::Filter { .. }
+            | PyIter::Enumerate { .. }
+            | PyIter::Zip { .. } => {
+                let kind = guard.type_id();
+                Some(std::mem::replace(&mut *guard, PyIter::Exhausted { kind }))
+            }
+            other => return Ok(next_plain(other)),
+        }
+    };
+    let Some(mut state) = pending else {
+        return Ok(None);
+    };
+    let result = next_with_vm(vm, &mut state);
+    if !matches!(result, Ok(None)) {
+        *it.borrow_mut() = state;
+    }
+    result
+}
+
+fn next_plain(it: &mut PyIter) -> Option<Value> {
+    match it {
+        PyIter::ListReverse { list, index } => {
+            if *index == 0 {
+                return None;
+            }
+            *index -= 1;
+            list.borrow().get(*index).cloned()
+        }
+        PyIter::Tuple { tuple, index } => {
+            let item = tuple.get(*index).cloned();
+            *index += 1;
+            item
+        }
+        PyIter::Str { text, byte_index } => {
+            let c = text.as_str()[*byte_index..].chars().next()?;
+            *byte_index += c.len_utf8();
+            let mut buf = [0u8; 4];
+            Some(Value::str(c.encode_utf8(&mut buf)))
+        }
+        PyIter::DictKeys { dict, index, .. } => {
+            let (k, _) = dict.entry_at(*index)?;
+            *index += 1;
+            Some(k)
+        }
+        PyIter::DictValues { dict, index, .. } => {
+            let (_, v) = dict.entry_at(*index)?;
+            *index += 1;
+            Some(v)
+        }
+        PyIter::DictItems { dict, index, .. } => {
+            let (k, v) = dict.entry_at(*index)?;
+            *index += 1;
+            Some(Value::tuple(vec![k, v]))
+        }
+        PyIter::Items { items, index, .. } => {
+            let item = items.get(*index).cloned();
+            *index += 1;
+            item
+        }
+        _ => None,
+    }
+}
+
+fn dict_size_check(it: &PyIter) -> PyResult<()> {
+    match it {
+        PyIter::DictKeys { dict, len, .. }
+        | PyIter::DictValues { dict, len, .. }
+        | PyIter::DictItems { dict, len, .. }
+            if dict.len() != *len =>
+        {
+            Err(error(
+                TypeId::RuntimeError,
+                "dictionary changed size during iteration",
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
+    match it {
+        PyIter::Enumerate { inner, count } => {
+            let Some(item) = next(vm, inner)? else {
+                return Ok(None);
+            };
+            let n = *count;
+            *count += 1;
+            Ok(Some(Value::tuple(vec![Value::Int(n), item])))
+        }
+        PyIter::Zip { inners } => {
+            let mut items = Vec::with_capacity(inners.len());
+            for inner in inners.iter() {
+                match next(vm, inner)? {
+                    Some(item) => items.push(item),
+                    None => return Ok(None),
+                }
+            }
+            if items.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(Value::tuple(items)))
+        }
+        PyIter::Map { func, inners } => {
+            let mut args = Vec::with_capacity(inners.len());
+            for inner in inners.iter() {
+                match next(vm, inner)? {
+                    Some(item) => args.push(item),
+                    None => return Ok(None),
+                }
+            }
+            let func = func.clone();
+            vm.call(&func, &args).map(Some)
+        }
+        PyIter::Filter { func, inner } => loop {
+            let Some(item) = next(vm, inner)? else {
+                return Ok(None);
+            };
+            let keep = match &*func {
+                Value::None => item.is_truthy(),
+                f => {
+                    let f = f.clone();
+                    vm.call(&f, std::slice::from_ref(&item))?.is_truthy()
+                }
+            };
+            if keep {
+                return Ok(Some(item));
+            }
+        },
+        other => Ok(next_plain(other)),
+    }
+}
+
+/// `next(it)` on an iterator value; `Ok(None)` when exhausted.
+pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    match it {
+        Value::Iter(cell) => {
+            dict_size_check(&cell.borrow())?;
+            next_slow(vm, cell)
+        }
+        other => Err(type_error(format!(
+            "'{}' object is not an iterator",
+            other.type_name()
+        ))),
+    }
+}
+
+/// All items of an iterable.
+pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
+    match iterable {
+        Value::List(l) => return Ok(l.borrow().clone()),
+        Value::Tuple(t) => return Ok((**t).clone()),
+        _ => {}
+    }
+    let it = get_iter(iterable)?;
+    let mut items = Vec::new();
+    while let Some(item) = next(vm, &it)? {
+        items.push(item);
+    }
+    Ok(items)
+}
+
+pub fn set_from_values(items: Vec<Value>) -> PyResult<PySet> {
+    let mut table = SetTable::new();
+    for item in items {
+        table.insert(HashKey::new(item)?);
+    }
+    Ok(PySet::new(table))
+}
+
+pub fn new_enumerate(inner: Value, start: i64) -> Value {
+    wrap(PyIter::Enumerate {
+        inner,
+        count: start,
+    })
+}
+
+pub fn new_zip(inners: Vec<Value>) -> Value {
+    wrap(PyIter::Zip { inners })
+}
+
+pub fn new_map(func: Value, inners: Vec<Value>) -> Value {
+    wrap(PyIter::Map { func, inners })
+}
+
+pub fn new_filter(func: Value, inner: Value) -> Value {
+    wrap(PyIter::Filter { func, inner })
+}
+
+pub fn new_reversed(v: &Value) -> PyResult<Value> {
+    Ok(wrap(match v {
+        Value::List(l) => PyIter::ListReverse {
+            list: l.clone(),
+            index: l.borrow().len(),
+        },
+        Value::Tuple(t) => PyIter::Items {
+            items: t.iter().rev().cloned().collect(),
+            index: 0,
+            kind: TypeId::Reversed,
+        },
+        Value::Str(s) => PyIter::Items {
+            items: s
+                .as_str()
+                .chars()
+                .rev()
+                .map(|c| Value::string(c.to_string()))
+                .collect(),
+            index: 0,
+            kind: TypeId::Reversed,
+        },
+        Value::Range(r) => {
+            let n = r.len();
+            PyIter::Range {
+                next: r.start + (n - 1) * r.step,
+                remaining: n,
+                step: -r.step,
+            }
+        }
+        Value::Dict(d) => PyIter::Items {
+            items: d.keys().into_iter().rev().collect(),
+            index: 0,
+            kind: TypeId::Reversed,
+        },
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object is not reversible",
+                v.type_name()
+            )));
+        }
+    }))
+}
+
+pub fn dict_view_iter(dict: &Rc<PyDict>, kind: TypeId) -> Value {
+    let (index, len, dict) = (0, dict.len(), dict.clone());
+    wrap(match kind {
+        TypeId::DictValues => PyIter::DictValues { dict, index, len },
+        TypeId::DictItems => PyIter::DictItems { dict, index, len },
+        _ => PyIter::DictKeys { dict, index, len },
+    })
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    match container {
+        Value::List(l) => Ok(l
+            .borrow()
+            .iter()
+            .any(|x| x.is(item) || values_equal(x, item))),
+        Value::Tuple(t) => Ok(t.iter().any(|x| x.is(item) || values_equal(x, item))),
+        Value::Str(s) => match item {
+            Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+            _ => Err(type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                item.type_name()
+            ))),
+        },
+        Value::Dict(d) => d.contains(item),
+        Value::DictView(view) => match view.kind {
+            TypeId::DictKeys => view.dict.contains(item),
+            TypeId::DictItems => {
+                let Value::Tuple(pair) = item else {
+                    return Ok(false);
+                };
+                if pair.len() != 2 {
+                    return Ok(false);
+                }
+                Ok(matches!(view.dict.get(&pair[0])?, Some(v) if values_equal(&v, &pair[1])))
+            }
+            _ => Ok(view
+                .dict
+                .values()
+                .iter()
+                .any(|v| v.is(item) || values_equal(v, item))),
+        },
+        Value::Set(s) | Value::FrozenSet(s) => {
+            let key = KeyRef::new(item)?;
+            Ok(s.table.borrow().contains(&key))
+        }
+        Value::Range(r) => Ok(match item {
+            Value::Int(i) => {
+                let n = r.len();
+                n > 0 && {
+                    let offset = i - r.start;
+                    offset % r.step == 0 && {
+                        let k = offset / r.step;
+                        (0..n).contains(&k)
+                    }
+                }
+            }
+            Value::Bool(b) => contains(vm, container, &Value::Int(*b as i64))?,
+            other => collect(vm, container)?
+                .iter()
+                .any(|x| values_equal(x, other)),
+        }),
+        Value::Iter(_) => {
+            while let Some(x) = next(vm, container)? {
+                if x.is(item) || values_equal(&x, item) {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error(format!(
+            "argument of type '{}' is not iterable",
+            container.type_name()
+        ))),
+    }
+}

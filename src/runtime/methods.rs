@@ -1,0 +1,1061 @@
+//! Methods of the built-in types. Each is a plain built-in function whose first positional
+//! argument is the receiver, so `LoadMethod` + `CallMethod` call it straight from the value
+//! stack without building a bound-method object.
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use dashu_int::ops::{BitTest, UnsignedAbs};
+
+use super::compare::{sort_order, values_equal};
+use super::dict::{HashKey, KeyRef, PyDict};
+use super::exceptions::{PyErr, PyResult, index_error, key_error, type_error, value_error};
+use super::function::{Args, BuiltinFunction};
+use super::iter;
+use super::set::PySet;
+use super::text;
+use super::types::TypeId;
+use super::value::{DictView, Value};
+use super::vm::Vm;
+
+macro_rules! method_table {
+    ($table:ident: $($name:literal => $func:path),* $(,)?) => {
+        static $table: &[BuiltinFunction] = &[
+            $(BuiltinFunction { name: $name, func: $func },)*
+        ];
+    };
+}
+
+pub fn table(ty: TypeId) -> &'static [BuiltinFunction] {
+    match ty {
+        TypeId::List => LIST_METHODS,
+        TypeId::Dict => DICT_METHODS,
+        TypeId::Str => STR_METHODS,
+        TypeId::Set => SET_METHODS,
+        TypeId::FrozenSet => FROZENSET_METHODS,
+        TypeId::Tuple => TUPLE_METHODS,
+        TypeId::Int | TypeId::Bool => INT_METHODS,
+        TypeId::Float => FLOAT_METHODS,
+        _ => &[],
+    }
+}
+
+/// Checks the positional count (receiver excluded) and rejects keywords.
+pub fn expect_args(args: &Args<'_>, qualname: &str, min: usize, max: usize) -> PyResult<()> {
+    if args.has_keywords() {
+        return Err(type_error(format!(
+            "{qualname}() takes no keyword arguments"
+        )));
+    }
+    let given = args.positional.len().saturating_sub(1);
+    if given < min || given > max {
+        let msg = match (min, max) {
+            (0, 0) => format!("{qualname}() takes no arguments ({given} given)"),
+            (1, 1) => format!("{qualname}() takes exactly one argument ({given} given)"),
+            _ if given < min => format!(
+                "{qualname}() takes at least {min} argument{} ({given} given)",
+                plural(min)
+            ),
+            _ => format!(
+                "{qualname}() takes at most {max} argument{} ({given} given)",
+                plural(max)
+            ),
+        };
+        return Err(type_error(msg));
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn arg<'a>(args: &Args<'a>, i: usize) -> Option<&'a Value> {
+    args.positional.get(i + 1)
+}
+
+fn receiver_list<'a>(args: &Args<'a>) -> &'a Rc<super::value::PyList> {
+    match &args.positional[0] {
+        Value::List(l) => l,
+        _ => unreachable!("list method called on a list"),
+    }
+}
+
+fn receiver_dict<'a>(args: &Args<'a>) -> &'a Rc<PyDict> {
+    match &args.positional[0] {
+        Value::Dict(d) => d,
+        _ => unreachable!("dict method called on a dict"),
+    }
+}
+
+fn receiver_set<'a>(args: &Args<'a>) -> &'a Rc<PySet> {
+    match &args.positional[0] {
+        Value::Set(s) | Value::FrozenSet(s) => s,
+        _ => unreachable!("set method called on a set"),
+    }
+}
+
+fn receiver_str<'a>(args: &Args<'a>) -> &'a str {
+    match &args.positional[0] {
+        Value::Str(s) => s.as_str(),
+        _ => "",
+    }
+}
+
+/// An index argument (`list.pop(i)`, `str.center(width)`).
+pub fn index_arg(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(n) => Ok(if **n > dashu_int::IBig::ZERO {
+            i64::MAX
+        } else {
+            i64::MIN
+        }),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
+/// An optional start/end bound (None or an int).
+fn bound_arg(v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => index_arg(v).map(Some).map_err(|_| {
+            type_error("slice indices must be integers or None or have an __index__ method")
+        }),
+    }
+}
+
+fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        other => Err(type_error(format!(
+            "{what}must be str, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn str_or_none<'a>(v: Option<&'a Value>) -> PyResult<Option<&'a str>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.as_str())),
+        Some(other) => Err(type_error(format!(
+            "must be str or None, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+method_table!(LIST_METHODS:
+    "append" => list_append,
+    "extend" => list_extend,
+    "insert" => list_insert,
+    "pop" => list_pop,
+    "remove" => list_remove,
+    "index" => list_index,
+    "count" => list_count,
+    "sort" => list_sort,
+    "reverse" => list_reverse,
+    "copy" => list_copy,
+    "clear" => list_clear,
+);
+
+fn list_append(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "list.append", 1, 1)?;
+    receiver_list(&args)
+        .borrow_mut()
+        .push(args.positional[1].clone());
+    Ok(Value::None)
+}
+
+fn list_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "list.extend", 1, 1)?;
+    let items = iter::collect(vm, &args.positional[1])?;
+    receiver_list(&args).borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn list_insert(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.positional.len() != 3 {
+        return Err(type_error(format!(
+            "insert expected 2 arguments, got {}",
+            args.positional.len() - 1
+        )));
+    }
+    let mut items = receiver_list(&args).borrow_mut();
+    let len = items.len() as i64;
+    let i = index_arg(&args.positional[1])?;
+    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    items.insert(i as usize, args.positional[2].clone());
+    Ok(Value::None)
+}
+
+fn list_pop(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "pop", 0, 1)?;
+    let mut items = receiver_list(&args).borrow_mut();
+    if items.is_empty() {
+        return Err(index_error("pop from empty list"));
+    }
+    let len = items.len() as i64;
+    let i = match arg(&args, 0) {
+        Some(v) => index_arg(v)?,
+        None => len - 1,
+    };
+    let i = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&i) {
+        return Err(index_error("pop index out of range"));
+    }
+    Ok(items.remove(i as usize))
+}
+
+fn list_remove(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "list.remove", 1, 1)?;
+    let target = &args.positional[1];
+    let mut items = receiver_list(&args).borrow_mut();
+    match items
+        .iter()
+        .position(|x| x.is(target) || values_equal(x, target))
+    {
+        Some(i) => {
+            let removed = items.remove(i);
+            drop(items);
+            drop(removed);
+            Ok(Value::None)
+        }
+        None => Err(value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn list_index(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "index", 1, 3)?;
+    let target = &args.positional[1];
+    let items = receiver_list(&args).borrow();
+    let len = items.len() as i64;
+    let clamp = |v: i64| if v < 0 { (v + len).max(0) } else { v.min(len) };
+    let start = clamp(bound_arg(arg(&args, 1))?.unwrap_or(0));
+    let stop = clamp(bound_arg(arg(&args, 2))?.unwrap_or(len));
+    for i in start..stop.max(start) {
+        let x = &items[i as usize];
+        if x.is(target) || values_equal(x, target) {
+            return Ok(Value::Int(i));
+        }
+    }
+    Err(value_error(format!(
+        "{} is not in list",
+        super::repr::repr(target)
+    )))
+}
+
+fn list_count(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "list.count", 1, 1)?;
+    let target = &args.positional[1];
+    let n = receiver_list(&args)
+        .borrow()
+        .iter()
+        .filter(|x| x.is(target) || values_equal(x, target))
+        .count();
+    Ok(Value::Int(n as i64))
+}
+
+/// Sorts values stably by `key` (or themselves) with Python's `<`; the first comparison error
+/// wins and is returned.
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<()> {
+    let keys: Vec<Value> = match key {
+        Some(k) if !matches!(k, Value::None) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for item in items.iter() {
+                keys.push(vm.call(k, std::slice::from_ref(item))?);
+            }
+            keys
+        }
+        _ => items.clone(),
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut failure: Option<PyErr> = None;
+    let mut compare = |a: &usize, b: &usize| -> Ordering {
+        if failure.is_some() {
+            return Ordering::Equal;
+        }
+        let (x, y) = if reverse {
+            (&keys[*b], &keys[*a])
+        } else {
+            (&keys[*a], &keys[*b])
+        };
+        match sort_order(x, y) {
+            Ok(o) => o,
+            Err(e) => {
+                failure = Some(e);
+                Ordering::Equal
+            }
+        }
+    };
+    order.sort_by(&mut compare);
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let mut taken: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
+    *items = order
+        .into_iter()
+        .map(|i| taken[i].take().unwrap_or_default())
+        .collect();
+    Ok(())
+}
+
+fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.positional.len() > 1 {
+        return Err(type_error("sort() takes no positional arguments"));
+    }
+    for name in args.kw_names {
+        if let Value::Str(s) = name
+            && s.as_str() != "key"
+            && s.as_str() != "reverse"
+        {
+            return Err(type_error(format!(
+                "'{}' is an invalid keyword argument for sort()",
+                s.as_str()
+            )));
+        }
+    }
+    let list = receiver_list(&args).clone();
+    let mut items = std::mem::take(&mut *list.borrow_mut());
+    let reverse = args.keyword("reverse").is_some_and(|v| v.is_truthy());
+    let result = sort_values(vm, &mut items, args.keyword("key"), reverse);
+    *list.borrow_mut() = items;
+    result.map(|_| Value::None)
+}
+
+fn list_reverse(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "list.reverse", 0, 0)?;
+    receiver_list(&args).borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn list_copy(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "list.copy", 0, 0)?;
+    Ok(Value::list(receiver_list(&args).borrow().clone()))
+}
+
+fn list_clear(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "list.clear", 0, 0)?;
+    let old = std::mem::take(&mut *receiver_list(&args).borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+
+method_table!(DICT_METHODS:
+    "keys" => dict_keys,
+    "values" => dict_values,
+    "items" => dict_items,
+    "get" => dict_get,
+    "setdefault" => dict_setdefault,
+    "update" => dict_update,
+    "pop" => dict_pop,
+    "popitem" => dict_popitem,
+    "copy" => dict_copy,
+    "clear" => dict_clear,
+);
+
+fn view(args: &Args<'_>, kind: TypeId) -> Value {
+    Value::DictView(Rc::new(DictView {
+        dict: receiver_dict(args).clone(),
+        kind,
+    }))
+}
+
+fn dict_keys(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "dict.keys", 0, 0)?;
+    Ok(view(&args, TypeId::DictKeys))
+}
+
+fn dict_values(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "dict.values", 0, 0)?;
+    Ok(view(&args, TypeId::DictValues))
+}
+
+fn dict_items(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "dict.items", 0, 0)?;
+    Ok(view(&args, TypeId::DictItems))
+}
+
+fn dict_get(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "get", 1, 2)?;
+    let found = receiver_dict(&args).get(&args.positional[1])?;
+    Ok(found.unwrap_or_else(|| arg(&args, 1).cloned().unwrap_or(Value::None)))
+}
+
+fn dict_setdefault(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "setdefault", 1, 2)?;
+    let d = receiver_dict(&args);
+    if let Some(v) = d.get(&args.positional[1])? {
+        return Ok(v);
+    }
+    let default = arg(&args, 1).cloned().unwrap_or(Value::None);
+    d.set(args.positional[1].clone(), default.clone())?;
+    Ok(default)
+}
+
+/// Adds every pair of `source` (a dict or an iterable of pairs) to `target`.
+pub fn update_dict(vm: &mut Vm, target: &PyDict, source: &Value) -> PyResult<()> {
+    if let Value::Dict(d) = source {
+        for (k, v) in d.items() {
+            target.set(k, v)?;
+        }
+        return Ok(());
+    }
+    let pairs = iter::collect(vm, source)
+        .map_err(|_| type_error(format!("'{}' object is not iterable", source.type_name())))?;
+    for (i, pair) in pairs.iter().enumerate() {
+        let items = iter::collect(vm, pair).map_err(|_| {
+            type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))
+        })?;
+        if items.len() != 2 {
+            return Err(value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                items.len()
+            )));
+        }
+        let mut items = items.into_iter();
+        if let (Some(k), Some(v)) = (items.next(), items.next()) {
+            target.set(k, v)?;
+        }
+    }
+    Ok(())
+}
+
+fn dict_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.positional.len() > 2 {
+        return Err(type_error(format!(
+            "update expected at most 1 argument, got {}",
+            args.positional.len() - 1
+        )));
+    }
+    let d = receiver_dict(&args).clone();
+    if let Some(source) = arg(&args, 0) {
+        update_dict(vm, &d, source)?;
+    }
+    for (k, v) in args.kw_names.iter().zip(args.kw_values) {
+        d.set(k.clone(), v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+fn dict_pop(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "pop", 1, 2)?;
+    match receiver_dict(&args).remove(&args.positional[1])? {
+        Some(v) => Ok(v),
+        None => arg(&args, 1)
+            .cloned()
+            .ok_or_else(|| key_error(args.positional[1].clone())),
+    }
+}
+
+fn dict_popitem(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "popitem", 0, 0)?;
+    match receiver_dict(&args).pop_last() {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(super::exceptions::error(
+            TypeId::KeyError,
+            "popitem(): dictionary is empty",
+        )),
+    }
+}
+
+fn dict_copy(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "dict.copy", 0, 0)?;
+    Ok(Value::Dict(Rc::new(receiver_dict(&args).copy())))
+}
+
+fn dict_clear(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "dict.clear", 0, 0)?;
+    receiver_dict(&args).clear();
+    Ok(Value::None)
+}
+
+method_table!(SET_METHODS:
+    "add" => set_add,
+    "discard" => set_discard,
+    "remove" => set_remove,
+    "pop" => set_pop,
+    "clear" => set_clear,
+    "copy" => set_copy,
+    "union" => set_union,
+    "intersection" => set_intersection,
+    "difference" => set_difference,
+    "symmetric_difference" => set_symmetric_difference,
+    "update" => set_update,
+    "issubset" => set_issubset,
+    "issuperset" => set_issuperset,
+    "isdisjoint" => set_isdisjoint,
+);
+
+method_table!(FROZENSET_METHODS:
+    "copy" => set_copy,
+    "union" => set_union,
+    "intersection" => set_intersection,
+    "difference" => set_difference,
+    "symmetric_difference" => set_symmetric_difference,
+    "issubset" => set_issubset,
+    "issuperset" => set_issuperset,
+    "isdisjoint" => set_isdisjoint,
+);
+
+fn set_add(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "set.add", 1, 1)?;
+    let key = HashKey::new(args.positional[1].clone())?;
+    receiver_set(&args).table.borrow_mut().insert(key);
+    Ok(Value::None)
+}
+
+fn set_discard(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "set.discard", 1, 1)?;
+    let key = KeyRef::new(&args.positional[1])?;
+    let removed = receiver_set(&args).table.borrow_mut().remove(&key);
+    drop(removed);
+    Ok(Value::None)
+}
+
+fn set_remove(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "set.remove", 1, 1)?;
+    let key = KeyRef::new(&args.positional[1])?;
+    let removed = receiver_set(&args).table.borrow_mut().remove(&key);
+    match removed {
+        Some(_) => Ok(Value::None),
+        None => Err(key_error(args.positional[1].clone())),
+    }
+}
+
+fn set_pop(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "set.pop", 0, 0)?;
+    let popped = receiver_set(&args).table.borrow_mut().pop();
+    match popped {
+        Some(k) => Ok(k.value),
+        None => Err(super::exceptions::error(
+            TypeId::KeyError,
+            "pop from an empty set",
+        )),
+    }
+}
+
+fn set_clear(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "set.clear", 0, 0)?;
+    let old = std::mem::take(&mut *receiver_set(&args).table.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+
+fn same_kind(receiver: &Value, set: PySet) -> Value {
+    match receiver {
+        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(set)),
+        _ => Value::Set(Rc::new(set)),
+    }
+}
+
+fn set_copy(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "set.copy", 0, 0)?;
+    let table = receiver_set(&args).table.borrow().clone();
+    Ok(same_kind(&args.positional[0], PySet::new(table)))
+}
+
+/// Applies a set operator with each argument in turn (`s.union(a, b)`).
+fn set_fold(vm: &mut Vm, args: &Args<'_>, op: super::arith::BinaryOp) -> PyResult<Value> {
+    let mut acc = match &args.positional[0] {
+        Value::Set(s) => Value::Set(Rc::new(PySet::new(s.table.borrow().clone()))),
+        other => other.clone(),
+    };
+    for other in &args.positional[1..] {
+        let other = match other {
+            Value::Set(_) | Value::FrozenSet(_) => other.clone(),
+            _ => Value::Set(Rc::new(iter::set_from_values(iter::collect(vm, other)?)?)),
+        };
+        acc = super::arith::set_binary(op, &acc, &other)?;
+    }
+    Ok(acc)
+}
+
+fn set_union(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    set_fold(vm, &args, super::arith::BinaryOp::Or)
+}
+
+fn set_intersection(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    set_fold(vm, &args, super::arith::BinaryOp::And)
+}
+
+fn set_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    set_fold(vm, &args, super::arith::BinaryOp::Sub)
+}
+
+fn set_symmetric_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "set.symmetric_difference", 1, 1)?;
+    set_fold(vm, &args, super::arith::BinaryOp::Xor)
+}
+
+fn set_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let set = receiver_set(&args).clone();
+    for other in &args.positional[1..] {
+        for item in iter::collect(vm, other)? {
+            set.table.borrow_mut().insert(HashKey::new(item)?);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn other_set(vm: &mut Vm, args: &Args<'_>, name: &str) -> PyResult<Value> {
+    expect_args(args, name, 1, 1)?;
+    Ok(match &args.positional[1] {
+        v @ (Value::Set(_) | Value::FrozenSet(_)) => v.clone(),
+        other => Value::Set(Rc::new(iter::set_from_values(iter::collect(vm, other)?)?)),
+    })
+}
+
+fn set_issubset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let other = other_set(vm, &args, "set.issubset")?;
+    super::compare::compare(
+        &args.positional[0],
+        &other,
+        super::compare::Comparison::LessEqual,
+    )
+    .map(Value::Bool)
+}
+
+fn set_issuperset(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let other = other_set(vm, &args, "set.issuperset")?;
+    super::compare::compare(
+        &args.positional[0],
+        &other,
+        super::compare::Comparison::GreaterEqual,
+    )
+    .map(Value::Bool)
+}
+
+fn set_isdisjoint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let other = other_set(vm, &args, "set.isdisjoint")?;
+    let common =
+        super::arith::set_binary(super::arith::BinaryOp::And, &args.positional[0], &other)?;
+    Ok(Value::Bool(!common.is_truthy()))
+}
+
+method_table!(TUPLE_METHODS:
+    "index" => tuple_index,
+    "count" => tuple_count,
+);
+
+fn tuple_items<'a>(args: &Args<'a>) -> &'a [Value] {
+    match &args.positional[0] {
+        Value::Tuple(t) => t,
+        _ => &[],
+    }
+}
+
+fn tuple_index(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "index", 1, 3)?;
+    let target = &args.positional[1];
+    tuple_items(&args)
+        .iter()
+        .position(|x| x.is(target) || values_equal(x, target))
+        .map(|i| Value::Int(i as i64))
+        .ok_or_else(|| value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_count(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "tuple.count", 1, 1)?;
+    let target = &args.positional[1];
+    let n = tuple_items(&args)
+        .iter()
+        .filter(|x| x.is(target) || values_equal(x, target))
+        .count();
+    Ok(Value::Int(n as i64))
+}
+
+method_table!(INT_METHODS:
+    "bit_length" => int_bit_length,
+);
+
+fn int_bit_length(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "int.bit_length", 0, 0)?;
+    Ok(Value::Int(match &args.positional[0] {
+        Value::Int(i) => 64 - i.unsigned_abs().leading_zeros() as i64,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(n) => (&**n).unsigned_abs().bit_len() as i64,
+        _ => 0,
+    }))
+}
+
+method_table!(FLOAT_METHODS:
+    "is_integer" => float_is_integer,
+);
+
+fn float_is_integer(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "float.is_integer", 0, 0)?;
+    Ok(Value::Bool(match &args.positional[0] {
+        Value::Float(f) => f.is_finite() && *f == f.trunc(),
+        _ => false,
+    }))
+}
+
+method_table!(STR_METHODS:
+    "join" => str_join,
+    "split" => str_split,
+    "rsplit" => str_rsplit,
+    "strip" => str_strip,
+    "lstrip" => str_lstrip,
+    "rstrip" => str_rstrip,
+    "replace" => str_replace,
+    "startswith" => str_startswith,
+    "endswith" => str_endswith,
+    "find" => str_find,
+    "rfind" => str_rfind,
+    "index" => str_index,
+    "rindex" => str_rindex,
+    "count" => str_count,
+    "upper" => str_upper,
+    "lower" => str_lower,
+    "capitalize" => str_capitalize,
+    "title" => str_title,
+    "swapcase" => str_swapcase,
+    "isdigit" => str_isdigit,
+    "isdecimal" => str_isdecimal,
+    "isnumeric" => str_isnumeric,
+    "isalpha" => str_isalpha,
+    "isalnum" => str_isalnum,
+    "isspace" => str_isspace,
+    "isupper" => str_isupper,
+    "islower" => str_islower,
+    "istitle" => str_istitle,
+    "isidentifier" => str_isidentifier,
+    "zfill" => str_zfill,
+    "center" => str_center,
+    "ljust" => str_ljust,
+    "rjust" => str_rjust,
+    "partition" => str_partition,
+    "rpartition" => str_rpartition,
+    "splitlines" => str_splitlines,
+    "format" => str_format,
+    "expandtabs" => str_expandtabs,
+);
+
+fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "str.join", 1, 1)?;
+    let sep = receiver_str(&args);
+    let items = iter::collect(vm, &args.positional[1])
+        .map_err(|_| type_error("can only join an iterable"))?;
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match item {
+            Value::Str(s) => out.push_str(s.as_str()),
+            other => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    other.type_name()
+                )));
+            }
+        }
+    }
+    Ok(Value::string(out))
+}
+
+fn split_args<'a>(args: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, i64)> {
+    if args.positional.len() > 3 {
+        return Err(type_error(format!(
+            "{name}() takes at most 2 arguments ({} given)",
+            args.positional.len() - 1
+        )));
+    }
+    let sep = args.positional.get(1).or(args.keyword("sep"));
+    let sep = str_or_none(sep)?;
+    if sep == Some("") {
+        return Err(value_error("empty separator"));
+    }
+    let maxsplit = match args.positional.get(2).or(args.keyword("maxsplit")) {
+        Some(v) => index_arg(v)?,
+        None => -1,
+    };
+    Ok((sep, maxsplit))
+}
+
+fn pieces(parts: Vec<&str>) -> Value {
+    Value::list(parts.into_iter().map(Value::str).collect())
+}
+
+fn str_split(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (sep, maxsplit) = split_args(&args, "split")?;
+    let s = receiver_str(&args);
+    Ok(pieces(match sep {
+        None => text::split_whitespace(s, maxsplit),
+        Some(sep) => text::split(s, sep, maxsplit),
+    }))
+}
+
+fn str_rsplit(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (sep, maxsplit) = split_args(&args, "rsplit")?;
+    let s = receiver_str(&args);
+    Ok(pieces(match sep {
+        None => text::rsplit_whitespace(s, maxsplit),
+        Some(sep) => text::rsplit(s, sep, maxsplit),
+    }))
+}
+
+fn strip_with(
+    args: &Args<'_>,
+    name: &str,
+    f: for<'s> fn(&'s str, Option<&str>) -> &'s str,
+) -> PyResult<Value> {
+    expect_args(args, name, 0, 1)?;
+    let chars = str_or_none(arg(args, 0)).map_err(|_| {
+        type_error(format!(
+            "{} arg must be None or str",
+            name.trim_start_matches("str.")
+        ))
+    })?;
+    Ok(Value::str(f(receiver_str(args), chars)))
+}
+
+fn str_strip(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    strip_with(&args, "str.strip", text::strip)
+}
+
+fn str_lstrip(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    strip_with(&args, "str.lstrip", text::lstrip)
+}
+
+fn str_rstrip(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    strip_with(&args, "str.rstrip", text::rstrip)
+}
+
+fn str_replace(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "replace", 2, 3)?;
+    let old = str_arg(&args.positional[1], "replace() argument 1 ")?;
+    let new = str_arg(&args.positional[2], "replace() argument 2 ")?;
+    let count = match arg(&args, 2) {
+        Some(v) => index_arg(v)?,
+        None => -1,
+    };
+    Ok(Value::string(text::replace(
+        receiver_str(&args),
+        old,
+        new,
+        count,
+    )))
+}
+
+fn affix_check(
+    args: &Args<'_>,
+    name: &str,
+    f: fn(&str, &str, Option<i64>, Option<i64>) -> bool,
+) -> PyResult<Value> {
+    expect_args(args, name, 1, 3)?;
+    let s = receiver_str(args);
+    let (start, end) = (bound_arg(arg(args, 1))?, bound_arg(arg(args, 2))?);
+    match &args.positional[1] {
+        Value::Str(p) => Ok(Value::Bool(f(s, p.as_str(), start, end))),
+        Value::Tuple(options) => {
+            for option in options.iter() {
+                let p = str_arg(option, "tuple for startswith ")?;
+                if f(s, p, start, end) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        other => Err(type_error(format!(
+            "{} first arg must be str or a tuple of str, not {}",
+            name.trim_start_matches("str."),
+            other.type_name()
+        ))),
+    }
+}
+
+fn str_startswith(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    affix_check(&args, "startswith", text::startswith)
+}
+
+fn str_endswith(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    affix_check(&args, "endswith", text::endswith)
+}
+
+fn search_args<'a>(
+    args: &Args<'a>,
+    name: &str,
+) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
+    expect_args(args, name, 1, 3)?;
+    let sub = match &args.positional[1] {
+        Value::Str(s) => s.as_str(),
+        other => {
+            return Err(type_error(format!(
+                "must be str, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    Ok((
+        receiver_str(args),
+        sub,
+        bound_arg(arg(args, 1))?,
+        bound_arg(arg(args, 2))?,
+    ))
+}
+
+fn str_find(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, sub, start, end) = search_args(&args, "find")?;
+    Ok(Value::Int(text::find(s, sub, start, end)))
+}
+
+fn str_rfind(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, sub, start, end) = search_args(&args, "rfind")?;
+    Ok(Value::Int(text::rfind(s, sub, start, end)))
+}
+
+fn str_index(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, sub, start, end) = search_args(&args, "index")?;
+    match text::find(s, sub, start, end) {
+        -1 => Err(value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn str_rindex(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, sub, start, end) = search_args(&args, "rindex")?;
+    match text::rfind(s, sub, start, end) {
+        -1 => Err(value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn str_count(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, sub, start, end) = search_args(&args, "count")?;
+    Ok(Value::Int(text::count(s, sub, start, end) as i64))
+}
+
+macro_rules! str_transforms {
+    ($($name:ident => $qual:literal, $f:path, $wrap:expr;)*) => {$(
+        fn $name(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+            expect_args(&args, $qual, 0, 0)?;
+            Ok($wrap($f(receiver_str(&args))))
+        }
+    )*};
+}
+
+str_transforms! {
+    str_upper => "str.upper", text::upper, Value::string;
+    str_lower => "str.lower", text::lower, Value::string;
+    str_capitalize => "str.capitalize", text::capitalize, Value::string;
+    str_title => "str.title", text::title, Value::string;
+    str_swapcase => "str.swapcase", text::swapcase, Value::string;
+    str_isdigit => "str.isdigit", text::is_digit, Value::Bool;
+    str_isdecimal => "str.isdecimal", text::is_decimal, Value::Bool;
+    str_isnumeric => "str.isnumeric", text::is_numeric, Value::Bool;
+    str_isalpha => "str.isalpha", text::is_alpha, Value::Bool;
+    str_isalnum => "str.isalnum", text::is_alnum, Value::Bool;
+    str_isspace => "str.isspace", text::is_space, Value::Bool;
+    str_isupper => "str.isupper", text::is_upper, Value::Bool;
+    str_islower => "str.islower", text::is_lower, Value::Bool;
+    str_istitle => "str.istitle", text::is_title, Value::Bool;
+    str_isidentifier => "str.isidentifier", text::is_identifier, Value::Bool;
+}
+
+fn str_zfill(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "str.zfill", 1, 1)?;
+    Ok(Value::string(text::zfill(
+        receiver_str(&args),
+        index_arg(&args.positional[1])?,
+    )))
+}
+
+fn justify(args: &Args<'_>, name: &str, f: fn(&str, i64, char) -> String) -> PyResult<Value> {
+    expect_args(args, name, 1, 2)?;
+    let width = index_arg(&args.positional[1])?;
+    let fill = match arg(args, 1) {
+        None => ' ',
+        Some(Value::Str(s)) if s.char_len() == 1 => s.as_str().chars().next().unwrap_or(' '),
+        Some(Value::Str(_)) => {
+            return Err(type_error(
+                "The fill character must be exactly one character long",
+            ));
+        }
+        Some(other) => {
+            return Err(type_error(format!(
+                "The fill character must be a unicode character, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    Ok(Value::string(f(receiver_str(args), width, fill)))
+}
+
+fn str_center(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    justify(&args, "center", text::center)
+}
+
+fn str_ljust(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    justify(&args, "ljust", text::ljust)
+}
+
+fn str_rjust(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    justify(&args, "rjust", text::rjust)
+}
+
+fn partition_with(
+    args: &Args<'_>,
+    name: &str,
+    f: for<'a> fn(&'a str, &str) -> (&'a str, &'a str, &'a str),
+) -> PyResult<Value> {
+    expect_args(args, name, 1, 1)?;
+    let sep = str_arg(&args.positional[1], "")?;
+    if sep.is_empty() {
+        return Err(value_error("empty separator"));
+    }
+    let (a, b, c) = f(receiver_str(args), sep);
+    Ok(Value::tuple(vec![
+        Value::str(a),
+        Value::str(b),
+        Value::str(c),
+    ]))
+}
+
+fn str_partition(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    partition_with(&args, "str.partition", text::partition)
+}
+
+fn str_rpartition(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    partition_with(&args, "str.rpartition", text::rpartition)
+}
+
+fn str_splitlines(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let keepends = arg(&args, 0)
+        .or(args.keyword("keepends"))
+        .is_some_and(|v| v.is_truthy());
+    Ok(pieces(text::splitlines(receiver_str(&args), keepends)))
+}
+
+fn str_expandtabs(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let size = match arg(&args, 0).or(args.keyword("tabsize")) {
+        Some(v) => index_arg(v)?,
+        None => 8,
+    };
+    Ok(Value::string(text::expandtabs(receiver_str(&args), size)))
+}
+
+fn str_format(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let template = receiver_str(&args);
+    super::strformat::str_format(
+        vm,
+        template,
+        &args.positional[1..],
+        args.kw_names,
+        args.kw_values,
+    )
+    .map(Value::string)
+}

@@ -1,0 +1,1015 @@
+//! The semantics of every instruction, written once. Each function has the same shape —
+//! `(vm, cursor, arg) -> Step` — so every engine can call it from its own dispatch: the
+//! `match` loop inlines it into an arm, the closure engine captures it in a closure. Fast
+//! paths (int and float arithmetic, comparisons, list indexing, range iteration) are inline;
+//! everything else goes to `#[cold]` out-of-line code in the other runtime modules.
+
+use std::rc::Rc;
+
+use super::arith::{self, BinaryOp};
+use super::compare::{self, Comparison};
+use super::dict::PyDict;
+use super::exceptions::{PyException, PyResult, error, type_error};
+use super::frame::Cursor;
+use super::function::{GlobalCacheEntry, PyFunction};
+use super::types::TypeId;
+use super::value::{PySlice, Value};
+use super::vm::{Step, Vm};
+use super::{attr, int, iter, strformat, subscript};
+
+macro_rules! attempt {
+    ($vm:expr, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return $vm.raise(e),
+        }
+    };
+}
+
+#[inline(always)]
+pub fn nop(_vm: &mut Vm, _cur: &mut Cursor, _arg: u32) -> Step {
+    Step::Next
+}
+
+#[inline(always)]
+pub fn pop(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    drop(cur.pop());
+    Step::Next
+}
+
+#[inline(always)]
+pub fn copy(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let v = cur.peek(arg as usize).clone();
+    cur.push(v);
+    Step::Next
+}
+
+#[inline(always)]
+pub fn swap(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    // SAFETY: both slots are live stack values (the compiler emits Swap(n) with n <= depth).
+    unsafe { std::ptr::swap(cur.sp.sub(1), cur.sp.sub(arg as usize)) };
+    Step::Next
+}
+
+#[inline(always)]
+pub fn load_const(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let v = cur.code().constants[arg as usize].clone();
+    cur.push(v);
+    Step::Next
+}
+
+#[inline(always)]
+pub fn load_fast(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let v = cur.local(arg);
+    if let Value::Undef = v {
+        return unbound_local(vm, cur, arg);
+    }
+    let v = v.clone();
+    cur.push(v);
+    Step::Next
+}
+
+#[cold]
+fn unbound_local(vm: &mut Vm, cur: &Cursor, slot: u32) -> Step {
+    let name = &cur.code().code.varnames[slot as usize];
+    vm.raise(error(
+        TypeId::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    ))
+}
+
+#[inline(always)]
+pub fn store_fast(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let v = cur.pop();
+    *cur.local_mut(arg) = v;
+    Step::Next
+}
+
+pub fn delete_fast(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if let Value::Undef = cur.local(arg) {
+        return unbound_local(vm, cur, arg);
+    }
+    *cur.local_mut(arg) = Value::Undef;
+    Step::Next
+}
+
+fn cell_slot(cur: &Cursor, arg: u32) -> u32 {
+    cur.code().code.varnames.len() as u32 + arg
+}
+
+fn cell_name(cur: &Cursor, arg: u32) -> &str {
+    let code = &cur.code().code;
+    let i = arg as usize;
+    if i < code.cellvars.len() {
+        &code.cellvars[i]
+    } else {
+        &code.freevars[i - code.cellvars.len()]
+    }
+}
+
+#[cold]
+fn unbound_cell(vm: &mut Vm, cur: &Cursor, arg: u32) -> Step {
+    let name = cell_name(cur, arg).to_owned();
+    let msg = if (arg as usize) < cur.code().code.cellvars.len() {
+        return vm.raise(error(
+            TypeId::UnboundLocalError,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        ));
+    } else {
+        format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        )
+    };
+    vm.raise(error(TypeId::NameError, msg))
+}
+
+#[inline(always)]
+pub fn load_deref(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let slot = cell_slot(cur, arg);
+    let value = match cur.local(slot) {
+        Value::Cell(cell) => cell.borrow().clone(),
+        _ => Value::Undef,
+    };
+    if let Value::Undef = value {
+        return unbound_cell(vm, cur, arg);
+    }
+    cur.push(value);
+    Step::Next
+}
+
+#[inline(always)]
+pub fn store_deref(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let value = cur.pop();
+    let slot = cell_slot(cur, arg);
+    if let Value::Cell(cell) = cur.local(slot) {
+        let old = cell.replace(value);
+        drop(old);
+    }
+    Step::Next
+}
+
+pub fn delete_deref(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let slot = cell_slot(cur, arg);
+    let old = match cur.local(slot) {
+        Value::Cell(cell) => cell.replace(Value::Undef),
+        _ => Value::Undef,
+    };
+    if let Value::Undef = old {
+        return unbound_cell(vm, cur, arg);
+    }
+    Step::Next
+}
+
+pub fn load_closure(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let slot = cell_slot(cur, arg);
+    let cell = cur.local(slot).clone();
+    cur.push(cell);
+    Step::Next
+}
+
+pub fn make_cell(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let slot = cell_slot(cur, arg);
+    *cur.local_mut(slot) = Value::Cell(Rc::new(std::cell::RefCell::new(Value::Undef)));
+    Step::Next
+}
+
+fn current_globals(vm: &Vm) -> &Rc<PyDict> {
+    &vm.frames.last().expect("a running frame").globals
+}
+
+#[inline(always)]
+pub fn load_global(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let globals = current_globals(vm);
+    let entry = cur.code().global_cache[arg as usize].get();
+    if entry.valid
+        && entry.globals_version == globals.layout_version()
+        && entry.builtins_version == vm.builtins.layout_version()
+    {
+        let dict = if entry.in_builtins {
+            &vm.builtins
+        } else {
+            globals
+        };
+        if let Some(v) = dict.value_at(entry.index as usize) {
+            cur.push(v);
+            return Step::Next;
+        }
+    }
+    load_global_slow(vm, cur, arg)
+}
+
+#[cold]
+fn load_global_slow(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let globals = current_globals(vm).clone();
+    let name = &cur.code().names[arg as usize];
+    let (found, in_builtins) = match attempt!(vm, globals.get_with_index(name)) {
+        Some(hit) => (Some(hit), false),
+        None => (attempt!(vm, vm.builtins.get_with_index(name)), true),
+    };
+    let Some((index, value)) = found else {
+        let name = cur.code().name_str(arg).to_owned();
+        return vm.raise(super::exceptions::name_error(&name));
+    };
+    cur.code().global_cache[arg as usize].set(GlobalCacheEntry {
+        globals_version: globals.layout_version(),
+        builtins_version: vm.builtins.layout_version(),
+        index: index as u32,
+        in_builtins,
+        valid: true,
+    });
+    cur.push(value);
+    Step::Next
+}
+
+pub fn store_global(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let value = cur.pop();
+    let name = cur.code().names[arg as usize].clone();
+    let globals = current_globals(vm).clone();
+    attempt!(vm, globals.set(name, value));
+    Step::Next
+}
+
+pub fn delete_global(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let name = cur.code().names[arg as usize].clone();
+    let globals = current_globals(vm).clone();
+    if attempt!(vm, globals.remove(&name)).is_none() {
+        let name = cur.code().name_str(arg).to_owned();
+        return vm.raise(super::exceptions::name_error(&name));
+    }
+    Step::Next
+}
+
+pub fn load_attr(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let obj = cur.pop();
+    let v = attempt!(vm, attr::get_attr(&obj, cur.code().name_str(arg)));
+    cur.push(v);
+    Step::Next
+}
+
+pub fn store_attr(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let obj = cur.pop();
+    let value = cur.pop();
+    attempt!(vm, attr::set_attr(&obj, cur.code().name_str(arg), value));
+    Step::Next
+}
+
+pub fn delete_attr(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let obj = cur.pop();
+    attempt!(vm, attr::delete_attr(&obj, cur.code().name_str(arg)));
+    Step::Next
+}
+
+#[inline(always)]
+pub fn load_method(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let obj = cur.pop();
+    let name = cur.code().name_str(arg);
+    if let Some(method) = attr::find_method(obj.type_id(), name) {
+        cur.push(Value::Builtin(method));
+        cur.push(obj);
+        return Step::Next;
+    }
+    let v = attempt!(vm, attr::get_attr(&obj, name));
+    cur.push(Value::Undef);
+    cur.push(v);
+    Step::Next
+}
+
+#[inline(always)]
+pub fn call_method(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let argc = arg as usize;
+    // SAFETY: LoadMethod left two values below the arguments.
+    let result_slot = unsafe { cur.sp.sub(argc + 2) };
+    if let Value::Undef = cur.peek(argc + 2) {
+        vm.call_positional(cur, result_slot, argc)
+    } else {
+        vm.call_positional(cur, result_slot, argc + 1)
+    }
+}
+
+#[inline(always)]
+pub fn call(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    // SAFETY: the callable sits below the arguments.
+    let result_slot = unsafe { cur.sp.sub(arg as usize + 1) };
+    vm.call_positional(cur, result_slot, arg as usize)
+}
+
+pub fn call_kw(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let names = cur.pop();
+    let Value::Tuple(names) = names else {
+        return vm.raise(type_error("keyword names must be a tuple"));
+    };
+    // SAFETY: the callable sits below the arguments.
+    let result_slot = unsafe { cur.sp.sub(arg as usize + 1) };
+    vm.call_general(cur, result_slot, arg as usize, &names)
+}
+
+pub fn call_ex(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let kwargs = if arg & 1 != 0 { Some(cur.pop()) } else { None };
+    let positional = cur.pop();
+    let Value::Tuple(positional) = positional else {
+        return vm.raise(type_error("argument list must be a tuple"));
+    };
+    let (mut names, mut values) = (Vec::new(), Vec::new());
+    if let Some(Value::Dict(d)) = &kwargs {
+        for (k, v) in d.items() {
+            names.push(k);
+            values.push(v);
+        }
+    }
+    let mut all = (*positional).clone();
+    all.extend(values);
+    // SAFETY: the callable is the top value now.
+    let result_slot = unsafe { cur.sp.sub(1) };
+    let callable = cur.peek(1).clone();
+    vm.call_with_values(cur, result_slot, &callable, &all, &names)
+}
+
+pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let Value::Code(code) = cur.pop() else {
+        return vm.raise(type_error("MakeFunction expects a code object"));
+    };
+    let closure = if arg & 8 != 0 {
+        tuple_items(cur.pop())
+    } else {
+        Vec::new()
+    };
+    let kwdefaults = match (arg & 2 != 0).then(|| cur.pop()) {
+        Some(Value::Dict(d)) => Some(d),
+        _ => None,
+    };
+    let defaults = if arg & 1 != 0 {
+        tuple_items(cur.pop())
+    } else {
+        Vec::new()
+    };
+    let c = &code.code;
+    let simple = c.kwonlyargcount == 0 && !c.has_varargs() && !c.has_varkeywords();
+    let function = PyFunction {
+        name: Rc::new(super::str::PyStr::new(&c.name)),
+        qualname: Rc::new(super::str::PyStr::new(&c.qualname)),
+        globals: current_globals(vm).clone(),
+        code,
+        defaults,
+        kwdefaults,
+        closure,
+        simple,
+    };
+    cur.push(Value::Function(Rc::new(function)));
+    Step::Next
+}
+
+fn tuple_items(v: Value) -> Vec<Value> {
+    match v {
+        Value::Tuple(t) => (*t).clone(),
+        _ => Vec::new(),
+    }
+}
+
+#[inline(always)]
+pub fn return_value(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let result = cur.pop();
+    vm.return_from_frame(cur, result)
+}
+
+/// Binary operators: an inline fast path for two ints (and two floats where it is one
+/// machine instruction), the general case out of line.
+macro_rules! binary_ops {
+    ($(($name:ident, $op:ident, $int:expr, $float:expr)),* $(,)?) => {$(
+        #[inline(always)]
+        pub fn $name(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+            let (a, b) = (cur.peek(2), cur.peek(1));
+            let fast: Option<Value> = match (a, b) {
+                (Value::Int(x), Value::Int(y)) => $int(*x, *y),
+                (Value::Float(x), Value::Float(y)) => $float(*x, *y),
+                _ => None,
+            };
+            if let Some(result) = fast {
+                // Ints and floats need no drop: overwrite in place.
+                cur.sp = unsafe { cur.sp.sub(1) };
+                // SAFETY: the left operand's slot is live; it held an immediate.
+                unsafe { cur.sp.sub(1).write(result) };
+                return Step::Next;
+            }
+            binary_slow(vm, cur, BinaryOp::$op)
+        }
+    )*};
+}
+
+fn no_int_fast(_: i64, _: i64) -> Option<Value> {
+    None
+}
+
+fn no_float_fast(_: f64, _: f64) -> Option<Value> {
+    None
+}
+
+binary_ops! {
+    (binary_add, Add, |x: i64, y: i64| x.checked_add(y).map(Value::Int), |x: f64, y: f64| Some(Value::Float(x + y))),
+    (binary_subtract, Sub, |x: i64, y: i64| x.checked_sub(y).map(Value::Int), |x: f64, y: f64| Some(Value::Float(x - y))),
+    (binary_multiply, Mul, |x: i64, y: i64| x.checked_mul(y).map(Value::Int), |x: f64, y: f64| Some(Value::Float(x * y))),
+    (binary_true_divide, TrueDiv, no_int_fast, |x: f64, y: f64| (y != 0.0).then(|| Value::Float(x / y))),
+    (binary_floor_divide, FloorDiv, |x: i64, y: i64| (y > 0 && x >= 0).then(|| Value::Int(x / y)), no_float_fast),
+    (binary_modulo, Mod, |x: i64, y: i64| (y > 0 && x >= 0).then(|| Value::Int(x % y)), no_float_fast),
+    (binary_power, Pow, no_int_fast, no_float_fast),
+    (binary_mat_mul, MatMul, no_int_fast, no_float_fast),
+    (binary_lshift, LShift, no_int_fast, no_float_fast),
+    (binary_rshift, RShift, |x: i64, y: i64| (0..64).contains(&y).then(|| Value::Int(x >> y)), no_float_fast),
+    (binary_and, And, |x: i64, y: i64| Some(Value::Int(x & y)), no_float_fast),
+    (binary_or, Or, |x: i64, y: i64| Some(Value::Int(x | y)), no_float_fast),
+    (binary_xor, Xor, |x: i64, y: i64| Some(Value::Int(x ^ y)), no_float_fast),
+}
+
+#[cold]
+#[inline(never)]
+fn binary_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
+    let b = cur.pop();
+    let a = cur.pop();
+    let result = attempt!(vm, arith::binary(vm, op, &a, &b));
+    cur.push(result);
+    Step::Next
+}
+
+#[inline(always)]
+pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if let (Value::Int(x), Value::Int(y)) = (cur.peek(2), cur.peek(1))
+        && let Some(r) = x.checked_add(*y)
+    {
+        cur.sp = unsafe { cur.sp.sub(1) };
+        // SAFETY: the left operand's slot is live and held an immediate.
+        unsafe { cur.sp.sub(1).write(Value::Int(r)) };
+        return Step::Next;
+    }
+    let _ = arg;
+    inplace_slow(vm, cur, BinaryOp::Add)
+}
+
+pub fn inplace_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let Some(op) = BinaryOp::ALL.get(arg as usize).copied() else {
+        return vm.raise(type_error("bad in-place operator"));
+    };
+    inplace_slow(vm, cur, op)
+}
+
+#[cold]
+#[inline(never)]
+fn inplace_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
+    let b = cur.pop();
+    let a = cur.pop();
+    let result = attempt!(vm, arith::inplace(vm, op, &a, &b));
+    cur.push(result);
+    Step::Next
+}
+
+macro_rules! ordering_ops {
+    ($(($name:ident, $cmp:ident, $int_op:tt)),* $(,)?) => {$(
+        #[inline(always)]
+        pub fn $name(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+            let result = match (cur.peek(2), cur.peek(1)) {
+                (Value::Int(x), Value::Int(y)) => *x $int_op *y,
+                (Value::Float(x), Value::Float(y)) => *x $int_op *y,
+                _ => return compare_slow(vm, cur, Comparison::$cmp),
+            };
+            cur.sp = unsafe { cur.sp.sub(1) };
+            // SAFETY: the left operand's slot is live and held an immediate.
+            unsafe { cur.sp.sub(1).write(Value::Bool(result)) };
+            Step::Next
+        }
+    )*};
+}
+
+ordering_ops! {
+    (compare_less, Less, <),
+    (compare_less_equal, LessEqual, <=),
+    (compare_greater, Greater, >),
+    (compare_greater_equal, GreaterEqual, >=),
+}
+
+#[cold]
+#[inline(never)]
+fn compare_slow(vm: &mut Vm, cur: &mut Cursor, op: Comparison) -> Step {
+    let b = cur.pop();
+    let a = cur.pop();
+    let result = attempt!(vm, compare::compare(&a, &b, op));
+    cur.push(Value::Bool(result));
+    Step::Next
+}
+
+#[inline(always)]
+pub fn compare_equal(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    equality(cur, false)
+}
+
+#[inline(always)]
+pub fn compare_not_equal(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    equality(cur, true)
+}
+
+#[inline(always)]
+fn equality(cur: &mut Cursor, negate: bool) -> Step {
+    let equal = match (cur.peek(2), cur.peek(1)) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (a, b) => compare::values_equal(a, b),
+    };
+    cur.drop_top(2);
+    cur.push(Value::Bool(equal != negate));
+    Step::Next
+}
+
+pub fn is_op(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let same = cur.peek(2).is(cur.peek(1));
+    cur.drop_top(2);
+    cur.push(Value::Bool(same != (arg == 1)));
+    Step::Next
+}
+
+pub fn contains_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let container = cur.pop();
+    let item = cur.pop();
+    let found = attempt!(vm, iter::contains(vm, &container, &item));
+    cur.push(Value::Bool(found != (arg == 1)));
+    Step::Next
+}
+
+pub fn unary_negative(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let v = cur.pop();
+    let r = attempt!(vm, arith::negative(&v));
+    cur.push(r);
+    Step::Next
+}
+
+pub fn unary_positive(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let v = cur.pop();
+    let r = attempt!(vm, arith::positive(&v));
+    cur.push(r);
+    Step::Next
+}
+
+#[inline(always)]
+pub fn unary_not(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let v = cur.pop();
+    cur.push(Value::Bool(!v.is_truthy()));
+    Step::Next
+}
+
+pub fn unary_invert(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let v = cur.pop();
+    let r = attempt!(vm, arith::invert(&v));
+    cur.push(r);
+    Step::Next
+}
+
+#[inline(always)]
+pub fn jump(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    cur.ip = arg as usize;
+    Step::Next
+}
+
+#[inline(always)]
+pub fn pop_jump_if_false(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if !cur.pop().is_truthy() {
+        cur.ip = arg as usize;
+    }
+    Step::Next
+}
+
+#[inline(always)]
+pub fn pop_jump_if_true(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if cur.pop().is_truthy() {
+        cur.ip = arg as usize;
+    }
+    Step::Next
+}
+
+pub fn jump_if_false_or_pop(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if cur.peek(1).is_truthy() {
+        drop(cur.pop());
+    } else {
+        cur.ip = arg as usize;
+    }
+    Step::Next
+}
+
+pub fn jump_if_true_or_pop(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if cur.peek(1).is_truthy() {
+        cur.ip = arg as usize;
+    } else {
+        drop(cur.pop());
+    }
+    Step::Next
+}
+
+pub fn get_iter(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let v = cur.pop();
+    let it = attempt!(vm, iter::get_iter(&v));
+    cur.push(it);
+    Step::Next
+}
+
+#[inline(always)]
+pub fn for_iter(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let next = match cur.peek(1) {
+        Value::Iter(it) => match iter::next_fast(it) {
+            Some(next) => next,
+            None => attempt!(vm, iter::next_slow(vm, &it.clone())),
+        },
+        other => attempt!(
+            vm,
+            Err(type_error(format!(
+                "'{}' object is not an iterator",
+                other.type_name()
+            )))
+        ),
+    };
+    match next {
+        Some(v) => cur.push(v),
+        None => {
+            drop(cur.pop());
+            cur.ip = arg as usize;
+        }
+    }
+    Step::Next
+}
+
+/// Moves the top `n` values off the stack into a vector, bottom first.
+fn take_top(cur: &mut Cursor, n: usize) -> Vec<Value> {
+    let items = cur.top_slice(n);
+    // SAFETY: the values are moved out exactly once; the stack pointer is lowered past them.
+    let moved = items.iter().map(|v| unsafe { std::ptr::read(v) }).collect();
+    cur.sp = unsafe { cur.sp.sub(n) };
+    moved
+}
+
+pub fn build_list(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let items = take_top(cur, arg as usize);
+    cur.push(Value::list(items));
+    Step::Next
+}
+
+pub fn build_tuple(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let items = take_top(cur, arg as usize);
+    cur.push(Value::tuple(items));
+    Step::Next
+}
+
+pub fn build_set(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let items = take_top(cur, arg as usize);
+    let set = attempt!(vm, iter::set_from_values(items));
+    cur.push(Value::Set(Rc::new(set)));
+    Step::Next
+}
+
+pub fn build_map(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let items = take_top(cur, 2 * arg as usize);
+    let dict = PyDict::new();
+    let mut pairs = items.into_iter();
+    while let (Some(k), Some(v)) = (pairs.next(), pairs.next()) {
+        attempt!(vm, dict.set(k, v));
+    }
+    cur.push(Value::Dict(Rc::new(dict)));
+    Step::Next
+}
+
+pub fn build_slice(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let step = if arg == 3 { cur.pop() } else { Value::None };
+    let stop = cur.pop();
+    let start = cur.pop();
+    cur.push(Value::Slice(Rc::new(PySlice { start, stop, step })));
+    Step::Next
+}
+
+pub fn build_string(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let pieces = take_top(cur, arg as usize);
+    let mut s = String::new();
+    for piece in &pieces {
+        if let Value::Str(p) = piece {
+            s.push_str(p.as_str());
+        }
+    }
+    cur.push(Value::string(s));
+    Step::Next
+}
+
+pub fn format_value(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let spec = if arg & 4 != 0 { Some(cur.pop()) } else { None };
+    let value = cur.pop();
+    let converted = match arg & 3 {
+        1 => Value::string(super::repr::to_str(&value)),
+        2 => Value::string(super::repr::repr(&value)),
+        3 => Value::string(super::repr::ascii(&value)),
+        _ => value,
+    };
+    let spec_text = match &spec {
+        Some(Value::Str(s)) => s.as_str(),
+        _ => "",
+    };
+    if spec_text.is_empty()
+        && let Value::Str(_) = converted
+    {
+        cur.push(converted);
+        return Step::Next;
+    }
+    let s = attempt!(vm, strformat::format(&converted, spec_text));
+    cur.push(Value::string(s));
+    Step::Next
+}
+
+pub fn list_append(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let v = cur.pop();
+    if let Value::List(list) = cur.peek(arg as usize) {
+        list.borrow_mut().push(v);
+    }
+    Step::Next
+}
+
+pub fn set_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let v = cur.pop();
+    if let Value::Set(set) = cur.peek(arg as usize) {
+        let key = attempt!(vm, super::dict::HashKey::new(v));
+        set.table.borrow_mut().insert(key);
+    }
+    Step::Next
+}
+
+pub fn map_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let v = cur.pop();
+    let k = cur.pop();
+    if let Value::Dict(d) = cur.peek(arg as usize) {
+        attempt!(vm, d.set(k, v));
+    }
+    Step::Next
+}
+
+pub fn list_extend(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let iterable = cur.pop();
+    let items = attempt!(
+        vm,
+        iter::collect(vm, &iterable).map_err(|e| star_error(e, &iterable))
+    );
+    if let Value::List(list) = cur.peek(arg as usize) {
+        list.borrow_mut().extend(items);
+    }
+    Step::Next
+}
+
+#[cold]
+fn star_error(e: super::exceptions::PyErr, iterable: &Value) -> super::exceptions::PyErr {
+    if e.kind == TypeId::TypeError && iter::get_iter(iterable).is_err() {
+        type_error(format!(
+            "Value after * must be an iterable, not {}",
+            iterable.type_name()
+        ))
+    } else {
+        e
+    }
+}
+
+pub fn set_update(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let iterable = cur.pop();
+    let items = attempt!(vm, iter::collect(vm, &iterable));
+    if let Value::Set(set) = cur.peek(arg as usize) {
+        for item in items {
+            let key = attempt!(vm, super::dict::HashKey::new(item));
+            set.table.borrow_mut().insert(key);
+        }
+    }
+    Step::Next
+}
+
+pub fn dict_update(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let mapping = cur.pop();
+    let Value::Dict(source) = &mapping else {
+        return vm.raise(type_error(format!(
+            "'{}' object is not a mapping",
+            mapping.type_name()
+        )));
+    };
+    if let Value::Dict(target) = cur.peek(arg as usize) {
+        for (k, v) in source.items() {
+            attempt!(vm, target.set(k, v));
+        }
+    }
+    Step::Next
+}
+
+pub fn dict_merge(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let mapping = cur.pop();
+    let function_name = match cur.peek(arg as usize + 2) {
+        Value::Function(f) => format!("{}()", f.qualname.as_str()),
+        Value::Builtin(b) => format!("{}()", b.name),
+        other => format!("{}()", other.type_name()),
+    };
+    let Value::Dict(source) = &mapping else {
+        return vm.raise(type_error(format!(
+            "{function_name} argument after ** must be a mapping, not {}",
+            mapping.type_name()
+        )));
+    };
+    if let Value::Dict(target) = cur.peek(arg as usize) {
+        for (k, v) in source.items() {
+            if attempt!(vm, target.contains(&k)) {
+                return vm.raise(type_error(format!(
+                    "{function_name} got multiple values for keyword argument '{}'",
+                    super::repr::to_str(&k)
+                )));
+            }
+            attempt!(vm, target.set(k, v));
+        }
+    }
+    Step::Next
+}
+
+pub fn list_to_tuple(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let list = cur.pop();
+    let items = match &list {
+        Value::List(l) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    cur.push(Value::tuple(items));
+    Step::Next
+}
+
+#[inline(always)]
+pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    if let (Value::List(list), Value::Int(i)) = (cur.peek(2), cur.peek(1)) {
+        let items = list.borrow();
+        let index = if *i < 0 { *i + items.len() as i64 } else { *i };
+        if let Some(v) = items.get(index as usize).filter(|_| index >= 0) {
+            let v = v.clone();
+            drop(items);
+            cur.drop_top(2);
+            cur.push(v);
+            return Step::Next;
+        }
+    }
+    subscr_slow(vm, cur)
+}
+
+#[cold]
+#[inline(never)]
+fn subscr_slow(vm: &mut Vm, cur: &mut Cursor) -> Step {
+    let key = cur.pop();
+    let container = cur.pop();
+    let v = attempt!(vm, subscript::get_item(vm, &container, &key));
+    cur.push(v);
+    Step::Next
+}
+
+#[inline(always)]
+pub fn store_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let key = cur.pop();
+    let container = cur.pop();
+    let value = cur.pop();
+    if let (Value::List(list), Value::Int(i)) = (&container, &key) {
+        let mut items = list.borrow_mut();
+        let index = if *i < 0 { *i + items.len() as i64 } else { *i };
+        if index >= 0
+            && let Some(slot) = items.get_mut(index as usize)
+        {
+            let old = std::mem::replace(slot, value);
+            drop(items);
+            drop(old);
+            return Step::Next;
+        }
+    }
+    attempt!(vm, subscript::set_item(vm, &container, key, value));
+    Step::Next
+}
+
+pub fn delete_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let key = cur.pop();
+    let container = cur.pop();
+    attempt!(vm, subscript::del_item(&container, &key));
+    Step::Next
+}
+
+pub fn unpack_sequence(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let seq = cur.pop();
+    let n = arg as usize;
+    let items = match &seq {
+        Value::Tuple(t) if t.len() == n => (**t).clone(),
+        Value::List(l) if l.borrow().len() == n => l.borrow().clone(),
+        _ => attempt!(vm, unpack_items(vm, &seq, n)),
+    };
+    for item in items.into_iter().rev() {
+        cur.push(item);
+    }
+    Step::Next
+}
+
+fn unpack_items(vm: &mut Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+    if iter::get_iter(seq).is_err() {
+        return Err(type_error(format!(
+            "cannot unpack non-iterable {} object",
+            seq.type_name()
+        )));
+    }
+    let items = iter::collect(vm, seq)?;
+    if items.len() < n {
+        return Err(super::exceptions::value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        )));
+    }
+    if items.len() > n {
+        return Err(super::exceptions::value_error(format!(
+            "too many values to unpack (expected {n})"
+        )));
+    }
+    Ok(items)
+}
+
+pub fn unpack_ex(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let seq = cur.pop();
+    let before = (arg & 0xff) as usize;
+    let after = (arg >> 8) as usize;
+    if iter::get_iter(&seq).is_err() {
+        return vm.raise(type_error(format!(
+            "cannot unpack non-iterable {} object",
+            seq.type_name()
+        )));
+    }
+    let mut items = attempt!(vm, iter::collect(vm, &seq));
+    if items.len() < before + after {
+        return vm.raise(super::exceptions::value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let tail = items.split_off(items.len() - after);
+    let middle = items.split_off(before);
+    for item in tail.into_iter().rev() {
+        cur.push(item);
+    }
+    cur.push(Value::list(middle));
+    for item in items.into_iter().rev() {
+        cur.push(item);
+    }
+    Step::Next
+}
+
+pub fn import_name(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let name = cur.code().name_str(arg).to_owned();
+    let module = attempt!(vm, super::modules::import(vm, &name));
+    cur.push(module);
+    Step::Next
+}
+
+pub fn import_from(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let name = cur.code().name_str(arg);
+    let Value::Module(module) = cur.peek(1) else {
+        return vm.raise(type_error("ImportFrom expects a module"));
+    };
+    match module.dict.get_str(name) {
+        Some(v) => {
+            cur.push(v);
+            Step::Next
+        }
+        None => {
+            let msg = format!(
+                "cannot import name '{name}' from '{}' (unknown location)",
+                module.name
+            );
+            vm.raise(error(TypeId::ImportError, msg))
+        }
+    }
+}
+
+pub fn import_star(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    let module = cur.pop();
+    if let Value::Module(m) = &module {
+        let globals = current_globals(vm).clone();
+        for (k, v) in m.dict.items() {
+            if let Value::Str(s) = &k
+                && !s.as_str().starts_with('_')
+            {
+                attempt!(vm, globals.set(k.clone(), v));
+            }
+        }
+    }
+    Step::Next
+}
+
+pub fn raise_assertion(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let args = if arg == 1 {
+        vec![cur.pop()]
+    } else {
+        Vec::new()
+    };
+    vm.raise(PyException::new(TypeId::AssertionError, args))
+}
+
+/// Finishes a non-`Next` step for an engine: `Some(result)` ends the engine's run, `None`
+/// continues dispatching (a handler was found — reserved for `try`).
+#[cold]
+pub fn finish(vm: &mut Vm, cur: &mut Cursor, step: Step) -> Option<PyResult<Value>> {
+    match step {
+        Step::Next => None,
+        Step::Return => Some(Ok(std::mem::take(&mut vm.entry_result))),
+        Step::Raise => Some(Err(vm.unwind(cur))),
+    }
+}
+
+pub use int::to_ibig;

@@ -1,0 +1,71 @@
+//! The str object: UTF-8 text with its character count and hash cached, so `len`, indexing of
+//! ASCII text and dictionary lookups by string key cost O(1) after the first use.
+
+use std::cell::Cell;
+
+use super::text;
+
+pub struct PyStr {
+    text: Box<str>,
+    char_len: usize,
+    /// -1 until computed (a Python hash is never -1).
+    hash: Cell<i64>,
+}
+
+impl PyStr {
+    pub fn new(s: &str) -> PyStr {
+        PyStr::from_string(s.to_owned())
+    }
+
+    pub fn from_string(s: String) -> PyStr {
+        let char_len = text::char_len(&s);
+        PyStr {
+            text: s.into_boxed_str(),
+            char_len,
+            hash: Cell::new(-1),
+        }
+    }
+
+    #[inline(always)]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in characters (code points), as Python counts it.
+    #[inline(always)]
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    #[inline(always)]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
+    }
+
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = text::hash_str(&self.text);
+        self.hash.set(h);
+        h
+    }
+
+    /// False only when the two strings certainly differ (lengths or known hashes).
+    #[inline(always)]
+    pub fn may_equal(&self, other: &PyStr) -> bool {
+        let (a, b) = (self.hash.get(), other.hash.get());
+        self.text.len() == other.text.len() && (a == -1 || b == -1 || a == b)
+    }
+
+    /// The character at `index` (0 <= index < char_len).
+    pub fn char_at(&self, index: usize) -> char {
+        if self.is_ascii() {
+            self.text.as_bytes()[index] as char
+        } else {
+            self.text.chars().nth(index).unwrap_or('\0')
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! The value representation. A `Value` is 16 bytes: a one-byte tag and an 8-byte payload.
+//! `None`, booleans, machine integers and floats are immediates, so the hot arithmetic and
+//! compare-and-branch paths never touch the heap; everything else is a reference-counted
+//! pointer (`Rc`), which frees objects deterministically as CPython does.
+//!
+//! `#[repr(u8)]` pins the tag of `Undef` to 0, so zeroed memory is a valid run of unbound
+//! slots: the frame arena hands out fresh, lazily zeroed chunks without initializing them.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use dashu_int::IBig;
+
+use super::dict::PyDict;
+use super::exceptions::PyException;
+use super::function::{BoundMethod, BuiltinFunction, PyFunction, RtCode};
+use super::iter::PyIter;
+use super::module::PyModule;
+use super::set::PySet;
+use super::str::PyStr;
+use super::types::TypeId;
+
+pub type PyList = RefCell<Vec<Value>>;
+
+#[derive(Clone, Default)]
+#[repr(u8)]
+pub enum Value {
+    /// An unbound variable, or CPython's NULL stack marker (e.g. below a plain function pushed by
+    /// `LoadMethod`). Never visible to Python code.
+    #[default]
+    Undef = 0,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    /// An int beyond i64. Invariant: never holds a value that fits in i64.
+    BigInt(Rc<IBig>),
+    Str(Rc<PyStr>),
+    List(Rc<PyList>),
+    Tuple(Rc<Vec<Value>>),
+    Dict(Rc<PyDict>),
+    Set(Rc<PySet>),
+    FrozenSet(Rc<PySet>),
+    Range(Rc<PyRange>),
+    Slice(Rc<PySlice>),
+    Function(Rc<PyFunction>),
+    Builtin(&'static BuiltinFunction),
+    BoundMethod(Rc<BoundMethod>),
+    Iter(Rc<RefCell<PyIter>>),
+    Module(Rc<PyModule>),
+    Type(TypeId),
+    Exception(Rc<PyException>),
+    Cell(Rc<RefCell<Value>>),
+    Code(Rc<RtCode>),
+    Ellipsis,
+    /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
+    DictView(Rc<DictView>),
+}
+
+pub struct DictView {
+    pub dict: Rc<PyDict>,
+    /// `TypeId::DictKeys`, `DictValues` or `DictItems`.
+    pub kind: TypeId,
+}
+
+/// `range(start, stop, step)` with machine-integer bounds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PyRange {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl PyRange {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        n as i64
+    }
+
+    pub fn item(&self, index: i64) -> i64 {
+        self.start + index * self.step
+    }
+}
+
+pub struct PySlice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Value {
+    #[inline(always)]
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+
+    #[inline(always)]
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(items))
+    }
+
+    /// An int from a big integer, demoted to a machine integer when it fits.
+    pub fn from_ibig(n: IBig) -> Value {
+        match i64::try_from(&n) {
+            Ok(small) => Value::Int(small),
+            Err(_) => Value::BigInt(Rc::new(n)),
+        }
+    }
+
+    pub fn type_id(&self) -> TypeId {
+        match self {
+            Value::Undef => TypeId::NoneType,
+            Value::None => TypeId::NoneType,
+            Value::Bool(_) => TypeId::Bool,
+            Value::Int(_) | Value::BigInt(_) => TypeId::Int,
+            Value::Float(_) => TypeId::Float,
+            Value::Str(_) => TypeId::Str,
+            Value::List(_) => TypeId::List,
+            Value::Tuple(_) => TypeId::Tuple,
+            Value::Dict(_) => TypeId::Dict,
+            Value::Set(_) => TypeId::Set,
+            Value::FrozenSet(_) => TypeId::FrozenSet,
+            Value::Range(_) => TypeId::Range,
+            Value::Slice(_) => TypeId::Slice,
+            Value::Function(_) => TypeId::Function,
+            Value::Builtin(_) => TypeId::BuiltinFunction,
+            Value::BoundMethod(_) => TypeId::BuiltinFunction,
+            Value::Iter(it) => it.borrow().type_id(),
+            Value::Module(_) => TypeId::Module,
+            Value::Type(_) => TypeId::Type,
+            Value::Exception(e) => e.kind,
+            Value::Cell(_) => TypeId::Cell,
+            Value::Code(_) => TypeId::Code,
+            Value::Ellipsis => TypeId::Ellipsis,
+            Value::DictView(v) => v.kind,
+        }
+    }
+
+    /// The type's name as CPython's messages spell it (`'int' object is not callable`).
+    pub fn type_name(&self) -> &'static str {
+        self.type_id().name()
+    }
+
+    /// Python truthiness for the types that define it without calling user code.
+    #[inline(always)]
+    pub fn is_truthy(&self) -> bool {
+        match self {
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::None | Value::Undef => false,
+            Value::Float(f) => *f != 0.0,
+            _ => self.is_truthy_slow(),
+        }
+    }
+
+    #[cold]
+    fn is_truthy_slow(&self) -> bool {
+        match self {
+            Value::BigInt(_) => true,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => d.len() != 0,
+            Value::Set(s) | Value::FrozenSet(s) => s.len() != 0,
+            Value::Range(r) => r.len() != 0,
+            Value::DictView(v) => v.dict.len() != 0,
+            _ => true,
+        }
+    }
+
+    /// `a is b`: identity for heap objects, value identity for immediates (CPython caches small
+    /// ints and the singletons; pvm's immediates behave as if all ints and floats were cached).
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) | (Value::Undef, Value::Undef) => true,
+            (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Type(a), Value::Type(b)) => a == b,
+            (Value::Builtin(a), Value::Builtin(b)) => std::ptr::eq(*a, *b),
+            _ => match (self.heap_address(), other.heap_address()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of a heap object, used for identity and `id()`.
+    pub fn heap_address(&self) -> Option<usize> {
+        Some(match self {
+            Value::BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Set(r) | Value::FrozenSet(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Range(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Function(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::BoundMethod(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Exception(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Code(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::DictView(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Builtin(b) => *b as *const BuiltinFunction as usize,
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,542 @@
+//! The virtual machine's state shared by every engine: the frame arena and frame records,
+//! builtins and modules, output, and the call machinery. Engines own only dispatch; how a
+//! call places a frame, how arguments bind and how an exception unwinds is decided here,
+//! once, so every engine behaves identically.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::bytecode::CodeObject;
+
+use super::dict::PyDict;
+use super::exceptions::{PyErr, PyResult, TraceEntry, error, type_error};
+use super::frame::{Cursor, Frame, ValueArena, drop_range};
+use super::function::{Args, PyFunction, RtCode};
+use super::output::Output;
+use super::types::TypeId;
+use super::value::Value;
+
+/// What an instruction tells the dispatch loop to do next.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum Step {
+    /// Continue with the instruction at `cursor.ip`.
+    Next,
+    /// The entry frame returned; its value is in `Vm::entry_result`.
+    Return,
+    /// An exception is pending in `Vm::pending`; the engine calls `unwind`.
+    Raise,
+}
+
+/// Runs the frame on top of the frame stack until it returns (an engine's entry point).
+pub type Executor = fn(&mut Vm) -> PyResult<Value>;
+
+pub struct Vm {
+    pub arena: ValueArena,
+    pub frames: Vec<Frame>,
+    pub builtins: Rc<PyDict>,
+    pub modules: HashMap<String, Value>,
+    pub recursion_limit: usize,
+    pub pending: Option<PyErr>,
+    pub entry_result: Value,
+    pub executor: Executor,
+    pub output: Output,
+    pub argv: Vec<String>,
+    /// Source text by file name, for traceback lines.
+    pub sources: HashMap<String, Rc<str>>,
+}
+
+impl Vm {
+    pub fn new(executor: Executor, argv: Vec<String>) -> Vm {
+        Vm {
+            arena: ValueArena::new(),
+            frames: Vec::with_capacity(64),
+            builtins: Rc::new(super::builtins::builtins_dict()),
+            modules: HashMap::new(),
+            recursion_limit: 1000,
+            pending: None,
+            entry_result: Value::None,
+            executor,
+            output: Output::stdout(),
+            argv,
+            sources: HashMap::new(),
+        }
+    }
+
+    /// Runs a module's code with `globals` as its namespace.
+    pub fn run_module(&mut self, code: Rc<CodeObject>, globals: Rc<PyDict>) -> PyResult<Value> {
+        let code = RtCode::new(code);
+        let base = self.next_entry_base();
+        let size = code.code.frame_size();
+        if !self.arena.fits(base, size) {
+            return Err(recursion_error());
+        }
+        let nvars = code.code.variable_slots();
+        // SAFETY: the frame fits in the arena (checked above); slots are written before use.
+        unsafe {
+            for i in 0..nvars {
+                base.add(i).write(Value::Undef);
+            }
+        }
+        self.frames.push(Frame {
+            code,
+            globals,
+            base,
+            result_slot: std::ptr::null_mut(),
+            ip: 0,
+            // SAFETY: within the frame (checked above).
+            sp: unsafe { base.add(nvars) },
+        });
+        (self.executor)(self)
+    }
+
+    fn next_entry_base(&self) -> *mut Value {
+        match self.frames.last() {
+            Some(frame) => frame.extent(),
+            None => self.arena.start(),
+        }
+    }
+
+    /// Parks `exc` for the engine to unwind and returns the step that says so.
+    #[cold]
+    pub fn raise(&mut self, exc: PyErr) -> Step {
+        self.pending = Some(exc);
+        Step::Raise
+    }
+
+    /// The registers of the frame on top of the frame stack.
+    pub fn cursor(&self) -> Cursor {
+        let frame = self.frames.last().expect("a running frame");
+        Cursor {
+            ip: frame.ip,
+            sp: frame.sp,
+            base: frame.base,
+            code: Rc::as_ptr(&frame.code),
+        }
+    }
+
+    /// Unwinds frames after an exception: adds a traceback entry per frame and drops the
+    /// frames' values, up to and including the entry frame. Returns the exception.
+    #[cold]
+    pub fn unwind(&mut self, cur: &Cursor) -> PyErr {
+        let exc = self
+            .pending
+            .take()
+            .unwrap_or_else(|| error(TypeId::SystemError, "error without exception"));
+        let (mut ip, mut sp) = (cur.ip, cur.sp);
+        while let Some(frame) = self.frames.pop() {
+            exc.traceback.borrow_mut().push(TraceEntry {
+                code: frame.code.clone(),
+                line: frame.code.code.line_at(ip.saturating_sub(1)),
+            });
+            if frame.is_entry() {
+                // SAFETY: the frame's live values are exactly [base, sp).
+                unsafe { drop_range(frame.base, sp) };
+                break;
+            }
+            // SAFETY: the callable, the arguments and the callee's values occupy
+            // [result_slot, sp) and are owned by the unwinding frames.
+            unsafe { drop_range(frame.result_slot, sp) };
+            sp = frame.result_slot;
+            if let Some(caller) = self.frames.last() {
+                ip = caller.ip;
+            }
+        }
+        exc
+    }
+
+    /// Returns from the running frame with `result`.
+    #[inline(always)]
+    pub fn return_from_frame(&mut self, cur: &mut Cursor, result: Value) -> Step {
+        let frame = self.frames.pop().expect("a running frame");
+        if frame.is_entry() {
+            // SAFETY: the frame's live values are exactly [base, sp).
+            unsafe { drop_range(frame.base, cur.sp) };
+            self.entry_result = result;
+            return Step::Return;
+        }
+        // SAFETY: [result_slot, sp) holds the caller's callable and arguments and the callee's
+        // values, all dead now; the result slot is then rewritten.
+        unsafe {
+            drop_range(frame.result_slot, cur.sp);
+            frame.result_slot.write(result);
+        }
+        let caller = self.frames.last().expect("a caller frame");
+        cur.ip = caller.ip;
+        cur.base = caller.base;
+        cur.code = Rc::as_ptr(&caller.code);
+        // SAFETY: the result slot is inside the caller's frame.
+        cur.sp = unsafe { frame.result_slot.add(1) };
+        Step::Next
+    }
+
+    /// Calls `f` with the `argc` positional arguments on top of the stack (below them the
+    /// callable itself at `result_slot`, possibly after a NULL marker). Python functions get a
+    /// new frame and the loop continues in it; anything else runs to completion here.
+    #[inline(always)]
+    pub fn call_positional(
+        &mut self,
+        cur: &mut Cursor,
+        result_slot: *mut Value,
+        argc: usize,
+    ) -> Step {
+        // SAFETY: the callable sits just below the arguments.
+        let callable = unsafe { &*cur.sp.sub(argc + 1) };
+        if let Value::Function(f) = callable
+            && f.simple
+            && f.code.code.argcount as usize == argc
+        {
+            let f = f.clone();
+            // SAFETY: the arguments are the first `argc` slots of the new frame.
+            let base = unsafe { cur.sp.sub(argc) };
+            return self.push_simple_frame(cur, f, result_slot, base, argc);
+        }
+        self.call_general(cur, result_slot, argc, &[])
+    }
+
+    /// Pushes a frame whose first `argc` slots already hold its arguments.
+    #[inline(always)]
+    fn push_simple_frame(
+        &mut self,
+        cur: &mut Cursor,
+        f: Rc<PyFunction>,
+        result_slot: *mut Value,
+        base: *mut Value,
+        argc: usize,
+    ) -> Step {
+        let code = &f.code.code;
+        if self.frames.len() >= self.recursion_limit || !self.arena.fits(base, code.frame_size()) {
+            return self.raise(recursion_error());
+        }
+        let nvars = code.varnames.len() + code.cellvars.len();
+        // SAFETY: the frame fits (checked above); these slots are uninitialized stack slots.
+        unsafe {
+            for i in argc..nvars {
+                base.add(i).write(Value::Undef);
+            }
+            for (i, cell) in f.closure.iter().enumerate() {
+                base.add(nvars + i).write(cell.clone());
+            }
+        }
+        self.enter(cur, &f, result_slot, base)
+    }
+
+    #[inline(always)]
+    fn enter(
+        &mut self,
+        cur: &mut Cursor,
+        f: &PyFunction,
+        result_slot: *mut Value,
+        base: *mut Value,
+    ) -> Step {
+        let caller = self.frames.last_mut().expect("a caller frame");
+        caller.ip = cur.ip;
+        caller.sp = cur.sp;
+        let code = f.code.clone();
+        // SAFETY: the frame fits in the arena (checked by the caller).
+        let sp = unsafe { base.add(code.code.variable_slots()) };
+        cur.ip = 0;
+        cur.sp = sp;
+        cur.base = base;
+        cur.code = Rc::as_ptr(&code);
+        self.frames.push(Frame {
+            code,
+            globals: f.globals.clone(),
+            base,
+            result_slot,
+            ip: 0,
+            sp,
+        });
+        Step::Next
+    }
+
+    /// Any call: `argc` values on the stack, the last `kw_names.len()` of them keyword values.
+    pub fn call_general(
+        &mut self,
+        cur: &mut Cursor,
+        result_slot: *mut Value,
+        argc: usize,
+        kw_names: &[Value],
+    ) -> Step {
+        // SAFETY: the callable and its arguments are the top argc + 1 values; arena slots never
+        // move, so the slice stays valid while the frame stack changes above it.
+        let (callable, values) = unsafe {
+            (
+                (*cur.sp.sub(argc + 1)).clone(),
+                std::slice::from_raw_parts(cur.sp.sub(argc), argc),
+            )
+        };
+        self.call_with_values(cur, result_slot, &callable, values, kw_names)
+    }
+
+    /// Calls `callable` with `values` (the last `kw_names.len()` of them keyword values). On
+    /// completion everything in `[result_slot, sp)` is dropped and the result takes its place.
+    pub fn call_with_values(
+        &mut self,
+        cur: &mut Cursor,
+        result_slot: *mut Value,
+        callable: &Value,
+        values: &[Value],
+        kw_names: &[Value],
+    ) -> Step {
+        let split = values.len() - kw_names.len();
+        let args = Args {
+            positional: &values[..split],
+            kw_names,
+            kw_values: &values[split..],
+        };
+        if let Value::Function(f) = callable {
+            let base = cur.sp;
+            let code = &f.code.code;
+            if self.frames.len() >= self.recursion_limit
+                || !self.arena.fits(base, code.frame_size())
+            {
+                return self.raise(recursion_error());
+            }
+            if let Err(e) = bind_arguments(f, base, args) {
+                return self.raise(e);
+            }
+            return self.enter(cur, f, result_slot, base);
+        }
+        let result = self.call_native(callable, args);
+        // SAFETY: [result_slot, sp) holds the callable and its arguments, all consumed now.
+        unsafe { drop_range(result_slot, cur.sp) };
+        cur.sp = result_slot;
+        match result {
+            Ok(value) => {
+                cur.push(value);
+                Step::Next
+            }
+            Err(e) => self.raise(e),
+        }
+    }
+
+    /// Calls a callable that is not a Python function.
+    fn call_native(&mut self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
+        match callable {
+            Value::Builtin(b) => (b.func)(self, args),
+            Value::Type(t) => super::builtins::construct(self, *t, args),
+            Value::BoundMethod(m) => {
+                let mut positional = Vec::with_capacity(args.positional.len() + 1);
+                positional.push(m.receiver.clone());
+                positional.extend_from_slice(args.positional);
+                (m.method.func)(
+                    self,
+                    Args {
+                        positional: &positional,
+                        ..args
+                    },
+                )
+            }
+            Value::Function(_) => self.call_value(callable, args),
+            other => Err(type_error(format!(
+                "'{}' object is not callable",
+                other.type_name()
+            ))),
+        }
+    }
+
+    /// Calls any callable from Rust (built-ins calling back into Python, such as `sorted`'s
+    /// key): a Python function runs in a nested engine loop above the current frames.
+    pub fn call_value(&mut self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
+        let Value::Function(f) = callable else {
+            return self.call_native(callable, args);
+        };
+        let base = self.next_entry_base();
+        let code = &f.code.code;
+        if self.frames.len() >= self.recursion_limit || !self.arena.fits(base, code.frame_size()) {
+            return Err(recursion_error());
+        }
+        bind_arguments(f, base, args)?;
+        // SAFETY: the frame fits in the arena (checked above).
+        let sp = unsafe { base.add(code.variable_slots()) };
+        self.frames.push(Frame {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            base,
+            result_slot: std::ptr::null_mut(),
+            ip: 0,
+            sp,
+        });
+        (self.executor)(self)
+    }
+
+    /// Calls with positional arguments only.
+    pub fn call(&mut self, callable: &Value, positional: &[Value]) -> PyResult<Value> {
+        self.call_value(callable, Args::positional(positional))
+    }
+}
+
+#[cold]
+pub fn recursion_error() -> PyErr {
+    error(TypeId::RecursionError, "maximum recursion depth exceeded")
+}
+
+/// Binds a call's arguments to the parameters of `f` in a fresh frame at `base`, with
+/// CPython's rules and messages; initializes every variable slot of the frame.
+fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<()> {
+    let code = &f.code.code;
+    let nvars = code.variable_slots();
+    let mut slots: Vec<Value> = vec![Value::Undef; code.varnames.len()];
+    let argcount = code.argcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let name = &code.qualname;
+    let positional = args.positional;
+    for (slot, value) in slots.iter_mut().zip(positional.iter().take(argcount)) {
+        *slot = value.clone();
+    }
+    let mut next_slot = argcount + kwonly;
+    if code.has_varargs() {
+        let extra = positional.get(argcount..).unwrap_or(&[]).to_vec();
+        slots[next_slot] = Value::tuple(extra);
+        next_slot += 1;
+    } else if positional.len() > argcount {
+        return Err(too_many_positional(
+            f,
+            positional.len(),
+            args.kw_names.len(),
+        ));
+    }
+    let kwargs = if code.has_varkeywords() {
+        let d = Rc::new(PyDict::new());
+        slots[next_slot] = Value::Dict(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    let posonly = code.posonlyargcount as usize;
+    for (key, value) in args.kw_names.iter().zip(args.kw_values) {
+        let Value::Str(key_str) = key else {
+            return Err(type_error(format!("{name}() keywords must be strings")));
+        };
+        let key_str = key_str.as_str();
+        let found = code.varnames[..argcount + kwonly]
+            .iter()
+            .position(|p| p == key_str)
+            .filter(|&i| i >= posonly);
+        match found {
+            Some(i) if !matches!(slots[i], Value::Undef) => {
+                return Err(type_error(format!(
+                    "{name}() got multiple values for argument '{key_str}'"
+                )));
+            }
+            Some(i) => slots[i] = value.clone(),
+            None => match &kwargs {
+                Some(d) => d.set(key.clone(), value.clone())?,
+                None if code.varnames[..posonly].iter().any(|p| p == key_str) => {
+                    return Err(type_error(format!(
+                        "{name}() got some positional-only arguments passed as keyword arguments: '{key_str}'"
+                    )));
+                }
+                None => {
+                    return Err(type_error(format!(
+                        "{name}() got an unexpected keyword argument '{key_str}'"
+                    )));
+                }
+            },
+        }
+    }
+    let first_default = argcount - f.defaults.len();
+    let mut missing = Vec::new();
+    for i in 0..argcount {
+        if matches!(slots[i], Value::Undef) {
+            if i >= first_default {
+                slots[i] = f.defaults[i - first_default].clone();
+            } else {
+                missing.push(code.varnames[i].as_str());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments(name, "positional", &missing));
+    }
+    for i in argcount..argcount + kwonly {
+        if matches!(slots[i], Value::Undef) {
+            let default = f
+                .kwdefaults
+                .as_ref()
+                .and_then(|d| d.get_str(&code.varnames[i]));
+            match default {
+                Some(v) => slots[i] = v,
+                None => missing.push(code.varnames[i].as_str()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments(name, "keyword-only", &missing));
+    }
+    // SAFETY: the caller checked that the whole frame fits at `base`; the slots are
+    // uninitialized and are written exactly once here.
+    unsafe {
+        for (i, value) in slots.into_iter().enumerate() {
+            base.add(i).write(value);
+        }
+        for i in code.varnames.len()..code.varnames.len() + code.cellvars.len() {
+            base.add(i).write(Value::Undef);
+        }
+        let free_start = nvars - code.freevars.len();
+        for (i, cell) in f.closure.iter().enumerate() {
+            base.add(free_start + i).write(cell.clone());
+        }
+    }
+    Ok(())
+}
+
+#[cold]
+fn too_many_positional(f: &PyFunction, given: usize, kw_given: usize) -> PyErr {
+    let code = &f.code.code;
+    let argcount = code.argcount as usize;
+    let required = argcount - f.defaults.len();
+    let takes = if f.defaults.is_empty() {
+        format!("{argcount}")
+    } else {
+        format!("from {required} to {argcount}")
+    };
+    let plural = if argcount == 1 && f.defaults.is_empty() {
+        ""
+    } else {
+        "s"
+    };
+    let was = if given == 1 { "was" } else { "were" };
+    let keyword_part = if kw_given > 0 {
+        format!(
+            " positional argument{} (and {kw_given} keyword-only argument{})",
+            if given == 1 { "" } else { "s" },
+            if kw_given == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    if keyword_part.is_empty() {
+        type_error(format!(
+            "{}() takes {takes} positional argument{plural} but {given} {was} given",
+            code.qualname
+        ))
+    } else {
+        type_error(format!(
+            "{}() takes {takes} positional argument{plural} but {given}{keyword_part} were given",
+            code.qualname
+        ))
+    }
+}
+
+#[cold]
+fn missing_arguments(name: &str, kind: &str, missing: &[&str]) -> PyErr {
+    let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    type_error(format!(
+        "{name}() missing {} required {kind} argument{}: {list}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" }
+    ))
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.output.flush();
+    }
+}
