@@ -1,1 +1,1144 @@
-//! String algorithms behind the str methods, with Python semantics.
+//! String algorithms behind the `str` methods and `repr(str)`, with CPython 3.11 semantics.
+//!
+//! Python indexes strings by code point while Rust indexes them by byte, so every index, width
+//! and count in this module is in chars. ASCII text, by far the common case, takes byte-level
+//! fast paths where a char index is a byte index. Character properties follow CPython's own
+//! definitions: general categories come from `unicode-general-category`, title case from
+//! `unicode-case-mapping`, identifier classes from `unicode-ident`; the few facts no crate
+//! offers (numeric types, multi-char case folds) are small tables below, extracted from the
+//! Unicode 14 database that CPython 3.11 uses.
+
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+use std::hash::Hasher as _;
+
+use rustc_hash::FxHasher;
+use unicode_general_category::{GeneralCategory as Gc, get_general_category};
+
+// ---------------------------------------------------------------------------------------------
+// Lengths, offsets and slices
+// ---------------------------------------------------------------------------------------------
+
+/// Number of chars (code points) in `s`.
+pub fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// Byte offset of char index `char_index` (`char_index <= char_len(s)`). The ASCII prefix is
+/// skipped with one vectorised scan, so ASCII strings never decode a char.
+pub fn byte_offset(s: &str, char_index: usize) -> usize {
+    let bytes = s.as_bytes();
+    let ascii_prefix = bytes
+        .iter()
+        .take(char_index)
+        .position(|b| !b.is_ascii())
+        .unwrap_or(char_index.min(bytes.len()));
+    if ascii_prefix == char_index || ascii_prefix == bytes.len() {
+        return ascii_prefix;
+    }
+    s[ascii_prefix..]
+        .char_indices()
+        .nth(char_index - ascii_prefix)
+        .map_or(s.len(), |(offset, _)| ascii_prefix + offset)
+}
+
+/// Resolves slice bounds like CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`: returns the
+/// adjusted `(start, stop, slicelength)`. `step` must be non-zero.
+pub fn adjust_slice(len: i64, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64, i64, i64) {
+    let step = step.max(-i64::MAX);
+    let backwards = step < 0;
+    let clamp = |index: Option<i64>, default: i64| -> i64 {
+        let Some(mut index) = index else {
+            return default;
+        };
+        if index < 0 {
+            index += len;
+            if index < 0 {
+                index = if backwards { -1 } else { 0 };
+            }
+        } else if index >= len {
+            index = if backwards { len - 1 } else { len };
+        }
+        index
+    };
+    let start = clamp(start, if backwards { len - 1 } else { 0 });
+    let stop = clamp(stop, if backwards { -1 } else { len });
+    (start, stop, slice_length(start, stop, step))
+}
+
+fn slice_length(start: i64, stop: i64, step: i64) -> i64 {
+    if step < 0 {
+        if stop < start {
+            (start - stop - 1) / -step.max(-i64::MAX) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    }
+}
+
+/// `s[start:stop:step]` for bounds already resolved by [`adjust_slice`].
+pub fn slice(s: &str, start: i64, stop: i64, step: i64) -> String {
+    let count = usize::try_from(slice_length(start, stop, step)).unwrap_or(0);
+    if count == 0 {
+        return String::new();
+    }
+    let start = start as usize;
+    if step == 1 {
+        let first = byte_offset(s, start);
+        let last = first + byte_offset(&s[first..], count);
+        return s[first..last].to_owned();
+    }
+    let stride = step.unsigned_abs() as usize;
+    if s.is_ascii() {
+        let bytes = s.as_bytes();
+        let mut out = String::with_capacity(count);
+        let mut index = start;
+        for _ in 0..count {
+            out.push(char::from(bytes[index]));
+            index = if step > 0 {
+                index + stride
+            } else {
+                index.wrapping_sub(stride)
+            };
+        }
+        return out;
+    }
+    if step > 0 {
+        s.chars().skip(start).step_by(stride).take(count).collect()
+    } else {
+        let from_end = char_len(s) - 1 - start;
+        s.chars()
+            .rev()
+            .skip(from_end)
+            .step_by(stride)
+            .take(count)
+            .collect()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+// ---------------------------------------------------------------------------------------------
+
+/// The part of a string that Python's optional `start`/`end` arguments select.
+struct Window<'a> {
+    text: &'a str,
+    /// Char index of `text` within the whole string.
+    start: usize,
+    ascii: bool,
+}
+
+impl Window<'_> {
+    /// Char index in the whole string of byte offset `byte` within the window.
+    fn char_index(&self, byte: usize) -> i64 {
+        let within = if self.ascii {
+            byte
+        } else {
+            char_len(&self.text[..byte])
+        };
+        (self.start + within) as i64
+    }
+}
+
+/// Applies CPython's `ADJUST_INDICES` to `start`/`end`, or returns `None` when the selected range
+/// is shorter than `needle` (so nothing can match there, not even an empty needle).
+fn window<'a>(
+    s: &'a str,
+    start: Option<i64>,
+    end: Option<i64>,
+    needle: &str,
+) -> Option<Window<'a>> {
+    let ascii = s.is_ascii();
+    if start.is_none() && end.is_none() {
+        return Some(Window {
+            text: s,
+            start: 0,
+            ascii,
+        });
+    }
+    let len = if ascii { s.len() } else { char_len(s) } as i64;
+    let end = match end.unwrap_or(len) {
+        end if end > len => len,
+        end if end < 0 => (end + len).max(0),
+        end => end,
+    };
+    let start = match start.unwrap_or(0) {
+        start if start < 0 => (start + len).max(0),
+        start => start,
+    };
+    if end - start < char_len(needle) as i64 {
+        return None;
+    }
+    let (start, end) = (start as usize, end as usize);
+    let first = byte_offset(s, start);
+    let last = first + byte_offset(&s[first..], end - start);
+    Some(Window {
+        text: &s[first..last],
+        start,
+        ascii,
+    })
+}
+
+/// `str.find`: char index of the first occurrence of `sub` in `s[start:end]`, or -1.
+pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    window(s, start, end, sub)
+        .and_then(|w| w.text.find(sub).map(|byte| w.char_index(byte)))
+        .unwrap_or(-1)
+}
+
+/// `str.rfind`: char index of the last occurrence of `sub` in `s[start:end]`, or -1.
+pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    window(s, start, end, sub)
+        .and_then(|w| w.text.rfind(sub).map(|byte| w.char_index(byte)))
+        .unwrap_or(-1)
+}
+
+/// `str.count`: non-overlapping occurrences; an empty `sub` matches between every pair of chars.
+pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> usize {
+    match window(s, start, end, sub) {
+        None => 0,
+        Some(w) if sub.is_empty() => char_len(w.text) + 1,
+        Some(w) => w.text.matches(sub).count(),
+    }
+}
+
+/// `str.startswith` with a single prefix.
+pub fn startswith(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    window(s, start, end, prefix).is_some_and(|w| w.text.starts_with(prefix))
+}
+
+/// `str.endswith` with a single suffix.
+pub fn endswith(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    window(s, start, end, suffix).is_some_and(|w| w.text.ends_with(suffix))
+}
+
+/// `str.replace`; `count < 0` replaces all. An empty `old` inserts `new` before every char and
+/// at the end.
+pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
+    let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    if limit == 0 {
+        return s.to_owned();
+    }
+    if !old.is_empty() {
+        return if count < 0 {
+            s.replace(old, new)
+        } else {
+            s.replacen(old, new, limit)
+        };
+    }
+    let mut out = String::with_capacity(s.len() + new.len() * (s.len() + 1).min(limit));
+    for (inserted, (offset, ch)) in s.char_indices().enumerate() {
+        if inserted == limit {
+            out.push_str(&s[offset..]);
+            return out;
+        }
+        out.push_str(new);
+        out.push(ch);
+    }
+    out.push_str(new);
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Splitting, stripping, partitioning
+// ---------------------------------------------------------------------------------------------
+
+/// Python's whitespace (`str.isspace`): Rust's `White_Space` plus the separators `\x1c`-`\x1f`.
+fn is_py_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, '\t'..='\r' | '\x1c'..='\x1f' | ' ')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// Python's `maxsplit` (negative = unlimited) as a number of splits.
+fn split_limit(maxsplit: i64) -> usize {
+    usize::try_from(maxsplit).unwrap_or(usize::MAX)
+}
+
+/// `str.split()` / `str.split(None, maxsplit)`: runs of whitespace separate, and leading and
+/// trailing whitespace produce no empty parts. Once `maxsplit` is reached the rest (after its
+/// leading whitespace) is the last part, trailing whitespace included.
+pub fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
+    let mut splits_left = split_limit(maxsplit);
+    let mut parts = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start_matches(is_py_space);
+        if rest.is_empty() {
+            break;
+        }
+        if splits_left == 0 {
+            parts.push(rest);
+            break;
+        }
+        let end = rest.find(is_py_space).unwrap_or(rest.len());
+        parts.push(&rest[..end]);
+        rest = &rest[end..];
+        splits_left -= 1;
+    }
+    parts
+}
+
+/// `str.rsplit()` / `str.rsplit(None, maxsplit)`: like [`split_whitespace`] from the right.
+pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
+    let mut splits_left = split_limit(maxsplit);
+    let mut parts = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = rest.trim_end_matches(is_py_space);
+        if rest.is_empty() {
+            break;
+        }
+        if splits_left == 0 {
+            parts.push(rest);
+            break;
+        }
+        let start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_py_space(c))
+            .map_or(0, |(offset, c)| offset + c.len_utf8());
+        parts.push(&rest[start..]);
+        rest = &rest[..start];
+        splits_left -= 1;
+    }
+    parts.reverse();
+    parts
+}
+
+/// `str.split(sep, maxsplit)` for a non-empty `sep`.
+pub fn split<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
+    if maxsplit < 0 {
+        s.split(sep).collect()
+    } else {
+        s.splitn(split_limit(maxsplit).saturating_add(1), sep)
+            .collect()
+    }
+}
+
+/// `str.rsplit(sep, maxsplit)` for a non-empty `sep`; parts come back in string order.
+pub fn rsplit<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
+    let mut parts: Vec<&str> = if maxsplit < 0 {
+        s.rsplit(sep).collect()
+    } else {
+        s.rsplitn(split_limit(maxsplit).saturating_add(1), sep)
+            .collect()
+    };
+    parts.reverse();
+    parts
+}
+
+fn is_line_boundary(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// `str.splitlines(keepends)`: splits at every Python line boundary, `\r\n` counting as one.
+pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        if !is_line_boundary(c) {
+            continue;
+        }
+        let mut line_end = offset + c.len_utf8();
+        if c == '\r' && chars.next_if(|&(_, next)| next == '\n').is_some() {
+            line_end += 1;
+        }
+        lines.push(&s[line_start..if keepends { line_end } else { offset }]);
+        line_start = line_end;
+    }
+    if line_start < s.len() {
+        lines.push(&s[line_start..]);
+    }
+    lines
+}
+
+/// `str.strip(chars)`; `None` strips Python whitespace.
+pub fn strip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
+    match chars {
+        None => s.trim_matches(is_py_space),
+        Some(set) => s.trim_matches(|c| set.contains(c)),
+    }
+}
+
+/// `str.lstrip(chars)`; `None` strips Python whitespace.
+pub fn lstrip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
+    match chars {
+        None => s.trim_start_matches(is_py_space),
+        Some(set) => s.trim_start_matches(|c| set.contains(c)),
+    }
+}
+
+/// `str.rstrip(chars)`; `None` strips Python whitespace.
+pub fn rstrip<'a>(s: &'a str, chars: Option<&str>) -> &'a str {
+    match chars {
+        None => s.trim_end_matches(is_py_space),
+        Some(set) => s.trim_end_matches(|c| set.contains(c)),
+    }
+}
+
+/// `str.partition(sep)` for a non-empty `sep`.
+pub fn partition<'a>(s: &'a str, sep: &str) -> (&'a str, &'a str, &'a str) {
+    match s.find(sep) {
+        Some(at) => (&s[..at], &s[at..at + sep.len()], &s[at + sep.len()..]),
+        None => (s, "", ""),
+    }
+}
+
+/// `str.rpartition(sep)` for a non-empty `sep`.
+pub fn rpartition<'a>(s: &'a str, sep: &str) -> (&'a str, &'a str, &'a str) {
+    match s.rfind(sep) {
+        Some(at) => (&s[..at], &s[at..at + sep.len()], &s[at + sep.len()..]),
+        None => ("", "", s),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Padding and tabs
+// ---------------------------------------------------------------------------------------------
+
+/// How many chars `s` is short of `width`, or `None` if it is already wide enough.
+fn shortfall(s: &str, width: i64) -> Option<usize> {
+    let missing = usize::try_from(width).ok()?.checked_sub(char_len(s))?;
+    (missing > 0).then_some(missing)
+}
+
+fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
+    let mut out = String::with_capacity(s.len() + (left + right) * fill.len_utf8());
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(fill, right));
+    out
+}
+
+/// `str.center(width, fill)`. With an odd margin the extra fill char goes left exactly when
+/// `width` is odd, as in CPython.
+pub fn center(s: &str, width: i64, fill: char) -> String {
+    let Some(margin) = shortfall(s, width) else {
+        return s.to_owned();
+    };
+    let left = margin / 2 + (margin & width as usize & 1);
+    pad(s, left, margin - left, fill)
+}
+
+/// `str.ljust(width, fill)`.
+pub fn ljust(s: &str, width: i64, fill: char) -> String {
+    shortfall(s, width).map_or_else(|| s.to_owned(), |margin| pad(s, 0, margin, fill))
+}
+
+/// `str.rjust(width, fill)`.
+pub fn rjust(s: &str, width: i64, fill: char) -> String {
+    shortfall(s, width).map_or_else(|| s.to_owned(), |margin| pad(s, margin, 0, fill))
+}
+
+/// `str.zfill(width)`: pads with zeros after a leading sign.
+pub fn zfill(s: &str, width: i64) -> String {
+    let Some(margin) = shortfall(s, width) else {
+        return s.to_owned();
+    };
+    let (sign, digits) = match s.as_bytes().first() {
+        Some(b'+' | b'-') => s.split_at(1),
+        _ => ("", s),
+    };
+    let mut out = String::with_capacity(s.len() + margin);
+    out.push_str(sign);
+    out.extend(std::iter::repeat_n('0', margin));
+    out.push_str(digits);
+    out
+}
+
+/// `str.expandtabs(tabsize)`: columns restart after `\n` and `\r`; `tabsize <= 0` drops tabs.
+pub fn expandtabs(s: &str, tabsize: i64) -> String {
+    if !s.contains('\t') {
+        return s.to_owned();
+    }
+    let tabsize = usize::try_from(tabsize).unwrap_or(0);
+    let mut out = String::with_capacity(s.len() + tabsize * 2);
+    let mut column = 0usize;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if tabsize > 0 {
+                    let spaces = tabsize - column % tabsize;
+                    out.extend(std::iter::repeat_n(' ', spaces));
+                    column += spaces;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Case mapping
+// ---------------------------------------------------------------------------------------------
+
+/// Unicode `Cased`: has an upper, lower or title case form of its own kind.
+fn is_cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase() || get_general_category(c) == Gc::TitlecaseLetter
+}
+
+/// Unicode `Case_Ignorable`: marks, format chars, modifiers and the in-word punctuation of
+/// `Word_Break` classes MidLetter, MidNumLet and Single_Quote.
+fn is_case_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '.'
+            | ':'
+            | '\u{b7}'
+            | '\u{387}'
+            | '\u{55f}'
+            | '\u{5f4}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{2024}'
+            | '\u{2027}'
+            | '\u{fe13}'
+            | '\u{fe52}'
+            | '\u{fe55}'
+            | '\u{ff07}'
+            | '\u{ff0e}'
+            | '\u{ff1a}'
+    ) || matches!(
+        get_general_category(c),
+        Gc::NonspacingMark
+            | Gc::EnclosingMark
+            | Gc::Format
+            | Gc::ModifierLetter
+            | Gc::ModifierSymbol
+    )
+}
+
+/// Whether the capital sigma at byte `at` of `s` ends a word (and so lowercases to 'ς'):
+/// preceded by a cased char and not followed by one, ignoring case-ignorable chars between.
+fn is_final_sigma(s: &str, at: usize) -> bool {
+    let mut before = s[..at].chars().rev().filter(|&c| !is_case_ignorable(c));
+    let mut after = s[at + 'Σ'.len_utf8()..]
+        .chars()
+        .filter(|&c| !is_case_ignorable(c));
+    before.next().is_some_and(is_cased) && !after.next().is_some_and(is_cased)
+}
+
+/// Appends the full lowercase of the char `c` at byte `at` of `s`, minding final sigma.
+fn push_lower(out: &mut String, s: &str, at: usize, c: char) {
+    if c == 'Σ' {
+        out.push(if is_final_sigma(s, at) { 'ς' } else { 'σ' });
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Appends the full titlecase of `c` (e.g. 'ǆ' → 'ǅ', 'ß' → "Ss").
+fn push_title(out: &mut String, c: char) {
+    let mapped = unicode_case_mapping::to_titlecase(c);
+    if mapped[0] == 0 {
+        out.push(c);
+    } else {
+        out.extend(
+            mapped
+                .iter()
+                .take_while(|&&cp| cp != 0)
+                .filter_map(|&cp| char::from_u32(cp)),
+        );
+    }
+}
+
+/// `str.upper()` with full case mapping ('ß' → "SS").
+pub fn upper(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_uppercase()
+    } else {
+        s.to_uppercase()
+    }
+}
+
+/// `str.lower()` with full case mapping and final-sigma handling.
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// `str.capitalize()`: the first char in title case, the rest lowercased.
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return String::new();
+    };
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        out.push(first.to_ascii_uppercase());
+        out.push_str(&s[1..].to_ascii_lowercase());
+        return out;
+    }
+    push_title(&mut out, first);
+    for (at, c) in chars {
+        push_lower(&mut out, s, at, c);
+    }
+    out
+}
+
+/// `str.title()`: title case after an uncased char, lowercase after a cased one.
+pub fn title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut previous_is_cased = false;
+    if s.is_ascii() {
+        for c in s.chars() {
+            out.push(if previous_is_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            });
+            previous_is_cased = c.is_ascii_alphabetic();
+        }
+        return out;
+    }
+    for (at, c) in s.char_indices() {
+        if previous_is_cased {
+            push_lower(&mut out, s, at, c);
+        } else {
+            push_title(&mut out, c);
+        }
+        previous_is_cased = is_cased(c);
+    }
+    out
+}
+
+/// `str.swapcase()`: uppercase chars lowered, lowercase chars uppered, others (title case
+/// included) kept.
+pub fn swapcase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        out.extend(s.chars().map(|c| {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        }));
+        return out;
+    }
+    for (at, c) in s.char_indices() {
+        if c.is_uppercase() {
+            push_lower(&mut out, s, at, c);
+        } else if c.is_lowercase() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `str.casefold()`: full Unicode case folding ('ß' → "ss", 'ς' → 'σ').
+pub fn casefold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Ok(found) = MULTI_CHAR_FOLDS.binary_search_by_key(&c, |&(from, _)| from) {
+            out.push_str(MULTI_CHAR_FOLDS[found].1);
+        } else if let Some(folded) = unicode_case_mapping::case_folded(c) {
+            out.extend(char::from_u32(folded.get()));
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+// ---------------------------------------------------------------------------------------------
+
+fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
+    let cp = u32::from(c);
+    table
+        .binary_search_by(|&(low, high)| {
+            if high < cp {
+                Ordering::Less
+            } else if low > cp {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// True when `s` is non-empty and every char satisfies `test`.
+fn all_chars(s: &str, test: impl Fn(char) -> bool) -> bool {
+    !s.is_empty() && s.chars().all(test)
+}
+
+fn is_decimal_char(c: char) -> bool {
+    get_general_category(c) == Gc::DecimalNumber
+}
+
+fn is_digit_char(c: char) -> bool {
+    is_decimal_char(c) || in_ranges(DIGIT_NOT_DECIMAL, c)
+}
+
+fn is_numeric_char(c: char) -> bool {
+    matches!(
+        get_general_category(c),
+        Gc::DecimalNumber | Gc::LetterNumber | Gc::OtherNumber
+    ) || in_ranges(NUMERIC_NOT_N, c)
+}
+
+fn is_alpha_char(c: char) -> bool {
+    matches!(
+        get_general_category(c),
+        Gc::UppercaseLetter
+            | Gc::LowercaseLetter
+            | Gc::TitlecaseLetter
+            | Gc::ModifierLetter
+            | Gc::OtherLetter
+    )
+}
+
+/// CPython's printable: not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp or Zs, except ' '.
+fn is_printable_char(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, ' '..='~');
+    }
+    !matches!(
+        get_general_category(c),
+        Gc::Control
+            | Gc::Format
+            | Gc::Surrogate
+            | Gc::PrivateUse
+            | Gc::Unassigned
+            | Gc::LineSeparator
+            | Gc::ParagraphSeparator
+            | Gc::SpaceSeparator
+    )
+}
+
+/// `str.isdigit()`: decimal digits plus digits such as '²' and '①'.
+pub fn is_digit(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    }
+    all_chars(s, is_digit_char)
+}
+
+/// `str.isdecimal()`: category Nd only.
+pub fn is_decimal(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    }
+    all_chars(s, is_decimal_char)
+}
+
+/// `str.isnumeric()`: any char with a numeric value ('½', 'Ⅻ', '七').
+pub fn is_numeric(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    }
+    all_chars(s, is_numeric_char)
+}
+
+/// `str.isalpha()`: categories Lu, Ll, Lt, Lm, Lo.
+pub fn is_alpha(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic());
+    }
+    all_chars(s, is_alpha_char)
+}
+
+/// `str.isalnum()`: every char alphabetic or numeric.
+pub fn is_alnum(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric());
+    }
+    all_chars(s, |c| is_alpha_char(c) || is_numeric_char(c))
+}
+
+/// `str.isspace()`.
+pub fn is_space(s: &str) -> bool {
+    all_chars(s, is_py_space)
+}
+
+/// `str.isupper()`: at least one cased char and no lowercase or titlecase ones.
+pub fn is_upper(s: &str) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if c.is_lowercase() || get_general_category(c) == Gc::TitlecaseLetter {
+            return false;
+        }
+        cased |= c.is_uppercase();
+    }
+    cased
+}
+
+/// `str.islower()`: at least one cased char and no uppercase or titlecase ones.
+pub fn is_lower(s: &str) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if c.is_uppercase() || get_general_category(c) == Gc::TitlecaseLetter {
+            return false;
+        }
+        cased |= c.is_lowercase();
+    }
+    cased
+}
+
+/// `str.istitle()`: uppercase/titlecase chars only start words, lowercase ones only continue
+/// them, and there is at least one cased char.
+pub fn is_title(s: &str) -> bool {
+    let mut cased = false;
+    let mut previous_is_cased = false;
+    for c in s.chars() {
+        if c.is_uppercase() || get_general_category(c) == Gc::TitlecaseLetter {
+            if previous_is_cased {
+                return false;
+            }
+            previous_is_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !previous_is_cased {
+                return false;
+            }
+            previous_is_cased = true;
+            cased = true;
+        } else {
+            previous_is_cased = false;
+        }
+    }
+    cased
+}
+
+/// `str.isidentifier()`: XID_Start or '_' first, then XID_Continue.
+pub fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|first| first == '_' || unicode_ident::is_xid_start(first))
+        && chars.all(unicode_ident::is_xid_continue)
+}
+
+/// `str.isprintable()`; true for the empty string.
+pub fn is_printable(s: &str) -> bool {
+    s.chars().all(is_printable_char)
+}
+
+/// `str.isascii()`; true for the empty string.
+pub fn is_ascii(s: &str) -> bool {
+    s.is_ascii()
+}
+
+// ---------------------------------------------------------------------------------------------
+// repr, ascii, hash
+// ---------------------------------------------------------------------------------------------
+
+/// `repr(str)`.
+pub fn repr(s: &str) -> String {
+    quote(s, false)
+}
+
+/// `ascii(str)`: like [`repr`] with every non-ASCII char escaped.
+pub fn ascii_repr(s: &str) -> String {
+    quote(s, true)
+}
+
+/// CPython's string quoting: single quotes unless the text has a single quote and no double
+/// quote; backslash escapes for `\\`, `\t`, `\n`, `\r` and the quote; hex escapes for the rest
+/// of the non-printable chars (and, with `escape_non_ascii`, for all non-ASCII chars).
+fn quote(s: &str, escape_non_ascii: bool) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    let mut plain_start = 0;
+    for (at, c) in s.char_indices() {
+        let keep = match c {
+            '\\' | '\t' | '\n' | '\r' => false,
+            ' '..='~' => c != quote,
+            _ => !c.is_ascii() && !escape_non_ascii && is_printable_char(c),
+        };
+        if keep {
+            continue;
+        }
+        out.push_str(&s[plain_start..at]);
+        plain_start = at + c.len_utf8();
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => {
+                let cp = u32::from(c);
+                // Writing to a String cannot fail.
+                let _ = match cp {
+                    0..=0xff => write!(out, "\\x{cp:02x}"),
+                    0x100..=0xffff => write!(out, "\\u{cp:04x}"),
+                    _ => write!(out, "\\U{cp:08x}"),
+                };
+            }
+        }
+    }
+    out.push_str(&s[plain_start..]);
+    out.push(quote);
+    out
+}
+
+/// Hash of a str: FxHash of its UTF-8 bytes, never -1 (CPython reserves it for errors).
+pub fn hash_str(s: &str) -> i64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(s.as_bytes());
+    match hasher.finish() as i64 {
+        -1 => -2,
+        hash => hash,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unicode 14 data no crate provides
+// ---------------------------------------------------------------------------------------------
+
+/// Characters with Numeric_Type=Digit (isdigit but not isdecimal), Unicode 14.
+const DIGIT_NOT_DECIMAL: &[(u32, u32)] = &[
+    (0x00B2, 0x00B3),
+    (0x00B9, 0x00B9),
+    (0x1369, 0x1371),
+    (0x19DA, 0x19DA),
+    (0x2070, 0x2070),
+    (0x2074, 0x2079),
+    (0x2080, 0x2089),
+    (0x2460, 0x2468),
+    (0x2474, 0x247C),
+    (0x2488, 0x2490),
+    (0x24EA, 0x24EA),
+    (0x24F5, 0x24FD),
+    (0x24FF, 0x24FF),
+    (0x2776, 0x277E),
+    (0x2780, 0x2788),
+    (0x278A, 0x2792),
+    (0x10A40, 0x10A43),
+    (0x10E60, 0x10E68),
+    (0x11052, 0x1105A),
+    (0x1F100, 0x1F10A),
+];
+/// Characters with a numeric value outside categories Nd/Nl/No (CJK numerals etc.), Unicode 14.
+const NUMERIC_NOT_N: &[(u32, u32)] = &[
+    (0x3405, 0x3405),
+    (0x3483, 0x3483),
+    (0x382A, 0x382A),
+    (0x3B4D, 0x3B4D),
+    (0x4E00, 0x4E00),
+    (0x4E03, 0x4E03),
+    (0x4E07, 0x4E07),
+    (0x4E09, 0x4E09),
+    (0x4E5D, 0x4E5D),
+    (0x4E8C, 0x4E8C),
+    (0x4E94, 0x4E94),
+    (0x4E96, 0x4E96),
+    (0x4EBF, 0x4EC0),
+    (0x4EDF, 0x4EDF),
+    (0x4EE8, 0x4EE8),
+    (0x4F0D, 0x4F0D),
+    (0x4F70, 0x4F70),
+    (0x5104, 0x5104),
+    (0x5146, 0x5146),
+    (0x5169, 0x5169),
+    (0x516B, 0x516B),
+    (0x516D, 0x516D),
+    (0x5341, 0x5341),
+    (0x5343, 0x5345),
+    (0x534C, 0x534C),
+    (0x53C1, 0x53C4),
+    (0x56DB, 0x56DB),
+    (0x58F1, 0x58F1),
+    (0x58F9, 0x58F9),
+    (0x5E7A, 0x5E7A),
+    (0x5EFE, 0x5EFF),
+    (0x5F0C, 0x5F0E),
+    (0x5F10, 0x5F10),
+    (0x62FE, 0x62FE),
+    (0x634C, 0x634C),
+    (0x67D2, 0x67D2),
+    (0x6F06, 0x6F06),
+    (0x7396, 0x7396),
+    (0x767E, 0x767E),
+    (0x8086, 0x8086),
+    (0x842C, 0x842C),
+    (0x8CAE, 0x8CAE),
+    (0x8CB3, 0x8CB3),
+    (0x8D30, 0x8D30),
+    (0x9621, 0x9621),
+    (0x9646, 0x9646),
+    (0x964C, 0x964C),
+    (0x9678, 0x9678),
+    (0x96F6, 0x96F6),
+    (0xF96B, 0xF96B),
+    (0xF973, 0xF973),
+    (0xF978, 0xF978),
+    (0xF9B2, 0xF9B2),
+    (0xF9D1, 0xF9D1),
+    (0xF9D3, 0xF9D3),
+    (0xF9FD, 0xF9FD),
+    (0x20001, 0x20001),
+    (0x20064, 0x20064),
+    (0x200E2, 0x200E2),
+    (0x20121, 0x20121),
+    (0x2092A, 0x2092A),
+    (0x20983, 0x20983),
+    (0x2098C, 0x2098C),
+    (0x2099C, 0x2099C),
+    (0x20AEA, 0x20AEA),
+    (0x20AFD, 0x20AFD),
+    (0x20B19, 0x20B19),
+    (0x22390, 0x22390),
+    (0x22998, 0x22998),
+    (0x23B1B, 0x23B1B),
+    (0x2626D, 0x2626D),
+    (0x2F890, 0x2F890),
+];
+/// Full case folds that expand to several chars (CaseFolding status F), Unicode 14.
+const MULTI_CHAR_FOLDS: &[(char, &str)] = &[
+    ('\u{df}', "ss"),
+    ('\u{130}', "i\u{307}"),
+    ('\u{149}', "\u{2bc}n"),
+    ('\u{1f0}', "j\u{30c}"),
+    ('\u{390}', "\u{3b9}\u{308}\u{301}"),
+    ('\u{3b0}', "\u{3c5}\u{308}\u{301}"),
+    ('\u{587}', "\u{565}\u{582}"),
+    ('\u{1e96}', "h\u{331}"),
+    ('\u{1e97}', "t\u{308}"),
+    ('\u{1e98}', "w\u{30a}"),
+    ('\u{1e99}', "y\u{30a}"),
+    ('\u{1e9a}', "a\u{2be}"),
+    ('\u{1e9e}', "ss"),
+    ('\u{1f50}', "\u{3c5}\u{313}"),
+    ('\u{1f52}', "\u{3c5}\u{313}\u{300}"),
+    ('\u{1f54}', "\u{3c5}\u{313}\u{301}"),
+    ('\u{1f56}', "\u{3c5}\u{313}\u{342}"),
+    ('\u{1f80}', "\u{1f00}\u{3b9}"),
+    ('\u{1f81}', "\u{1f01}\u{3b9}"),
+    ('\u{1f82}', "\u{1f02}\u{3b9}"),
+    ('\u{1f83}', "\u{1f03}\u{3b9}"),
+    ('\u{1f84}', "\u{1f04}\u{3b9}"),
+    ('\u{1f85}', "\u{1f05}\u{3b9}"),
+    ('\u{1f86}', "\u{1f06}\u{3b9}"),
+    ('\u{1f87}', "\u{1f07}\u{3b9}"),
+    ('\u{1f88}', "\u{1f00}\u{3b9}"),
+    ('\u{1f89}', "\u{1f01}\u{3b9}"),
+    ('\u{1f8a}', "\u{1f02}\u{3b9}"),
+    ('\u{1f8b}', "\u{1f03}\u{3b9}"),
+    ('\u{1f8c}', "\u{1f04}\u{3b9}"),
+    ('\u{1f8d}', "\u{1f05}\u{3b9}"),
+    ('\u{1f8e}', "\u{1f06}\u{3b9}"),
+    ('\u{1f8f}', "\u{1f07}\u{3b9}"),
+    ('\u{1f90}', "\u{1f20}\u{3b9}"),
+    ('\u{1f91}', "\u{1f21}\u{3b9}"),
+    ('\u{1f92}', "\u{1f22}\u{3b9}"),
+    ('\u{1f93}', "\u{1f23}\u{3b9}"),
+    ('\u{1f94}', "\u{1f24}\u{3b9}"),
+    ('\u{1f95}', "\u{1f25}\u{3b9}"),
+    ('\u{1f96}', "\u{1f26}\u{3b9}"),
+    ('\u{1f97}', "\u{1f27}\u{3b9}"),
+    ('\u{1f98}', "\u{1f20}\u{3b9}"),
+    ('\u{1f99}', "\u{1f21}\u{3b9}"),
+    ('\u{1f9a}', "\u{1f22}\u{3b9}"),
+    ('\u{1f9b}', "\u{1f23}\u{3b9}"),
+    ('\u{1f9c}', "\u{1f24}\u{3b9}"),
+    ('\u{1f9d}', "\u{1f25}\u{3b9}"),
+    ('\u{1f9e}', "\u{1f26}\u{3b9}"),
+    ('\u{1f9f}', "\u{1f27}\u{3b9}"),
+    ('\u{1fa0}', "\u{1f60}\u{3b9}"),
+    ('\u{1fa1}', "\u{1f61}\u{3b9}"),
+    ('\u{1fa2}', "\u{1f62}\u{3b9}"),
+    ('\u{1fa3}', "\u{1f63}\u{3b9}"),
+    ('\u{1fa4}', "\u{1f64}\u{3b9}"),
+    ('\u{1fa5}', "\u{1f65}\u{3b9}"),
+    ('\u{1fa6}', "\u{1f66}\u{3b9}"),
+    ('\u{1fa7}', "\u{1f67}\u{3b9}"),
+    ('\u{1fa8}', "\u{1f60}\u{3b9}"),
+    ('\u{1fa9}', "\u{1f61}\u{3b9}"),
+    ('\u{1faa}', "\u{1f62}\u{3b9}"),
+    ('\u{1fab}', "\u{1f63}\u{3b9}"),
+    ('\u{1fac}', "\u{1f64}\u{3b9}"),
+    ('\u{1fad}', "\u{1f65}\u{3b9}"),
+    ('\u{1fae}', "\u{1f66}\u{3b9}"),
+    ('\u{1faf}', "\u{1f67}\u{3b9}"),
+    ('\u{1fb2}', "\u{1f70}\u{3b9}"),
+    ('\u{1fb3}', "\u{3b1}\u{3b9}"),
+    ('\u{1fb4}', "\u{3ac}\u{3b9}"),
+    ('\u{1fb6}', "\u{3b1}\u{342}"),
+    ('\u{1fb7}', "\u{3b1}\u{342}\u{3b9}"),
+    ('\u{1fbc}', "\u{3b1}\u{3b9}"),
+    ('\u{1fc2}', "\u{1f74}\u{3b9}"),
+    ('\u{1fc3}', "\u{3b7}\u{3b9}"),
+    ('\u{1fc4}', "\u{3ae}\u{3b9}"),
+    ('\u{1fc6}', "\u{3b7}\u{342}"),
+    ('\u{1fc7}', "\u{3b7}\u{342}\u{3b9}"),
+    ('\u{1fcc}', "\u{3b7}\u{3b9}"),
+    ('\u{1fd2}', "\u{3b9}\u{308}\u{300}"),
+    ('\u{1fd3}', "\u{3b9}\u{308}\u{301}"),
+    ('\u{1fd6}', "\u{3b9}\u{342}"),
+    ('\u{1fd7}', "\u{3b9}\u{308}\u{342}"),
+    ('\u{1fe2}', "\u{3c5}\u{308}\u{300}"),
+    ('\u{1fe3}', "\u{3c5}\u{308}\u{301}"),
+    ('\u{1fe4}', "\u{3c1}\u{313}"),
+    ('\u{1fe6}', "\u{3c5}\u{342}"),
+    ('\u{1fe7}', "\u{3c5}\u{308}\u{342}"),
+    ('\u{1ff2}', "\u{1f7c}\u{3b9}"),
+    ('\u{1ff3}', "\u{3c9}\u{3b9}"),
+    ('\u{1ff4}', "\u{3ce}\u{3b9}"),
+    ('\u{1ff6}', "\u{3c9}\u{342}"),
+    ('\u{1ff7}', "\u{3c9}\u{342}\u{3b9}"),
+    ('\u{1ffc}', "\u{3c9}\u{3b9}"),
+    ('\u{fb00}', "ff"),
+    ('\u{fb01}', "fi"),
+    ('\u{fb02}', "fl"),
+    ('\u{fb03}', "ffi"),
+    ('\u{fb04}', "ffl"),
+    ('\u{fb05}', "st"),
+    ('\u{fb06}', "st"),
+    ('\u{fb13}', "\u{574}\u{576}"),
+    ('\u{fb14}', "\u{574}\u{565}"),
+    ('\u{fb15}', "\u{574}\u{56b}"),
+    ('\u{fb16}', "\u{57e}\u{576}"),
+    ('\u{fb17}', "\u{574}\u{56d}"),
+];
