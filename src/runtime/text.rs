@@ -938,101 +938,32 @@ pub fn hash_str(s: &str) -> i64 {
 // ---------------------------------------------------------------------------------------------
 
 /// Characters with Numeric_Type=Digit (isdigit but not isdecimal), Unicode 14.
+#[rustfmt::skip]
 const DIGIT_NOT_DECIMAL: &[(u32, u32)] = &[
-    (0x00B2, 0x00B3),
-    (0x00B9, 0x00B9),
-    (0x1369, 0x1371),
-    (0x19DA, 0x19DA),
-    (0x2070, 0x2070),
-    (0x2074, 0x2079),
-    (0x2080, 0x2089),
-    (0x2460, 0x2468),
-    (0x2474, 0x247C),
-    (0x2488, 0x2490),
-    (0x24EA, 0x24EA),
-    (0x24F5, 0x24FD),
-    (0x24FF, 0x24FF),
-    (0x2776, 0x277E),
-    (0x2780, 0x2788),
-    (0x278A, 0x2792),
-    (0x10A40, 0x10A43),
-    (0x10E60, 0x10E68),
-    (0x11052, 0x1105A),
+    (0x00B2, 0x00B3), (0x00B9, 0x00B9), (0x1369, 0x1371), (0x19DA, 0x19DA), (0x2070, 0x2070),
+    (0x2074, 0x2079), (0x2080, 0x2089), (0x2460, 0x2468), (0x2474, 0x247C), (0x2488, 0x2490),
+    (0x24EA, 0x24EA), (0x24F5, 0x24FD), (0x24FF, 0x24FF), (0x2776, 0x277E), (0x2780, 0x2788),
+    (0x278A, 0x2792), (0x10A40, 0x10A43), (0x10E60, 0x10E68), (0x11052, 0x1105A),
     (0x1F100, 0x1F10A),
 ];
 /// Characters with a numeric value outside categories Nd/Nl/No (CJK numerals etc.), Unicode 14.
+#[rustfmt::skip]
 const NUMERIC_NOT_N: &[(u32, u32)] = &[
-    (0x3405, 0x3405),
-    (0x3483, 0x3483),
-    (0x382A, 0x382A),
-    (0x3B4D, 0x3B4D),
-    (0x4E00, 0x4E00),
-    (0x4E03, 0x4E03),
-    (0x4E07, 0x4E07),
-    (0x4E09, 0x4E09),
-    (0x4E5D, 0x4E5D),
-    (0x4E8C, 0x4E8C),
-    (0x4E94, 0x4E94),
-    (0x4E96, 0x4E96),
-    (0x4EBF, 0x4EC0),
-    (0x4EDF, 0x4EDF),
-    (0x4EE8, 0x4EE8),
-    (0x4F0D, 0x4F0D),
-    (0x4F70, 0x4F70),
-    (0x5104, 0x5104),
-    (0x5146, 0x5146),
-    (0x5169, 0x5169),
-    (0x516B, 0x516B),
-    (0x516D, 0x516D),
-    (0x5341, 0x5341),
-    (0x5343, 0x5345),
-    (0x534C, 0x534C),
-    (0x53C1, 0x53C4),
-    (0x56DB, 0x56DB),
-    (0x58F1, 0x58F1),
-    (0x58F9, 0x58F9),
-    (0x5E7A, 0x5E7A),
-    (0x5EFE, 0x5EFF),
-    (0x5F0C, 0x5F0E),
-    (0x5F10, 0x5F10),
-    (0x62FE, 0x62FE),
-    (0x634C, 0x634C),
-    (0x67D2, 0x67D2),
-    (0x6F06, 0x6F06),
-    (0x7396, 0x7396),
-    (0x767E, 0x767E),
-    (0x8086, 0x8086),
-    (0x842C, 0x842C),
-    (0x8CAE, 0x8CAE),
-    (0x8CB3, 0x8CB3),
-    (0x8D30, 0x8D30),
-    (0x9621, 0x9621),
-    (0x9646, 0x9646),
-    (0x964C, 0x964C),
-    (0x9678, 0x9678),
-    (0x96F6, 0x96F6),
-    (0xF96B, 0xF96B),
-    (0xF973, 0xF973),
-    (0xF978, 0xF978),
-    (0xF9B2, 0xF9B2),
-    (0xF9D1, 0xF9D1),
-    (0xF9D3, 0xF9D3),
-    (0xF9FD, 0xF9FD),
-    (0x20001, 0x20001),
-    (0x20064, 0x20064),
-    (0x200E2, 0x200E2),
-    (0x20121, 0x20121),
-    (0x2092A, 0x2092A),
-    (0x20983, 0x20983),
-    (0x2098C, 0x2098C),
-    (0x2099C, 0x2099C),
-    (0x20AEA, 0x20AEA),
-    (0x20AFD, 0x20AFD),
-    (0x20B19, 0x20B19),
-    (0x22390, 0x22390),
-    (0x22998, 0x22998),
-    (0x23B1B, 0x23B1B),
-    (0x2626D, 0x2626D),
+    (0x3405, 0x3405), (0x3483, 0x3483), (0x382A, 0x382A), (0x3B4D, 0x3B4D), (0x4E00, 0x4E00),
+    (0x4E03, 0x4E03), (0x4E07, 0x4E07), (0x4E09, 0x4E09), (0x4E5D, 0x4E5D), (0x4E8C, 0x4E8C),
+    (0x4E94, 0x4E94), (0x4E96, 0x4E96), (0x4EBF, 0x4EC0), (0x4EDF, 0x4EDF), (0x4EE8, 0x4EE8),
+    (0x4F0D, 0x4F0D), (0x4F70, 0x4F70), (0x5104, 0x5104), (0x5146, 0x5146), (0x5169, 0x5169),
+    (0x516B, 0x516B), (0x516D, 0x516D), (0x5341, 0x5341), (0x5343, 0x5345), (0x534C, 0x534C),
+    (0x53C1, 0x53C4), (0x56DB, 0x56DB), (0x58F1, 0x58F1), (0x58F9, 0x58F9), (0x5E7A, 0x5E7A),
+    (0x5EFE, 0x5EFF), (0x5F0C, 0x5F0E), (0x5F10, 0x5F10), (0x62FE, 0x62FE), (0x634C, 0x634C),
+    (0x67D2, 0x67D2), (0x6F06, 0x6F06), (0x7396, 0x7396), (0x767E, 0x767E), (0x8086, 0x8086),
+    (0x842C, 0x842C), (0x8CAE, 0x8CAE), (0x8CB3, 0x8CB3), (0x8D30, 0x8D30), (0x9621, 0x9621),
+    (0x9646, 0x9646), (0x964C, 0x964C), (0x9678, 0x9678), (0x96F6, 0x96F6), (0xF96B, 0xF96B),
+    (0xF973, 0xF973), (0xF978, 0xF978), (0xF9B2, 0xF9B2), (0xF9D1, 0xF9D1), (0xF9D3, 0xF9D3),
+    (0xF9FD, 0xF9FD), (0x20001, 0x20001), (0x20064, 0x20064), (0x200E2, 0x200E2),
+    (0x20121, 0x20121), (0x2092A, 0x2092A), (0x20983, 0x20983), (0x2098C, 0x2098C),
+    (0x2099C, 0x2099C), (0x20AEA, 0x20AEA), (0x20AFD, 0x20AFD), (0x20B19, 0x20B19),
+    (0x22390, 0x22390), (0x22998, 0x22998), (0x23B1B, 0x23B1B), (0x2626D, 0x2626D),
     (0x2F890, 0x2F890),
 ];
 /// Full case folds that expand to several chars (CaseFolding status F), Unicode 14.
@@ -1142,3 +1073,906 @@ const MULTI_CHAR_FOLDS: &[(char, &str)] = &[
     ('\u{fb16}', "\u{57e}\u{576}"),
     ('\u{fb17}', "\u{574}\u{56d}"),
 ];
+
+#[cfg(test)]
+mod tests {
+    //! Expected values were produced by CPython 3.11 (`python3.11`) and pasted here.
+
+    use super::*;
+
+    const LENGTHS: &[(&str, usize, &[usize])] = &[
+        ("", 0, &[0]),
+        ("abc", 3, &[0, 1, 2, 3]),
+        ("héllo", 5, &[0, 1, 3, 4, 5, 6]),
+        ("ß", 1, &[0, 2]),
+        ("a😀b", 3, &[0, 1, 5, 6]),
+        ("日本語", 3, &[0, 3, 6, 9]),
+        ("\u{0}\u{7f}\u{80}", 3, &[0, 1, 2, 4]),
+    ];
+    const ADJUST_SLICE: &[(i64, Option<i64>, Option<i64>, i64, (i64, i64, i64))] = &[
+        (0, None, None, 1, (0, 0, 0)),
+        (0, None, None, -1, (-1, -1, 0)),
+        (0, Some(1), Some(3), 1, (0, 0, 0)),
+        (0, Some(-2), None, 1, (0, 0, 0)),
+        (0, Some(-100), Some(100), 1, (0, 0, 0)),
+        (0, Some(100), None, 1, (0, 0, 0)),
+        (0, None, Some(-100), -1, (-1, -1, 0)),
+        (0, Some(4), Some(0), -2, (-1, -1, 0)),
+        (0, Some(3), None, -1, (-1, -1, 0)),
+        (0, None, None, 2, (0, 0, 0)),
+        (0, None, None, -3, (-1, -1, 0)),
+        (0, Some(-1), Some(-6), -1, (-1, -1, 0)),
+        (0, Some(2), Some(2), 1, (0, 0, 0)),
+        (0, Some(0), Some(5), 7, (0, 0, 0)),
+        (0, None, None, -9223372036854775807, (-1, -1, 0)),
+        (5, None, None, 1, (0, 5, 5)),
+        (5, None, None, -1, (4, -1, 5)),
+        (5, Some(1), Some(3), 1, (1, 3, 2)),
+        (5, Some(-2), None, 1, (3, 5, 2)),
+        (5, Some(-100), Some(100), 1, (0, 5, 5)),
+        (5, Some(100), None, 1, (5, 5, 0)),
+        (5, None, Some(-100), -1, (4, -1, 5)),
+        (5, Some(4), Some(0), -2, (4, 0, 2)),
+        (5, Some(3), None, -1, (3, -1, 4)),
+        (5, None, None, 2, (0, 5, 3)),
+        (5, None, None, -3, (4, -1, 2)),
+        (5, Some(-1), Some(-6), -1, (4, -1, 5)),
+        (5, Some(2), Some(2), 1, (2, 2, 0)),
+        (5, Some(0), Some(5), 7, (0, 5, 1)),
+        (5, None, None, -9223372036854775807, (4, -1, 1)),
+    ];
+    const SLICES: &[(&str, Option<i64>, Option<i64>, i64, &str)] = &[
+        ("hello world", None, None, 1, "hello world"),
+        ("hello world", Some(1), Some(4), 1, "ell"),
+        ("hello world", None, None, -1, "dlrow olleh"),
+        ("hello world", None, None, 2, "hlowrd"),
+        ("hello world", Some(-3), None, 1, "rld"),
+        ("hello world", Some(8), Some(1), -3, "r l"),
+        ("hello world", Some(1), None, 3, "eood"),
+        ("hello world", Some(-1), Some(-100), -2, "drwolh"),
+        ("héllo wörld😀", None, None, 1, "héllo wörld😀"),
+        ("héllo wörld😀", Some(1), Some(4), 1, "éll"),
+        ("héllo wörld😀", None, None, -1, "😀dlröw olléh"),
+        ("héllo wörld😀", None, None, 2, "hlowrd"),
+        ("héllo wörld😀", Some(-3), None, 1, "ld😀"),
+        ("héllo wörld😀", Some(8), Some(1), -3, "r l"),
+        ("héllo wörld😀", Some(1), None, 3, "éoöd"),
+        ("héllo wörld😀", Some(-1), Some(-100), -2, "😀lö lé"),
+        ("日本語テキスト", None, None, 1, "日本語テキスト"),
+        ("日本語テキスト", Some(1), Some(4), 1, "本語テ"),
+        ("日本語テキスト", None, None, -1, "トスキテ語本日"),
+        ("日本語テキスト", None, None, 2, "日語キト"),
+        ("日本語テキスト", Some(-3), None, 1, "キスト"),
+        ("日本語テキスト", Some(8), Some(1), -3, "トテ"),
+        ("日本語テキスト", Some(1), None, 3, "本キ"),
+        ("日本語テキスト", Some(-1), Some(-100), -2, "トキ語日"),
+        ("", None, None, 1, ""),
+        ("", Some(1), Some(4), 1, ""),
+        ("", None, None, -1, ""),
+        ("", None, None, 2, ""),
+        ("", Some(-3), None, 1, ""),
+        ("", Some(8), Some(1), -3, ""),
+        ("", Some(1), None, 3, ""),
+        ("", Some(-1), Some(-100), -2, ""),
+    ];
+    const SEARCHES: &[(
+        &str,
+        &str,
+        Option<i64>,
+        Option<i64>,
+        i64,
+        i64,
+        usize,
+        bool,
+        bool,
+    )] = &[
+        ("hello", "l", None, None, 2, 3, 2, false, false),
+        ("hello", "", None, None, 0, 5, 6, true, true),
+        ("hello", "", Some(5), None, 5, 5, 1, true, true),
+        ("hello", "", Some(6), None, -1, -1, 0, false, false),
+        ("hello", "", Some(2), Some(1), -1, -1, 0, false, false),
+        ("hello", "lo", Some(-2), None, 3, 3, 1, true, true),
+        ("hello", "h", Some(-100), None, 0, 0, 1, true, false),
+        ("hello", "o", None, Some(-1), -1, -1, 0, false, false),
+        ("hello", "o", None, Some(100), 4, 4, 1, false, true),
+        ("hello", "z", None, None, -1, -1, 0, false, false),
+        ("héllo wörld", "ö", None, None, 7, 7, 1, false, false),
+        ("héllo wörld", "l", Some(4), None, 9, 9, 1, false, false),
+        ("héllo wörld", "l", Some(-3), Some(-1), 9, 9, 1, false, true),
+        ("aaaa", "aa", None, None, 0, 2, 2, true, true),
+        ("aaaa", "aa", Some(1), None, 1, 2, 1, true, true),
+        ("😀a😀a", "a", Some(2), None, 3, 3, 1, false, true),
+        ("", "", None, None, 0, 0, 1, true, true),
+        ("", "", Some(1), None, -1, -1, 0, false, false),
+        ("", "a", None, None, -1, -1, 0, false, false),
+        ("abc", "abc", Some(0), Some(3), 0, 0, 1, true, true),
+        ("abc", "abc", Some(0), Some(2), -1, -1, 0, false, false),
+        ("日本語日本", "本", Some(2), None, 4, 4, 1, false, true),
+        ("ab", "", Some(-1), None, 1, 2, 2, true, true),
+    ];
+    const REPLACES: &[(&str, &str, &str, i64, &str)] = &[
+        ("hello", "l", "L", -1, "heLLo"),
+        ("hello", "l", "L", 1, "heLlo"),
+        ("hello", "l", "L", 0, "hello"),
+        ("hello", "", "-", -1, "-h-e-l-l-o-"),
+        ("hello", "", "-", 2, "-h-ello"),
+        ("", "", "x", -1, "x"),
+        ("", "", "x", 0, ""),
+        ("", "a", "x", -1, ""),
+        ("aaaa", "aa", "b", -1, "bb"),
+        ("héllo", "é", "e", -1, "hello"),
+        ("日本", "", "|", -1, "|日|本|"),
+        ("abc", "abc", "", -1, ""),
+        ("abcabc", "b", "😀", 5, "a😀ca😀c"),
+        ("ab", "", "-", 3, "-a-b-"),
+        ("ab", "", "-", 100, "-a-b-"),
+    ];
+    const WHITESPACE_SPLITS: &[(&str, i64, &[&str], &[&str])] = &[
+        ("", -1, &[], &[]),
+        ("", 0, &[], &[]),
+        ("", 1, &[], &[]),
+        ("", 2, &[], &[]),
+        ("   ", -1, &[], &[]),
+        ("   ", 0, &[], &[]),
+        ("   ", 1, &[], &[]),
+        ("   ", 2, &[], &[]),
+        ("a b  c", -1, &["a", "b", "c"], &["a", "b", "c"]),
+        ("a b  c", 0, &["a b  c"], &["a b  c"]),
+        ("a b  c", 1, &["a", "b  c"], &["a b", "c"]),
+        ("a b  c", 2, &["a", "b", "c"], &["a", "b", "c"]),
+        ("  a b  c  ", -1, &["a", "b", "c"], &["a", "b", "c"]),
+        ("  a b  c  ", 0, &["a b  c  "], &["  a b  c"]),
+        ("  a b  c  ", 1, &["a", "b  c  "], &["  a b", "c"]),
+        ("  a b  c  ", 2, &["a", "b", "c  "], &["  a", "b", "c"]),
+        (
+            "a\u{3000}b\u{1c}c\u{85}d",
+            -1,
+            &["a", "b", "c", "d"],
+            &["a", "b", "c", "d"],
+        ),
+        (
+            "a\u{3000}b\u{1c}c\u{85}d",
+            0,
+            &["a\u{3000}b\u{1c}c\u{85}d"],
+            &["a\u{3000}b\u{1c}c\u{85}d"],
+        ),
+        (
+            "a\u{3000}b\u{1c}c\u{85}d",
+            1,
+            &["a", "b\u{1c}c\u{85}d"],
+            &["a\u{3000}b\u{1c}c", "d"],
+        ),
+        (
+            "a\u{3000}b\u{1c}c\u{85}d",
+            2,
+            &["a", "b", "c\u{85}d"],
+            &["a\u{3000}b", "c", "d"],
+        ),
+        ("\u{200b}x y", -1, &["\u{200b}x", "y"], &["\u{200b}x", "y"]),
+        ("\u{200b}x y", 0, &["\u{200b}x y"], &["\u{200b}x y"]),
+        ("\u{200b}x y", 1, &["\u{200b}x", "y"], &["\u{200b}x", "y"]),
+        ("\u{200b}x y", 2, &["\u{200b}x", "y"], &["\u{200b}x", "y"]),
+        ("one", -1, &["one"], &["one"]),
+        ("one", 0, &["one"], &["one"]),
+        ("one", 1, &["one"], &["one"]),
+        ("one", 2, &["one"], &["one"]),
+        (
+            "  one  two three  ",
+            -1,
+            &["one", "two", "three"],
+            &["one", "two", "three"],
+        ),
+        (
+            "  one  two three  ",
+            0,
+            &["one  two three  "],
+            &["  one  two three"],
+        ),
+        (
+            "  one  two three  ",
+            1,
+            &["one", "two three  "],
+            &["  one  two", "three"],
+        ),
+        (
+            "  one  two three  ",
+            2,
+            &["one", "two", "three  "],
+            &["  one", "two", "three"],
+        ),
+    ];
+    const SEP_SPLITS: &[(&str, &str, i64, &[&str], &[&str])] = &[
+        ("a,b,c", ",", -1, &["a", "b", "c"], &["a", "b", "c"]),
+        ("a,b,c", ",", 0, &["a,b,c"], &["a,b,c"]),
+        ("a,b,c", ",", 1, &["a", "b,c"], &["a,b", "c"]),
+        (
+            ",a,,b,",
+            ",",
+            -1,
+            &["", "a", "", "b", ""],
+            &["", "a", "", "b", ""],
+        ),
+        (",a,,b,", ",", 0, &[",a,,b,"], &[",a,,b,"]),
+        (",a,,b,", ",", 1, &["", "a,,b,"], &[",a,,b", ""]),
+        ("", "x", -1, &[""], &[""]),
+        ("", "x", 0, &[""], &[""]),
+        ("", "x", 1, &[""], &[""]),
+        ("abc", "x", -1, &["abc"], &["abc"]),
+        ("abc", "x", 0, &["abc"], &["abc"]),
+        ("abc", "x", 1, &["abc"], &["abc"]),
+        ("aaa", "aa", -1, &["", "a"], &["a", ""]),
+        ("aaa", "aa", 0, &["aaa"], &["aaa"]),
+        ("aaa", "aa", 1, &["", "a"], &["a", ""]),
+        ("a::b::c", "::", -1, &["a", "b", "c"], &["a", "b", "c"]),
+        ("a::b::c", "::", 0, &["a::b::c"], &["a::b::c"]),
+        ("a::b::c", "::", 1, &["a", "b::c"], &["a::b", "c"]),
+        ("é😀é😀", "😀", -1, &["é", "é", ""], &["é", "é", ""]),
+        ("é😀é😀", "😀", 0, &["é😀é😀"], &["é😀é😀"]),
+        ("é😀é😀", "😀", 1, &["é", "é😀"], &["é😀é", ""]),
+    ];
+    const SPLITLINES: &[(&str, bool, &[&str])] = &[
+        ("", false, &[]),
+        ("", true, &[]),
+        ("a", false, &["a"]),
+        ("a", true, &["a"]),
+        ("a\u{a}", false, &["a"]),
+        ("a\u{a}", true, &["a\u{a}"]),
+        ("a\u{a}b", false, &["a", "b"]),
+        ("a\u{a}b", true, &["a\u{a}", "b"]),
+        (
+            "a\u{d}\u{a}b\u{d}c\u{a}\u{a}d",
+            false,
+            &["a", "b", "c", "", "d"],
+        ),
+        (
+            "a\u{d}\u{a}b\u{d}c\u{a}\u{a}d",
+            true,
+            &["a\u{d}\u{a}", "b\u{d}", "c\u{a}", "\u{a}", "d"],
+        ),
+        ("\u{a}", false, &[""]),
+        ("\u{a}", true, &["\u{a}"]),
+        ("\u{d}\u{d}\u{a}", false, &["", ""]),
+        ("\u{d}\u{d}\u{a}", true, &["\u{d}", "\u{d}\u{a}"]),
+        (
+            "x\u{b}y\u{c}z\u{1c}w\u{1d}v\u{1e}u\u{1f}t",
+            false,
+            &["x", "y", "z", "w", "v", "u\u{1f}t"],
+        ),
+        (
+            "x\u{b}y\u{c}z\u{1c}w\u{1d}v\u{1e}u\u{1f}t",
+            true,
+            &[
+                "x\u{b}", "y\u{c}", "z\u{1c}", "w\u{1d}", "v\u{1e}", "u\u{1f}t",
+            ],
+        ),
+        ("p\u{85}q\u{2028}r\u{2029}s", false, &["p", "q", "r", "s"]),
+        (
+            "p\u{85}q\u{2028}r\u{2029}s",
+            true,
+            &["p\u{85}", "q\u{2028}", "r\u{2029}", "s"],
+        ),
+        ("end\u{d}", false, &["end"]),
+        ("end\u{d}", true, &["end\u{d}"]),
+    ];
+    const STRIPS: &[(&str, Option<&str>, &str, &str, &str)] = &[
+        ("  hi  ", None, "hi", "hi  ", "  hi"),
+        (
+            "\u{9}\u{a} hi \u{1c}\u{1f}",
+            None,
+            "hi",
+            "hi \u{1c}\u{1f}",
+            "\u{9}\u{a} hi",
+        ),
+        (
+            "\u{a0}\u{3000}hé\u{2029}",
+            None,
+            "hé",
+            "hé\u{2029}",
+            "\u{a0}\u{3000}hé",
+        ),
+        (
+            "\u{200b}hi\u{200b}",
+            None,
+            "\u{200b}hi\u{200b}",
+            "\u{200b}hi\u{200b}",
+            "\u{200b}hi\u{200b}",
+        ),
+        ("", None, "", "", ""),
+        ("   ", None, "", "", ""),
+        ("xxhixx", Some("x"), "hi", "hixx", "xxhi"),
+        ("abchicba", Some("abc"), "hi", "hicba", "abchi"),
+        ("hi", Some(""), "hi", "hi", "hi"),
+        ("ééhiéé", Some("é"), "hi", "hiéé", "ééhi"),
+        ("😀hi😀", Some("😀x"), "hi", "hi😀", "😀hi"),
+    ];
+    const PARTITIONS: &[(&str, &str, (&str, &str, &str), (&str, &str, &str))] = &[
+        ("a=b=c", "=", ("a", "=", "b=c"), ("a=b", "=", "c")),
+        ("abc", "=", ("abc", "", ""), ("", "", "abc")),
+        ("", "=", ("", "", ""), ("", "", "")),
+        ("=", "=", ("", "=", ""), ("", "=", "")),
+        ("é😀é😀é", "😀", ("é", "😀", "é😀é"), ("é😀é", "😀", "é")),
+        (
+            "key: value",
+            " ",
+            ("key:", " ", "value"),
+            ("key:", " ", "value"),
+        ),
+    ];
+    const PADS: &[(&str, i64, char, &str, &str, &str)] = &[
+        ("abc", 7, ' ', "  abc  ", "abc    ", "    abc"),
+        ("abc", 8, ' ', "  abc   ", "abc     ", "     abc"),
+        ("ab", 7, '*', "***ab**", "ab*****", "*****ab"),
+        ("ab", 8, '*', "***ab***", "ab******", "******ab"),
+        ("abc", 2, ' ', "abc", "abc", "abc"),
+        ("abc", -5, ' ', "abc", "abc", "abc"),
+        ("", 3, '-', "---", "---", "---"),
+        ("é", 4, 'ü', "üéüü", "éüüü", "üüüé"),
+        ("日本", 5, '😀', "😀😀日本😀", "日本😀😀😀", "😀😀😀日本"),
+        ("a", 2, 'x', "ax", "ax", "xa"),
+        ("abc", 6, '.', ".abc..", "abc...", "...abc"),
+        ("abcd", 7, '.', "..abcd.", "abcd...", "...abcd"),
+        ("", 0, ' ', "", "", ""),
+    ];
+    const ZFILLS: &[(&str, i64, &str)] = &[
+        ("42", 5, "00042"),
+        ("-42", 5, "-0042"),
+        ("+42", 5, "+0042"),
+        ("-", 3, "-00"),
+        ("+", 1, "+"),
+        ("", 3, "000"),
+        ("abc", 2, "abc"),
+        ("é", 3, "00é"),
+        ("--1", 5, "-00-1"),
+        ("42", -1, "42"),
+        ("1-", 4, "001-"),
+    ];
+    const EXPANDTABS: &[(&str, i64, &str)] = &[
+        ("a\u{9}b", 8, "a       b"),
+        ("a\u{9}b", 4, "a   b"),
+        ("\u{9}", 8, "        "),
+        ("ab\u{9}cd\u{a}\u{9}x", 4, "ab  cd\u{a}    x"),
+        ("a\u{d}\u{9}b", 4, "a\u{d}    b"),
+        ("é\u{9}x", 4, "é   x"),
+        ("a\u{9}b", 0, "ab"),
+        ("a\u{9}b", -1, "ab"),
+        ("a\u{9}b", 1, "a b"),
+        ("no tabs", 8, "no tabs"),
+        ("日本\u{9}語", 3, "日本 語"),
+    ];
+    const CASES: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
+        ("", "", "", "", "", "", ""),
+        (
+            "hello World",
+            "HELLO WORLD",
+            "hello world",
+            "Hello world",
+            "Hello World",
+            "HELLO wORLD",
+            "hello world",
+        ),
+        (
+            "HELLO", "HELLO", "hello", "Hello", "Hello", "hello", "hello",
+        ),
+        (
+            "ß straße",
+            "SS STRASSE",
+            "ß straße",
+            "Ss straße",
+            "Ss Straße",
+            "SS STRASSE",
+            "ss strasse",
+        ),
+        (
+            "ǅungla ǆ Ǆ",
+            "ǄUNGLA Ǆ Ǆ",
+            "ǆungla ǆ ǆ",
+            "ǅungla ǆ ǆ",
+            "ǅungla ǅ ǅ",
+            "ǅUNGLA Ǆ ǆ",
+            "ǆungla ǆ ǆ",
+        ),
+        (
+            "ΣΑΣ ΑΣ. Σ",
+            "ΣΑΣ ΑΣ. Σ",
+            "σας ας. σ",
+            "Σας ας. σ",
+            "Σας Ας. Σ",
+            "σας ας. σ",
+            "σασ ασ. σ",
+        ),
+        (
+            "ὈΔΥΣΣΕΎΣ",
+            "ὈΔΥΣΣΕΎΣ",
+            "ὀδυσσεύς",
+            "Ὀδυσσεύς",
+            "Ὀδυσσεύς",
+            "ὀδυσσεύς",
+            "ὀδυσσεύσ",
+        ),
+        ("aΣ'b", "AΣ'B", "aσ'b", "Aσ'b", "Aσ'B", "Aσ'B", "aσ'b"),
+        (
+            "ﬁre ﬂy",
+            "FIRE FLY",
+            "ﬁre ﬂy",
+            "Fire ﬂy",
+            "Fire Fly",
+            "FIRE FLY",
+            "fire fly",
+        ),
+        (
+            "İstanbul",
+            "İSTANBUL",
+            "i\u{307}stanbul",
+            "İstanbul",
+            "İstanbul",
+            "i\u{307}STANBUL",
+            "i\u{307}stanbul",
+        ),
+        ("ŉ", "ʼN", "ŉ", "ʼN", "ʼN", "ʼN", "ʼn"),
+        ("é😀à", "É😀À", "é😀à", "É😀à", "É😀À", "É😀À", "é😀à"),
+        (
+            "they're bill's",
+            "THEY'RE BILL'S",
+            "they're bill's",
+            "They're bill's",
+            "They'Re Bill'S",
+            "THEY'RE BILL'S",
+            "they're bill's",
+        ),
+        (
+            "3rd 4TH_x",
+            "3RD 4TH_X",
+            "3rd 4th_x",
+            "3rd 4th_x",
+            "3Rd 4Th_X",
+            "3RD 4th_X",
+            "3rd 4th_x",
+        ),
+        ("ᾳ ᾼ", "ΑΙ ΑΙ", "ᾳ ᾳ", "ᾼ ᾳ", "ᾼ ᾼ", "ΑΙ ᾼ", "αι αι"),
+        (
+            "µ ſ ꭰ",
+            "Μ S Ꭰ",
+            "µ ſ ꭰ",
+            "Μ ſ ꭰ",
+            "Μ S Ꭰ",
+            "Μ S Ꭰ",
+            "μ s Ꭰ",
+        ),
+        ("Σa", "ΣA", "σa", "Σa", "Σa", "σA", "σa"),
+        (
+            "aΣ\u{301}",
+            "AΣ\u{301}",
+            "aς\u{301}",
+            "Aς\u{301}",
+            "Aς\u{301}",
+            "Aς\u{301}",
+            "aσ\u{301}",
+        ),
+        ("ΑΣ1", "ΑΣ1", "ας1", "Ας1", "Ας1", "ας1", "ασ1"),
+        (
+            "hello\u{301}world",
+            "HELLO\u{301}WORLD",
+            "hello\u{301}world",
+            "Hello\u{301}world",
+            "Hello\u{301}World",
+            "HELLO\u{301}WORLD",
+            "hello\u{301}world",
+        ),
+    ];
+    const PREDICATES: &[(
+        &str,
+        bool,
+        bool,
+        bool,
+        bool,
+        bool,
+        bool,
+        bool,
+        bool,
+        bool,
+        bool,
+        bool,
+        bool,
+    )] = &[
+        (
+            "", false, false, false, false, false, false, false, false, false, false, true, true,
+        ),
+        (
+            "123", true, true, true, false, true, false, false, false, false, false, true, true,
+        ),
+        (
+            "١٢٣", true, true, true, false, true, false, false, false, false, false, true, false,
+        ),
+        (
+            "²", true, false, true, false, true, false, false, false, false, false, true, false,
+        ),
+        (
+            "½", false, false, true, false, true, false, false, false, false, false, true, false,
+        ),
+        (
+            "①", true, false, true, false, true, false, false, false, false, false, true, false,
+        ),
+        (
+            "Ⅻ", false, false, true, false, true, false, true, false, true, true, true, false,
+        ),
+        (
+            "七", false, false, true, true, true, false, false, false, false, true, true, false,
+        ),
+        (
+            "abc", false, false, false, true, true, false, false, true, false, true, true, true,
+        ),
+        (
+            "héllo", false, false, false, true, true, false, false, true, false, true, true, false,
+        ),
+        (
+            "ǅ", false, false, false, true, true, false, false, false, true, true, true, false,
+        ),
+        (
+            "ABC", false, false, false, true, true, false, true, false, false, true, true, true,
+        ),
+        (
+            "Abc Def", false, false, false, false, false, false, false, false, true, false, true,
+            true,
+        ),
+        (
+            "ABC def", false, false, false, false, false, false, false, false, false, false, true,
+            true,
+        ),
+        (
+            "a1", false, false, false, false, true, false, false, true, false, true, true, true,
+        ),
+        (
+            "a_1", false, false, false, false, false, false, false, true, false, true, true, true,
+        ),
+        (
+            "_", false, false, false, false, false, false, false, false, false, true, true, true,
+        ),
+        (
+            "1a", false, false, false, false, true, false, false, true, false, false, true, true,
+        ),
+        (
+            "été", false, false, false, true, true, false, false, true, false, true, true, false,
+        ),
+        (
+            "x²", false, false, false, false, true, false, false, true, false, false, true, false,
+        ),
+        (
+            "  \u{9}", false, false, false, false, false, true, false, false, false, false, false,
+            true,
+        ),
+        (
+            "\u{1c}\u{1f}",
+            false,
+            false,
+            false,
+            false,
+            false,
+            true,
+            false,
+            false,
+            false,
+            false,
+            false,
+            true,
+        ),
+        (
+            "\u{a0}\u{3000}",
+            false,
+            false,
+            false,
+            false,
+            false,
+            true,
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+        ),
+        (
+            "\u{200b}", false, false, false, false, false, false, false, false, false, false,
+            false, false,
+        ),
+        (
+            "a\u{a}b", false, false, false, false, false, false, false, true, false, false, false,
+            true,
+        ),
+        (
+            "hello!", false, false, false, false, false, false, false, true, false, false, true,
+            true,
+        ),
+        (
+            "😀", false, false, false, false, false, false, false, false, false, false, true, false,
+        ),
+        (
+            "\u{7f}", false, false, false, false, false, false, false, false, false, false, false,
+            true,
+        ),
+        (
+            "\u{301}", false, false, false, false, false, false, false, false, false, false, true,
+            false,
+        ),
+        (
+            "ʰ", false, false, false, true, true, false, false, true, false, true, true, false,
+        ),
+        (
+            "Hello World",
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            true,
+            false,
+            true,
+            true,
+        ),
+        (
+            "Σ", false, false, false, true, true, false, true, false, true, true, true, false,
+        ),
+        (
+            "ß", false, false, false, true, true, false, false, true, false, true, true, false,
+        ),
+        (
+            "ǅa Ǆ", false, false, false, false, false, false, false, false, true, false, true,
+            false,
+        ),
+        (
+            "\u{ad}", false, false, false, false, false, false, false, false, false, false, false,
+            false,
+        ),
+        (
+            "Ⅻa", false, false, false, false, true, false, false, false, true, true, true, false,
+        ),
+        (
+            "ℌ", false, false, false, true, true, false, true, false, true, true, true, false,
+        ),
+        (
+            "日本語",
+            false,
+            false,
+            false,
+            true,
+            true,
+            false,
+            false,
+            false,
+            false,
+            true,
+            true,
+            false,
+        ),
+    ];
+    const REPRS: &[(&str, &str, &str)] = &[
+        ("", "''", "''"),
+        ("abc", "'abc'", "'abc'"),
+        ("it's", "\"it's\"", "\"it's\""),
+        ("say \"hi\"", "'say \"hi\"'", "'say \"hi\"'"),
+        ("both ' and \"", "'both \\' and \"'", "'both \\' and \"'"),
+        ("back\\slash", "'back\\\\slash'", "'back\\\\slash'"),
+        (
+            "\u{0}\u{1}\u{1f}\u{7f}\u{80}\u{9f}\u{a0}ÿ",
+            "'\\x00\\x01\\x1f\\x7f\\x80\\x9f\\xa0ÿ'",
+            "'\\x00\\x01\\x1f\\x7f\\x80\\x9f\\xa0\\xff'",
+        ),
+        (
+            "tab\u{9}nl\u{a}cr\u{d}",
+            "'tab\\tnl\\ncr\\r'",
+            "'tab\\tnl\\ncr\\r'",
+        ),
+        ("é ß 日本", "'é ß 日本'", "'\\xe9 \\xdf \\u65e5\\u672c'"),
+        (
+            "\u{2028}\u{2029}\u{200b}\u{feff}",
+            "'\\u2028\\u2029\\u200b\\ufeff'",
+            "'\\u2028\\u2029\\u200b\\ufeff'",
+        ),
+        ("😀😀", "'😀😀'", "'\\U0001f600\\U0001f600'"),
+        (
+            "\u{e0001}\u{10ffff}",
+            "'\\U000e0001\\U0010ffff'",
+            "'\\U000e0001\\U0010ffff'",
+        ),
+        ("\u{d7ff}\u{e000}", "'\\ud7ff\\ue000'", "'\\ud7ff\\ue000'"),
+        ("\u{301}", "'\u{301}'", "'\\u0301'"),
+        ("\u{378}", "'\\u0378'", "'\\u0378'"),
+        ("'\"", "'\\'\"'", "'\\'\"'"),
+        ("\u{1b}[0m", "'\\x1b[0m'", "'\\x1b[0m'"),
+    ];
+
+    #[test]
+    fn lengths_and_byte_offsets() {
+        for &(s, len, offsets) in LENGTHS {
+            assert_eq!(char_len(s), len, "{s:?}");
+            for (index, &offset) in offsets.iter().enumerate() {
+                assert_eq!(byte_offset(s, index), offset, "{s:?}[{index}]");
+            }
+        }
+    }
+
+    #[test]
+    fn slice_adjustment() {
+        for &(len, start, stop, step, expected) in ADJUST_SLICE {
+            assert_eq!(
+                adjust_slice(len, start, stop, step),
+                expected,
+                "{len} {start:?}:{stop:?}:{step}"
+            );
+        }
+    }
+
+    #[test]
+    fn slicing() {
+        for &(s, start, stop, step, expected) in SLICES {
+            let (first, last, _) = adjust_slice(char_len(s) as i64, start, stop, step);
+            assert_eq!(
+                slice(s, first, last, step),
+                expected,
+                "{s:?}[{start:?}:{stop:?}:{step}]"
+            );
+        }
+    }
+
+    #[test]
+    fn searching() {
+        for &(s, sub, start, end, found, rfound, counted, starts, ends) in SEARCHES {
+            let case = format!("{s:?} {sub:?} {start:?} {end:?}");
+            assert_eq!(find(s, sub, start, end), found, "find {case}");
+            assert_eq!(rfind(s, sub, start, end), rfound, "rfind {case}");
+            assert_eq!(count(s, sub, start, end), counted, "count {case}");
+            assert_eq!(startswith(s, sub, start, end), starts, "startswith {case}");
+            assert_eq!(endswith(s, sub, start, end), ends, "endswith {case}");
+        }
+    }
+
+    #[test]
+    fn replacing() {
+        for &(s, old, new, limit, expected) in REPLACES {
+            assert_eq!(
+                replace(s, old, new, limit),
+                expected,
+                "{s:?} {old:?} {new:?} {limit}"
+            );
+        }
+    }
+
+    #[test]
+    fn whitespace_splitting() {
+        for &(s, maxsplit, expected, rexpected) in WHITESPACE_SPLITS {
+            assert_eq!(
+                split_whitespace(s, maxsplit),
+                expected,
+                "split {s:?} {maxsplit}"
+            );
+            assert_eq!(
+                rsplit_whitespace(s, maxsplit),
+                rexpected,
+                "rsplit {s:?} {maxsplit}"
+            );
+        }
+    }
+
+    #[test]
+    fn separator_splitting() {
+        for &(s, sep, maxsplit, expected, rexpected) in SEP_SPLITS {
+            assert_eq!(
+                split(s, sep, maxsplit),
+                expected,
+                "split {s:?} {sep:?} {maxsplit}"
+            );
+            assert_eq!(
+                rsplit(s, sep, maxsplit),
+                rexpected,
+                "rsplit {s:?} {sep:?} {maxsplit}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_splitting() {
+        for &(s, keepends, expected) in SPLITLINES {
+            assert_eq!(splitlines(s, keepends), expected, "{s:?} {keepends}");
+        }
+    }
+
+    #[test]
+    fn stripping() {
+        for &(s, chars, both, left, right) in STRIPS {
+            assert_eq!(strip(s, chars), both, "strip {s:?} {chars:?}");
+            assert_eq!(lstrip(s, chars), left, "lstrip {s:?} {chars:?}");
+            assert_eq!(rstrip(s, chars), right, "rstrip {s:?} {chars:?}");
+        }
+    }
+
+    #[test]
+    fn partitioning() {
+        for &(s, sep, expected, rexpected) in PARTITIONS {
+            assert_eq!(partition(s, sep), expected, "partition {s:?} {sep:?}");
+            assert_eq!(rpartition(s, sep), rexpected, "rpartition {s:?} {sep:?}");
+        }
+    }
+
+    #[test]
+    fn padding() {
+        for &(s, width, fill, centered, left, right) in PADS {
+            assert_eq!(
+                center(s, width, fill),
+                centered,
+                "center {s:?} {width} {fill:?}"
+            );
+            assert_eq!(ljust(s, width, fill), left, "ljust {s:?} {width} {fill:?}");
+            assert_eq!(rjust(s, width, fill), right, "rjust {s:?} {width} {fill:?}");
+        }
+        for &(s, width, expected) in ZFILLS {
+            assert_eq!(zfill(s, width), expected, "zfill {s:?} {width}");
+        }
+    }
+
+    #[test]
+    fn tab_expansion() {
+        for &(s, tabsize, expected) in EXPANDTABS {
+            assert_eq!(expandtabs(s, tabsize), expected, "{s:?} {tabsize}");
+        }
+    }
+
+    #[test]
+    fn case_mapping() {
+        for &(s, up, low, cap, tit, swap, fold) in CASES {
+            assert_eq!(upper(s), up, "upper {s:?}");
+            assert_eq!(lower(s), low, "lower {s:?}");
+            assert_eq!(capitalize(s), cap, "capitalize {s:?}");
+            assert_eq!(title(s), tit, "title {s:?}");
+            assert_eq!(swapcase(s), swap, "swapcase {s:?}");
+            assert_eq!(casefold(s), fold, "casefold {s:?}");
+        }
+    }
+
+    #[test]
+    fn predicates() {
+        type Predicate = fn(&str) -> bool;
+        let predicates: [(&str, Predicate); 12] = [
+            ("isdigit", is_digit),
+            ("isdecimal", is_decimal),
+            ("isnumeric", is_numeric),
+            ("isalpha", is_alpha),
+            ("isalnum", is_alnum),
+            ("isspace", is_space),
+            ("isupper", is_upper),
+            ("islower", is_lower),
+            ("istitle", is_title),
+            ("isidentifier", is_identifier),
+            ("isprintable", is_printable),
+            ("isascii", is_ascii),
+        ];
+        for &(s, d, dec, num, alpha, alnum, space, up, low, tit, ident, print, ascii) in PREDICATES
+        {
+            let expected = [
+                d, dec, num, alpha, alnum, space, up, low, tit, ident, print, ascii,
+            ];
+            for ((name, predicate), want) in predicates.iter().zip(expected) {
+                assert_eq!(predicate(s), want, "{s:?}.{name}()");
+            }
+        }
+    }
+
+    #[test]
+    fn reprs() {
+        for &(s, expected, expected_ascii) in REPRS {
+            assert_eq!(repr(s), expected, "repr {s:?}");
+            assert_eq!(ascii_repr(s), expected_ascii, "ascii {s:?}");
+        }
+    }
+
+    #[test]
+    fn hashing() {
+        assert_eq!(hash_str("spam"), hash_str(&String::from("spam")));
+        assert_ne!(hash_str("spam"), hash_str("spam "));
+        assert_ne!(hash_str("ab"), hash_str("ba"));
+        for s in ["", "a", "héllo", "😀"] {
+            assert_ne!(hash_str(s), -1);
+        }
+    }
+}
