@@ -1089,7 +1089,8 @@ mod tests {
         ("日本語", 3, &[0, 3, 6, 9]),
         ("\u{0}\u{7f}\u{80}", 3, &[0, 1, 2, 4]),
     ];
-    const ADJUST_SLICE: &[(i64, Option<i64>, Option<i64>, i64, (i64, i64, i64))] = &[
+    type SliceBounds = (i64, Option<i64>, Option<i64>, i64, (i64, i64, i64));
+    const ADJUST_SLICE: &[SliceBounds] = &[
         (0, None, None, 1, (0, 0, 0)),
         (0, None, None, -1, (-1, -1, 0)),
         (0, Some(1), Some(3), 1, (0, 0, 0)),
@@ -1121,7 +1122,8 @@ mod tests {
         (5, Some(0), Some(5), 7, (0, 5, 1)),
         (5, None, None, -9223372036854775807, (4, -1, 1)),
     ];
-    const SLICES: &[(&str, Option<i64>, Option<i64>, i64, &str)] = &[
+    type SliceCase = (&'static str, Option<i64>, Option<i64>, i64, &'static str);
+    const SLICES: &[SliceCase] = &[
         ("hello world", None, None, 1, "hello world"),
         ("hello world", Some(1), Some(4), 1, "ell"),
         ("hello world", None, None, -1, "dlrow olleh"),
@@ -1155,9 +1157,9 @@ mod tests {
         ("", Some(1), None, 3, ""),
         ("", Some(-1), Some(-100), -2, ""),
     ];
-    const SEARCHES: &[(
-        &str,
-        &str,
+    type SearchCase = (
+        &'static str,
+        &'static str,
         Option<i64>,
         Option<i64>,
         i64,
@@ -1165,7 +1167,8 @@ mod tests {
         usize,
         bool,
         bool,
-    )] = &[
+    );
+    const SEARCHES: &[SearchCase] = &[
         ("hello", "l", None, None, 2, 3, 2, false, false),
         ("hello", "", None, None, 0, 5, 6, true, true),
         ("hello", "", Some(5), None, 5, 5, 1, true, true),
@@ -1281,7 +1284,14 @@ mod tests {
             &["  one", "two", "three"],
         ),
     ];
-    const SEP_SPLITS: &[(&str, &str, i64, &[&str], &[&str])] = &[
+    type SepSplitCase = (
+        &'static str,
+        &'static str,
+        i64,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+    const SEP_SPLITS: &[SepSplitCase] = &[
         ("a,b,c", ",", -1, &["a", "b", "c"], &["a", "b", "c"]),
         ("a,b,c", ",", 0, &["a,b,c"], &["a,b,c"]),
         ("a,b,c", ",", 1, &["a", "b,c"], &["a,b", "c"]),
@@ -1385,7 +1395,13 @@ mod tests {
         ("ééhiéé", Some("é"), "hi", "hiéé", "ééhi"),
         ("😀hi😀", Some("😀x"), "hi", "hi😀", "😀hi"),
     ];
-    const PARTITIONS: &[(&str, &str, (&str, &str, &str), (&str, &str, &str))] = &[
+    type PartitionCase = (
+        &'static str,
+        &'static str,
+        (&'static str, &'static str, &'static str),
+        (&'static str, &'static str, &'static str),
+    );
+    const PARTITIONS: &[PartitionCase] = &[
         ("a=b=c", "=", ("a", "=", "b=c"), ("a=b", "=", "c")),
         ("abc", "=", ("abc", "", ""), ("", "", "abc")),
         ("", "=", ("", "", ""), ("", "", "")),
@@ -1559,192 +1575,235 @@ mod tests {
             "hello\u{301}world",
         ),
     ];
-    const PREDICATES: &[(
-        &str,
-        bool,
-        bool,
-        bool,
-        bool,
-        bool,
-        bool,
-        bool,
-        bool,
-        bool,
-        bool,
-        bool,
-        bool,
-    )] = &[
+    type PredicateCase = (&'static str, [bool; 12]);
+    const PREDICATES: &[PredicateCase] = &[
         (
-            "", false, false, false, false, false, false, false, false, false, false, true, true,
+            "",
+            [
+                false, false, false, false, false, false, false, false, false, false, true, true,
+            ],
         ),
         (
-            "123", true, true, true, false, true, false, false, false, false, false, true, true,
+            "123",
+            [
+                true, true, true, false, true, false, false, false, false, false, true, true,
+            ],
         ),
         (
-            "١٢٣", true, true, true, false, true, false, false, false, false, false, true, false,
+            "١٢٣",
+            [
+                true, true, true, false, true, false, false, false, false, false, true, false,
+            ],
         ),
         (
-            "²", true, false, true, false, true, false, false, false, false, false, true, false,
+            "²",
+            [
+                true, false, true, false, true, false, false, false, false, false, true, false,
+            ],
         ),
         (
-            "½", false, false, true, false, true, false, false, false, false, false, true, false,
+            "½",
+            [
+                false, false, true, false, true, false, false, false, false, false, true, false,
+            ],
         ),
         (
-            "①", true, false, true, false, true, false, false, false, false, false, true, false,
+            "①",
+            [
+                true, false, true, false, true, false, false, false, false, false, true, false,
+            ],
         ),
         (
-            "Ⅻ", false, false, true, false, true, false, true, false, true, true, true, false,
+            "Ⅻ",
+            [
+                false, false, true, false, true, false, true, false, true, true, true, false,
+            ],
         ),
         (
-            "七", false, false, true, true, true, false, false, false, false, true, true, false,
+            "七",
+            [
+                false, false, true, true, true, false, false, false, false, true, true, false,
+            ],
         ),
         (
-            "abc", false, false, false, true, true, false, false, true, false, true, true, true,
+            "abc",
+            [
+                false, false, false, true, true, false, false, true, false, true, true, true,
+            ],
         ),
         (
-            "héllo", false, false, false, true, true, false, false, true, false, true, true, false,
+            "héllo",
+            [
+                false, false, false, true, true, false, false, true, false, true, true, false,
+            ],
         ),
         (
-            "ǅ", false, false, false, true, true, false, false, false, true, true, true, false,
+            "ǅ",
+            [
+                false, false, false, true, true, false, false, false, true, true, true, false,
+            ],
         ),
         (
-            "ABC", false, false, false, true, true, false, true, false, false, true, true, true,
+            "ABC",
+            [
+                false, false, false, true, true, false, true, false, false, true, true, true,
+            ],
         ),
         (
-            "Abc Def", false, false, false, false, false, false, false, false, true, false, true,
-            true,
+            "Abc Def",
+            [
+                false, false, false, false, false, false, false, false, true, false, true, true,
+            ],
         ),
         (
-            "ABC def", false, false, false, false, false, false, false, false, false, false, true,
-            true,
+            "ABC def",
+            [
+                false, false, false, false, false, false, false, false, false, false, true, true,
+            ],
         ),
         (
-            "a1", false, false, false, false, true, false, false, true, false, true, true, true,
+            "a1",
+            [
+                false, false, false, false, true, false, false, true, false, true, true, true,
+            ],
         ),
         (
-            "a_1", false, false, false, false, false, false, false, true, false, true, true, true,
+            "a_1",
+            [
+                false, false, false, false, false, false, false, true, false, true, true, true,
+            ],
         ),
         (
-            "_", false, false, false, false, false, false, false, false, false, true, true, true,
+            "_",
+            [
+                false, false, false, false, false, false, false, false, false, true, true, true,
+            ],
         ),
         (
-            "1a", false, false, false, false, true, false, false, true, false, false, true, true,
+            "1a",
+            [
+                false, false, false, false, true, false, false, true, false, false, true, true,
+            ],
         ),
         (
-            "été", false, false, false, true, true, false, false, true, false, true, true, false,
+            "été",
+            [
+                false, false, false, true, true, false, false, true, false, true, true, false,
+            ],
         ),
         (
-            "x²", false, false, false, false, true, false, false, true, false, false, true, false,
+            "x²",
+            [
+                false, false, false, false, true, false, false, true, false, false, true, false,
+            ],
         ),
         (
-            "  \u{9}", false, false, false, false, false, true, false, false, false, false, false,
-            true,
+            "  \u{9}",
+            [
+                false, false, false, false, false, true, false, false, false, false, false, true,
+            ],
         ),
         (
             "\u{1c}\u{1f}",
-            false,
-            false,
-            false,
-            false,
-            false,
-            true,
-            false,
-            false,
-            false,
-            false,
-            false,
-            true,
+            [
+                false, false, false, false, false, true, false, false, false, false, false, true,
+            ],
         ),
         (
             "\u{a0}\u{3000}",
-            false,
-            false,
-            false,
-            false,
-            false,
-            true,
-            false,
-            false,
-            false,
-            false,
-            false,
-            false,
+            [
+                false, false, false, false, false, true, false, false, false, false, false, false,
+            ],
         ),
         (
-            "\u{200b}", false, false, false, false, false, false, false, false, false, false,
-            false, false,
+            "\u{200b}",
+            [
+                false, false, false, false, false, false, false, false, false, false, false, false,
+            ],
         ),
         (
-            "a\u{a}b", false, false, false, false, false, false, false, true, false, false, false,
-            true,
+            "a\u{a}b",
+            [
+                false, false, false, false, false, false, false, true, false, false, false, true,
+            ],
         ),
         (
-            "hello!", false, false, false, false, false, false, false, true, false, false, true,
-            true,
+            "hello!",
+            [
+                false, false, false, false, false, false, false, true, false, false, true, true,
+            ],
         ),
         (
-            "😀", false, false, false, false, false, false, false, false, false, false, true, false,
+            "😀",
+            [
+                false, false, false, false, false, false, false, false, false, false, true, false,
+            ],
         ),
         (
-            "\u{7f}", false, false, false, false, false, false, false, false, false, false, false,
-            true,
+            "\u{7f}",
+            [
+                false, false, false, false, false, false, false, false, false, false, false, true,
+            ],
         ),
         (
-            "\u{301}", false, false, false, false, false, false, false, false, false, false, true,
-            false,
+            "\u{301}",
+            [
+                false, false, false, false, false, false, false, false, false, false, true, false,
+            ],
         ),
         (
-            "ʰ", false, false, false, true, true, false, false, true, false, true, true, false,
+            "ʰ",
+            [
+                false, false, false, true, true, false, false, true, false, true, true, false,
+            ],
         ),
         (
             "Hello World",
-            false,
-            false,
-            false,
-            false,
-            false,
-            false,
-            false,
-            false,
-            true,
-            false,
-            true,
-            true,
+            [
+                false, false, false, false, false, false, false, false, true, false, true, true,
+            ],
         ),
         (
-            "Σ", false, false, false, true, true, false, true, false, true, true, true, false,
+            "Σ",
+            [
+                false, false, false, true, true, false, true, false, true, true, true, false,
+            ],
         ),
         (
-            "ß", false, false, false, true, true, false, false, true, false, true, true, false,
+            "ß",
+            [
+                false, false, false, true, true, false, false, true, false, true, true, false,
+            ],
         ),
         (
-            "ǅa Ǆ", false, false, false, false, false, false, false, false, true, false, true,
-            false,
+            "ǅa Ǆ",
+            [
+                false, false, false, false, false, false, false, false, true, false, true, false,
+            ],
         ),
         (
-            "\u{ad}", false, false, false, false, false, false, false, false, false, false, false,
-            false,
+            "\u{ad}",
+            [
+                false, false, false, false, false, false, false, false, false, false, false, false,
+            ],
         ),
         (
-            "Ⅻa", false, false, false, false, true, false, false, false, true, true, true, false,
+            "Ⅻa",
+            [
+                false, false, false, false, true, false, false, false, true, true, true, false,
+            ],
         ),
         (
-            "ℌ", false, false, false, true, true, false, true, false, true, true, true, false,
+            "ℌ",
+            [
+                false, false, false, true, true, false, true, false, true, true, true, false,
+            ],
         ),
         (
             "日本語",
-            false,
-            false,
-            false,
-            true,
-            true,
-            false,
-            false,
-            false,
-            false,
-            true,
-            true,
-            false,
+            [
+                false, false, false, true, true, false, false, false, false, true, true, false,
+            ],
         ),
     ];
     const REPRS: &[(&str, &str, &str)] = &[
@@ -1947,11 +2006,7 @@ mod tests {
             ("isprintable", is_printable),
             ("isascii", is_ascii),
         ];
-        for &(s, d, dec, num, alpha, alnum, space, up, low, tit, ident, print, ascii) in PREDICATES
-        {
-            let expected = [
-                d, dec, num, alpha, alnum, space, up, low, tit, ident, print, ascii,
-            ];
+        for &(s, expected) in PREDICATES {
             for ((name, predicate), want) in predicates.iter().zip(expected) {
                 assert_eq!(predicate(s), want, "{s:?}.{name}()");
             }
