@@ -235,15 +235,19 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         };
     }
     let mut out = String::with_capacity(s.len() + new.len() * (s.len() + 1).min(limit));
-    for (inserted, (offset, ch)) in s.char_indices().enumerate() {
+    let mut inserted = 0;
+    for (offset, ch) in s.char_indices() {
         if inserted == limit {
             out.push_str(&s[offset..]);
             return out;
         }
         out.push_str(new);
         out.push(ch);
+        inserted += 1;
     }
-    out.push_str(new);
+    if inserted < limit {
+        out.push_str(new);
+    }
     out
 }
 
@@ -671,10 +675,10 @@ pub fn casefold(s: &str) -> String {
     for c in s.chars() {
         if let Ok(found) = MULTI_CHAR_FOLDS.binary_search_by_key(&c, |&(from, _)| from) {
             out.push_str(MULTI_CHAR_FOLDS[found].1);
-        } else if let Some(folded) = unicode_case_mapping::case_folded(c) {
-            out.extend(char::from_u32(folded.get()));
         } else {
-            out.extend(c.to_lowercase());
+            let folded = unicode_case_mapping::case_folded(c).and_then(|f| char::from_u32(f.get()));
+            // Chars without a fold stay as they are, even where lowercase differs ('Ꭰ').
+            out.push(folded.unwrap_or(c));
         }
     }
     out
@@ -1207,8 +1211,10 @@ mod tests {
         ("日本", "", "|", -1, "|日|本|"),
         ("abc", "abc", "", -1, ""),
         ("abcabc", "b", "😀", 5, "a😀ca😀c"),
+        ("ab", "", "-", 2, "-a-b"),
         ("ab", "", "-", 3, "-a-b-"),
         ("ab", "", "-", 100, "-a-b-"),
+        ("é😀", "", "-", 2, "-é-😀"),
     ];
     const WHITESPACE_SPLITS: &[(&str, i64, &[&str], &[&str])] = &[
         ("", -1, &[], &[]),
@@ -1555,6 +1561,7 @@ mod tests {
             "μ s Ꭰ",
         ),
         ("Σa", "ΣA", "σa", "Σa", "Σa", "σA", "σa"),
+        ("ᎠꭰᏴ", "ᎠᎠᏴ", "ꭰꭰᏼ", "Ꭰꭰᏼ", "Ꭰꭰᏼ", "ꭰᎠᏼ", "ᎠᎠᏴ"),
         (
             "aΣ\u{301}",
             "AΣ\u{301}",
