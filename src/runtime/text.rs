@@ -28,22 +28,18 @@ pub fn char_len(s: &str) -> usize {
     }
 }
 
-/// Byte offset of char index `char_index` (`char_index <= char_len(s)`). The ASCII prefix is
-/// skipped with one vectorised scan, so ASCII strings never decode a char.
+/// Byte offset of char index `char_index` (`char_index <= char_len(s)`). An all-ASCII prefix is
+/// recognised with one vectorised check, so ASCII strings never decode a char.
 pub fn byte_offset(s: &str, char_index: usize) -> usize {
-    let bytes = s.as_bytes();
-    let ascii_prefix = bytes
-        .iter()
-        .take(char_index)
-        .position(|b| !b.is_ascii())
-        .unwrap_or(char_index.min(bytes.len()));
-    if ascii_prefix == char_index || ascii_prefix == bytes.len() {
-        return ascii_prefix;
+    let prefix = &s.as_bytes()[..char_index.min(s.len())];
+    if prefix.is_ascii() {
+        return prefix.len();
     }
-    s[ascii_prefix..]
+    let ascii_run = prefix.iter().take_while(|b| b.is_ascii()).count();
+    s[ascii_run..]
         .char_indices()
-        .nth(char_index - ascii_prefix)
-        .map_or(s.len(), |(offset, _)| ascii_prefix + offset)
+        .nth(char_index - ascii_run)
+        .map_or(s.len(), |(offset, _)| ascii_run + offset)
 }
 
 /// Resolves slice bounds like CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`: returns the
@@ -73,7 +69,7 @@ pub fn adjust_slice(len: i64, start: Option<i64>, stop: Option<i64>, step: i64) 
 fn slice_length(start: i64, stop: i64, step: i64) -> i64 {
     if step < 0 {
         if stop < start {
-            (start - stop - 1) / -step.max(-i64::MAX) + 1
+            (start - stop - 1) / step.checked_neg().unwrap_or(i64::MAX) + 1
         } else {
             0
         }
@@ -601,12 +597,12 @@ pub fn capitalize(s: &str) -> String {
     let Some((_, first)) = chars.next() else {
         return String::new();
     };
-    let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
-        out.push(first.to_ascii_uppercase());
-        out.push_str(&s[1..].to_ascii_lowercase());
+        let mut out = s.to_ascii_lowercase();
+        out[..1].make_ascii_uppercase();
         return out;
     }
+    let mut out = String::with_capacity(s.len());
     push_title(&mut out, first);
     for (at, c) in chars {
         push_lower(&mut out, s, at, c);
