@@ -8,7 +8,10 @@ use crate::bytecode::CodeObject;
 use crate::syntax::{SyntaxError, ast};
 
 /// Compiles a parsed module into its module code object.
-pub fn compile_module(module: &ast::Module<'_>, filename: &str) -> Result<Rc<CodeObject>, SyntaxError> {
+pub fn compile_module(
+    module: &ast::Module<'_>,
+    filename: &str,
+) -> Result<Rc<CodeObject>, SyntaxError> {
     let _ = (module, filename);
     Err(SyntaxError::new("the compiler is not written yet", 1, 0))
 }

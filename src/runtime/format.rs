@@ -165,13 +165,7 @@ pub fn parse_format_spec_for(spec: &str, type_name: &str) -> Result<FormatSpec, 
             Some(_) => false,
         };
         if !allowed {
-            let ty = parsed.ty.map_or(0, u32::from);
-            let shown = if (33..128).contains(&ty) {
-                char::from_u32(ty).map(String::from).unwrap_or_default()
-            } else {
-                format!("\\x{ty:x}")
-            };
-            return Err(value_error(format!("Cannot specify '{sep}' with '{shown}'.")));
+            return Err(grouping_not_allowed(sep, parsed.ty.unwrap_or('\0')));
         }
     }
     Ok(parsed)
@@ -208,15 +202,25 @@ fn parse_decimal(chars: &[char], mut pos: usize) -> Result<(Option<usize>, usize
     Ok((parsed, pos))
 }
 
-fn unknown_code(code: char, type_name: &str) -> FormatError {
-    let shown = if code.is_ascii() {
+/// A presentation type as CPython quotes it in messages: printable ASCII as is, else `\x..`.
+fn quoted_code(code: char) -> String {
+    if ('!'..='\x7f').contains(&code) {
         code.to_string()
     } else {
         format!("\\x{:x}", u32::from(code))
-    };
+    }
+}
+
+fn unknown_code(code: char, type_name: &str) -> FormatError {
+    let code = quoted_code(code);
     value_error(format!(
-        "Unknown format code '{shown}' for object of type '{type_name}'"
+        "Unknown format code '{code}' for object of type '{type_name}'"
     ))
+}
+
+fn grouping_not_allowed(separator: char, code: char) -> FormatError {
+    let code = quoted_code(code);
+    value_error(format!("Cannot specify '{separator}' with '{code}'."))
 }
 
 /// A number split into the pieces that padding and grouping treat differently.
@@ -337,9 +341,8 @@ pub fn format_int_named(
         Some('o') => 8,
         Some('x' | 'X') => 16,
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            let as_float = int_to_f64(value).ok_or_else(|| {
-                FormatError::Overflow("int too large to convert to float".into())
-            })?;
+            let as_float = int_to_f64(value)
+                .ok_or_else(|| FormatError::Overflow("int too large to convert to float".into()))?;
             return format_float_named(as_float, spec, type_name);
         }
         Some(code) => return Err(unknown_code(code, type_name)),
@@ -398,9 +401,8 @@ pub fn format_int_named(
 
 /// The character for `format(n, 'c')`.
 fn code_point_char(value: &IBig) -> Result<char, FormatError> {
-    let code = i64::try_from(value).map_err(|_| {
-        FormatError::Overflow("Python int too large to convert to C long".into())
-    })?;
+    let code = i64::try_from(value)
+        .map_err(|_| FormatError::Overflow("Python int too large to convert to C long".into()))?;
     if !(0..0x11_0000).contains(&code) {
         return Err(FormatError::Overflow(
             "%c arg not in range(0x110000)".into(),
@@ -672,6 +674,9 @@ pub fn format_str_named(
         None | Some('s') => {}
         Some(code) => return Err(unknown_code(code, type_name)),
     }
+    if let Some(separator) = spec.grouping {
+        return Err(grouping_not_allowed(separator, 's'));
+    }
     match spec.sign {
         Some(Sign::Space) => {
             return Err(value_error("Space not allowed in string format specifier"));
@@ -696,7 +701,12 @@ pub fn format_str_named(
     }
     let width = checked_width(spec)?;
     let text = truncate_chars(value, spec.precision);
-    Ok(pad_text(text, width, spec.fill, spec.align.unwrap_or(Align::Left)))
+    Ok(pad_text(
+        text,
+        width,
+        spec.fill,
+        spec.align.unwrap_or(Align::Left),
+    ))
 }
 
 /// The first `limit` characters of `text` (all of it when `limit` is `None`).
@@ -988,7 +998,12 @@ fn percent_pad(sign: &str, prefix: &str, body: &str, spec: &PercentSpec, width: 
 }
 
 /// `%d %i %u %x %X %o`: `precision` is a minimum digit count; `#` adds `0x`/`0X`/`0o`.
-pub fn percent_int(value: &IBig, spec: &PercentSpec, width: usize, precision: Option<usize>) -> String {
+pub fn percent_int(
+    value: &IBig,
+    spec: &PercentSpec,
+    width: usize,
+    precision: Option<usize>,
+) -> String {
     let (radix, prefix) = match spec.conversion {
         'x' => (16, "0x"),
         'X' => (16, "0X"),
@@ -1012,7 +1027,12 @@ pub fn percent_int(value: &IBig, spec: &PercentSpec, width: usize, precision: Op
 }
 
 /// `%f %F %e %E %g %G` (precision defaults to 6; `#` keeps the point and `g`'s trailing zeros).
-pub fn percent_float(value: f64, spec: &PercentSpec, width: usize, precision: Option<usize>) -> String {
+pub fn percent_float(
+    value: f64,
+    spec: &PercentSpec,
+    width: usize,
+    precision: Option<usize>,
+) -> String {
     let (style, upper) = match spec.conversion {
         'e' => (FloatStyle::Exponent, false),
         'E' => (FloatStyle::Exponent, true),
@@ -1032,7 +1052,12 @@ pub fn percent_float(value: f64, spec: &PercentSpec, width: usize, precision: Op
 }
 
 /// `%s %r %a` given the already converted text: precision truncates, width pads (in characters).
-pub fn percent_str(text: &str, spec: &PercentSpec, width: usize, precision: Option<usize>) -> String {
+pub fn percent_str(
+    text: &str,
+    spec: &PercentSpec,
+    width: usize,
+    precision: Option<usize>,
+) -> String {
     let align = if spec.left { Align::Left } else { Align::Right };
     pad_text(truncate_chars(text, precision), width, ' ', align)
 }
