@@ -126,16 +126,13 @@ pub fn parse_format_spec_for(spec: &str, type_name: &str) -> Result<FormatSpec, 
     parsed.width = width;
     pos = next;
 
-    match chars.get(pos) {
-        Some(&sep @ (',' | '_')) => {
-            parsed.grouping = Some(sep);
-            pos += 1;
-            let other = if sep == ',' { '_' } else { ',' };
-            if chars.get(pos) == Some(&other) {
-                return Err(value_error("Cannot specify both ',' and '_'."));
-            }
+    if let Some(&sep @ (',' | '_')) = chars.get(pos) {
+        parsed.grouping = Some(sep);
+        pos += 1;
+        let other = if sep == ',' { '_' } else { ',' };
+        if chars.get(pos) == Some(&other) {
+            return Err(value_error("Cannot specify both ',' and '_'."));
         }
-        _ => {}
     }
 
     if chars.get(pos) == Some(&'.') {
@@ -1014,12 +1011,8 @@ pub fn percent_int(
     if spec.conversion == 'X' {
         digits.make_ascii_uppercase();
     }
-    if let Some(min_digits) = precision {
-        if digits.len() < min_digits {
-            let mut padded = "0".repeat(min_digits - digits.len());
-            padded.push_str(&digits);
-            digits = padded;
-        }
+    if let Some(missing) = precision.and_then(|p| p.checked_sub(digits.len())) {
+        digits.insert_str(0, &"0".repeat(missing));
     }
     let prefix = if spec.alternate { prefix } else { "" };
     let sign = percent_sign(value < &IBig::ZERO, spec);
