@@ -106,6 +106,33 @@ ROUND_VALUES = [0.125, 0.375, 2.675, 2.5, 3.5, -2.5, 5.5, 0.5, 1.5, 1234.5678, -
 ROUND_DIGITS = [0, 1, 2, 3, -1, -2, -308, -309, 323, 324, 17, 300, -300, 10**18, -(10**18)]
 
 
+def random_spec(types):
+    """A random, mostly well-formed format spec."""
+    parts = []
+    if random.random() < 0.4:
+        parts.append(random.choice(["", "", "*", "0", "é", "_"]) + random.choice("<>^="))
+    parts.append(random.choice(["", "", "", "+", "-", " "]))
+    parts.append(random.choice(["", "", "", "", "z"]))
+    parts.append(random.choice(["", "", "#"]))
+    parts.append(random.choice(["", "", "", "0"]))
+    parts.append(random.choice(["", "", "1", "7", "12", "25"]))
+    parts.append(random.choice(["", "", "", ",", "_"]))
+    parts.append(random.choice(["", "", "", ".0", ".1", ".4", ".12"]))
+    parts.append(random.choice(types))
+    return "".join(parts)
+
+
+def random_float():
+    choice = random.random()
+    if choice < 0.3:
+        return random.uniform(-1e4, 1e4)
+    if choice < 0.6:
+        return random.choice([-1, 1]) * 10 ** random.uniform(-12, 25)
+    if choice < 0.8:
+        return round(random.uniform(-1000, 1000), random.randint(0, 4))
+    return random.choice([0.0, -0.0, INF, -INF, NAN, 0.5, 2.5, -0.0004, 9.9999, 99999.5])
+
+
 class AnyKey(dict):
     """A mapping that has every key, so templates report their own errors."""
 
@@ -145,6 +172,26 @@ def main():
         for s in FLOAT_SPECS:
             kind, text = outcome(lambda: format(v, s))
             print(f"    ({bits(v)}, {rs(s)}, {rs(kind)}, {rs(text)}),")
+    print("];")
+    print()
+
+    print("/// Random specs: (int as decimal text, spec, exception type or \"\", result or message)")
+    print("pub(super) const FUZZ_INT: &[(&str, &str, &str, &str)] = &[")
+    for _ in range(400):
+        v = random.choice([0, 1, -1, 5, -77, 1000, 65535, -(10**random.randint(3, 25)), 2**random.randint(1, 80)])
+        s = random_spec(["", "", "d", "b", "o", "x", "X", "n", "c", "e", "f", "g", "%", "E", "G"])
+        kind, text = outcome(lambda: format(v, s))
+        print(f"    ({rs(str(v))}, {rs(s)}, {rs(kind)}, {rs(text)}),")
+    print("];")
+    print()
+
+    print("/// Random specs: (bits of the double, spec, exception type or \"\", result or message)")
+    print("pub(super) const FUZZ_FLOAT: &[(u64, &str, &str, &str)] = &[")
+    for _ in range(600):
+        v = random_float()
+        s = random_spec(["", "", "", "e", "E", "f", "F", "g", "G", "n", "%"])
+        kind, text = outcome(lambda: format(v, s))
+        print(f"    ({bits(v)}, {rs(s)}, {rs(kind)}, {rs(text)}),")
     print("];")
     print()
 

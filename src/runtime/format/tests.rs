@@ -81,6 +81,20 @@ fn format_float_matches_cpython() {
 }
 
 #[test]
+fn random_int_specs_match_cpython() {
+    check_format_table(cases::FUZZ_INT, "int", |value, spec| {
+        format_int(&int(value), spec)
+    });
+}
+
+#[test]
+fn random_float_specs_match_cpython() {
+    check_format_table(cases::FUZZ_FLOAT, "float", |&bits, spec| {
+        format_float(f64::from_bits(bits), spec)
+    });
+}
+
+#[test]
 fn format_str_matches_cpython() {
     check_format_table(cases::FORMAT_STR, "str", |value, spec| {
         format_str(value, spec)
