@@ -52,6 +52,9 @@ def repr_values():
     for exponent in range(-8, 24):
         values += nearby(10.0**exponent)
     values += [9999999999999998.0, 999999999999999.9, 0.00009999999999999999, 0.0001000000001]
+    # Two shortest candidates equally near: CPython takes the even one.
+    ties = [0x42EDFE8F591EDBE4, 0xC312145398A73205, 0x43151C77EF50C9ED, 0xC31F8D9A582D00D5]
+    values += [struct.unpack("<d", struct.pack("<Q", tie))[0] for tie in ties]
     values += [-1e-5, -12.5, 3.14159, 2.675, 1e100, 1.7e308, 4.35, 0.3, 1e-7]
     while len(values) < 230:
         raw = random.getrandbits(64)

@@ -474,11 +474,26 @@ fn format_finite(abs: f64, layout: FloatLayout) -> String {
             place_digits(&digits, exponent, use_exponent, alternate, add_dot_zero)
         }
         FloatStyle::Shortest => {
-            let (digits, exponent) = split_scientific(&format!("{abs:e}"));
+            let (digits, exponent) = shortest_digits(abs);
             let use_exponent = !(-4..16).contains(&exponent);
             place_digits(&digits, exponent, use_exponent, alternate, add_dot_zero)
         }
     }
+}
+
+/// The fewest significant digits that read back as `abs`, and the exponent of the first. When
+/// several such digit strings exist, Python takes the one nearest the exact value (ties to even),
+/// which is the correctly rounded one whenever that reads back too; Rust may pick another.
+fn shortest_digits(abs: f64) -> (String, i64) {
+    let (digits, exponent) = split_scientific(&format!("{abs:e}"));
+    let (nearest, nearest_exponent) = scientific_digits(abs, digits.len());
+    if nearest != digits {
+        let scale = nearest_exponent - (nearest.len() as i64 - 1);
+        if format!("{nearest}e{scale}").parse() == Ok(abs) {
+            return (nearest, nearest_exponent);
+        }
+    }
+    (digits, exponent)
 }
 
 /// `count` significant digits of `abs`, correctly rounded, and the decimal exponent of the first.
