@@ -413,11 +413,7 @@ fn code_point_char(value: &IBig) -> Result<char, FormatError> {
 
 /// Python's `float(int)`: round-half-even, `None` when the result would overflow.
 fn int_to_f64(value: &IBig) -> Option<f64> {
-    let converted = value.to_f64().value();
-    if converted.is_finite() {
-        return Some(converted);
-    }
-    None
+    Some(value.to_f64().value()).filter(|x| x.is_finite())
 }
 
 /// How a float's digits are chosen and laid out (CPython's presentation types).

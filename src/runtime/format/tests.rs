@@ -1,5 +1,6 @@
 //! Checks every function against tables produced by CPython 3.11 (see `cases.rs`).
 
+#[rustfmt::skip]
 mod cases;
 
 use super::*;
