@@ -4,7 +4,9 @@
 use dashu_int::IBig;
 use dashu_int::ops::UnsignedAbs;
 
-use super::exceptions::{PyErr, PyResult, error, index_error, key_error, type_error, value_error};
+use super::exceptions::{
+    PyErr, PyResult, error, index_error, key_error, overflow_error, type_error, value_error,
+};
 use super::format::{self, Count, FormatError, PercentPiece};
 use super::int::to_ibig;
 use super::repr::{ascii, repr, to_str};
@@ -16,6 +18,8 @@ fn format_error(e: FormatError) -> PyErr {
     match e {
         FormatError::Value(msg) => value_error(msg),
         FormatError::Type(msg) => type_error(msg),
+        FormatError::Overflow(msg) => overflow_error(msg),
+        FormatError::Memory => error(TypeId::MemoryError, ""),
     }
 }
 
@@ -24,14 +28,17 @@ pub fn format(value: &Value, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         return Ok(to_str(value));
     }
-    let parsed = format::parse_format_spec(spec).map_err(format_error)?;
+    let type_name = value.type_name();
+    let parsed = format::parse_format_spec_for(spec, type_name).map_err(format_error)?;
     match value {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
             let n = to_ibig(value).unwrap_or_default();
-            format::format_int(&n, &parsed).map_err(format_error)
+            format::format_int_named(&n, &parsed, type_name).map_err(format_error)
         }
-        Value::Float(f) => format::format_float(*f, &parsed).map_err(format_error),
-        Value::Str(s) => format::format_str(s.as_str(), &parsed).map_err(format_error),
+        Value::Float(f) => format::format_float_named(*f, &parsed, type_name).map_err(format_error),
+        Value::Str(s) => {
+            format::format_str_named(s.as_str(), &parsed, type_name).map_err(format_error)
+        }
         other => Err(type_error(format!(
             "unsupported format string passed to {}.__format__",
             other.type_name()
@@ -80,10 +87,13 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
         let mut spec = spec.clone();
         let width = if width < 0 {
             spec.left = true;
-            (-width) as usize
+            width.unsigned_abs() as usize
         } else {
             width as usize
         };
+        if width > format::MAX_FIELD || precision.is_some_and(|p| p > format::MAX_FIELD) {
+            return Err(error(TypeId::MemoryError, ""));
+        }
         let value = match &spec.key {
             Some(key) => {
                 used_mapping = true;

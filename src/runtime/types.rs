@@ -84,6 +84,7 @@ declare_types! {
     (UnboundLocalError, "UnboundLocalError", NameError),
     (RuntimeError, "RuntimeError", Exception),
     (SystemError, "SystemError", Exception),
+    (MemoryError, "MemoryError", Exception),
     (RecursionError, "RecursionError", RuntimeError),
     (NotImplementedError, "NotImplementedError", RuntimeError),
     (StopIteration, "StopIteration", Exception),

@@ -19,10 +19,10 @@ const MAX_EXPR_DEPTH: u32 = 200;
 const MAX_BLOCK_DEPTH: u32 = 100;
 
 const KEYWORDS: [&str; 35] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 type PResult<T> = Result<T, SyntaxError>;
@@ -94,9 +94,7 @@ fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Tuple(_) => "tuple",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::GeneratorExp { .. } => "generator expression",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::Await(_) => "await expression",
@@ -173,15 +171,18 @@ impl<'a> Parser<'a> {
 
     fn nth(&self, n: usize) -> Token<'a> {
         let last = self.toks.len().saturating_sub(1);
-        self.toks.get((self.i + n).min(last)).copied().unwrap_or(Token {
-            kind: TokKind::EndMarker,
-            text: "",
-            line: 1,
-            col: 0,
-            end_line: 1,
-            end_col: 0,
-            level: 0,
-        })
+        self.toks
+            .get((self.i + n).min(last))
+            .copied()
+            .unwrap_or(Token {
+                kind: TokKind::EndMarker,
+                text: "",
+                line: 1,
+                col: 0,
+                end_line: 1,
+                end_col: 0,
+                level: 0,
+            })
     }
 
     fn tok(&self) -> Token<'a> {
@@ -336,7 +337,10 @@ impl<'a> Parser<'a> {
             TokKind::Number | TokKind::String => true,
             TokKind::Name => {
                 !is_keyword(t.text)
-                    || matches!(t.text, "None" | "True" | "False" | "not" | "lambda" | "await")
+                    || matches!(
+                        t.text,
+                        "None" | "True" | "False" | "not" | "lambda" | "await"
+                    )
             }
             TokKind::Op => matches!(t.text, "(" | "[" | "{" | "~" | "..."),
             _ => false,
@@ -509,7 +513,10 @@ impl<'a> Parser<'a> {
         loop {
             let target = self.bitwise_or()?;
             if let Some(bad) = invalid_target(&target, TargetUse::Delete) {
-                return Err(error_at(format!("cannot delete {}", expr_name(bad)), bad.pos));
+                return Err(error_at(
+                    format!("cannot delete {}", expr_name(bad)),
+                    bad.pos,
+                ));
             }
             targets.push(target);
             if !self.eat(",") || self.at_stmt_end() {
@@ -736,8 +743,7 @@ impl<'a> Parser<'a> {
                 ExprKind::GeneratorExp { .. }
                     | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
             );
-            let msg = if i == 0 && targets.len() == 1 && whole_target && plain_value && !excluded
-            {
+            let msg = if i == 0 && targets.len() == 1 && whole_target && plain_value && !excluded {
                 format!(
                     "cannot assign to {} here. Maybe you meant '==' instead of '='?",
                     expr_name(bad)
@@ -1207,10 +1213,7 @@ impl<'a> Parser<'a> {
                     return Err(error_at("/ may appear only once", pos_of(&t)));
                 }
                 if args.is_empty() {
-                    return Err(error_at(
-                        "at least one argument must precede /",
-                        pos_of(&t),
-                    ));
+                    return Err(error_at("at least one argument must precede /", pos_of(&t)));
                 }
                 posonly = std::mem::take(&mut args);
             } else if self.eat("**") {
@@ -2530,14 +2533,24 @@ mod scratch {
     #[ignore]
     fn dump() {
         let dir = std::env::var("CASES").unwrap();
-        let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         names.sort();
         for path in names {
             let src = std::fs::read_to_string(&path).unwrap();
             let arena = bumpalo::Bump::new();
             match super::super::parse(&arena, &src) {
                 Ok(_) => println!("{} OK", path.display()),
-                Err(e) => println!("{} {} {} | {} {}", path.display(), e.kind.name(), e.msg, e.line, e.col),
+                Err(e) => println!(
+                    "{} {} {} | {} {}",
+                    path.display(),
+                    e.kind.name(),
+                    e.msg,
+                    e.line,
+                    e.col
+                ),
             }
         }
     }
