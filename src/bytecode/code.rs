@@ -83,9 +83,6 @@ impl CodeObject {
 
     /// The source line of the instruction at `index`.
     pub fn line_at(&self, index: usize) -> u32 {
-        self.lines
-            .get(index)
-            .copied()
-            .unwrap_or(self.first_line)
+        self.lines.get(index).copied().unwrap_or(self.first_line)
     }
 }
