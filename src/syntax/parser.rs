@@ -1,10 +1,2544 @@
-//! Recursive-descent parser.
+//! Recursive-descent parser. It is predictive: each statement and expression is recognized from
+//! its first tokens, with short backtracking (by token index) only where CPython's grammar needs
+//! it to choose an error message. Error messages, lines and columns follow CPython 3.11, whose
+//! PEG parser reports the same failures through its `invalid_*` rules.
 
 use bumpalo::Bump;
+use dashu_int::UBig;
 
-use super::{SyntaxError, ast};
+use super::ast::{
+    Alias, BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Constant, ExceptHandler, Expr, ExprKind,
+    FunctionDef, Keyword, Module, Param, Parameters, Pos, Stmt, StmtKind, Try, UnaryOp, WithItem,
+};
+use super::lexer::{self, OpenBracket, TokKind, Token, Tokens};
+use super::{SyntaxError, SyntaxErrorKind};
 
-pub fn parse_module<'a>(arena: &'a Bump, source: &'a str) -> Result<ast::Module<'a>, SyntaxError> {
-    let _ = (arena, source);
-    Err(SyntaxError::new("the parser is not written yet", 1, 0))
+/// Expressions nest at most this deep (counting brackets, unary operators, lambdas, ...).
+const MAX_EXPR_DEPTH: u32 = 200;
+/// Indented blocks nest at most this deep.
+const MAX_BLOCK_DEPTH: u32 = 100;
+
+const KEYWORDS: [&str; 35] = [
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield",
+];
+
+type PResult<T> = Result<T, SyntaxError>;
+
+pub fn parse_module<'a>(arena: &'a Bump, source: &'a str) -> Result<Module<'a>, SyntaxError> {
+    let mut parser = Parser::new(arena, lexer::tokenize(source), 0);
+    let result = parser.module();
+    result.map_err(|err| parser.prefer_tokenizer_error(err))
+}
+
+struct Parser<'a> {
+    arena: &'a Bump,
+    toks: Vec<Token<'a>>,
+    lex_error: Option<SyntaxError>,
+    unclosed: Option<OpenBracket>,
+    i: usize,
+    depth: u32,
+    blocks: u32,
+}
+
+/// What a target is being validated for; it selects CPython's wording.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TargetUse {
+    Assign,
+    Delete,
+}
+
+/// One decoded piece of a (possibly concatenated) string literal.
+enum StrPiece<'a> {
+    Str(String),
+    Bytes(Vec<u8>),
+    FString(Vec<Expr<'a>>),
+}
+
+/// A decoded backslash escape.
+enum Escape {
+    Char(char),
+    /// A numeric escape (`\xHH`, octal, `\u`...), a code point or, in bytes, a byte value.
+    Code(u32),
+    /// Backslash-newline: nothing.
+    Nothing,
+    /// An unknown escape such as `\d`, kept as written.
+    Keep(char),
+}
+
+fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s)
+}
+
+fn pos_of(t: &Token) -> Pos {
+    Pos {
+        line: t.line,
+        col: t.col,
+    }
+}
+
+fn error_at(msg: impl Into<String>, pos: Pos) -> SyntaxError {
+    SyntaxError::new(msg, pos.line, pos.col + 1)
+}
+
+/// CPython's name for an expression in "cannot assign to ..." messages.
+fn expr_name(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Name(_) => "name",
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
+        ExprKind::Starred(_) => "starred",
+        ExprKind::List(_) => "list",
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
+            "expression"
+        }
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
+        ExprKind::Await(_) => "await expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict { .. } => "dict literal",
+        ExprKind::Set(_) => "set display",
+        ExprKind::JoinedStr(_) | ExprKind::FormattedValue { .. } => "f-string expression",
+        ExprKind::Constant(Constant::None) => "None",
+        ExprKind::Constant(Constant::True) => "True",
+        ExprKind::Constant(Constant::False) => "False",
+        ExprKind::Constant(Constant::Ellipsis) => "ellipsis",
+        ExprKind::Constant(_) => "literal",
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
+        ExprKind::Slice { .. } => "slice",
+    }
+}
+
+/// The first part of `e` that cannot be assigned to (or deleted), if any.
+fn invalid_target<'e, 'a>(e: &'e Expr<'a>, usage: TargetUse) -> Option<&'e Expr<'a>> {
+    match &e.kind {
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+        ExprKind::Starred(inner) if usage == TargetUse::Assign => invalid_target(inner, usage),
+        ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+            elts.iter().find_map(|elt| invalid_target(elt, usage))
+        }
+        _ => Some(e),
+    }
+}
+
+fn binop_of(text: &str) -> Option<(BinOp, u8)> {
+    Some(match text {
+        "|" => (BinOp::BitOr, 1),
+        "^" => (BinOp::BitXor, 2),
+        "&" => (BinOp::BitAnd, 3),
+        "<<" => (BinOp::LShift, 4),
+        ">>" => (BinOp::RShift, 4),
+        "+" => (BinOp::Add, 5),
+        "-" => (BinOp::Sub, 5),
+        "*" => (BinOp::Mul, 6),
+        "/" => (BinOp::TrueDiv, 6),
+        "//" => (BinOp::FloorDiv, 6),
+        "%" => (BinOp::Mod, 6),
+        "@" => (BinOp::MatMul, 6),
+        _ => return None,
+    })
+}
+
+fn augassign_of(text: &str) -> Option<BinOp> {
+    let op = text.strip_suffix('=')?;
+    if op == "**" {
+        return Some(BinOp::Pow);
+    }
+    binop_of(op).map(|(op, _)| op)
+}
+
+impl<'a> Parser<'a> {
+    fn new(arena: &'a Bump, tokens: Tokens<'a>, depth: u32) -> Parser<'a> {
+        Parser {
+            arena,
+            toks: tokens.toks,
+            lex_error: tokens.error,
+            unclosed: tokens.unclosed,
+            i: 0,
+            depth,
+            blocks: 0,
+        }
+    }
+
+    // ----- token access -------------------------------------------------------------------
+
+    fn nth(&self, n: usize) -> Token<'a> {
+        let last = self.toks.len().saturating_sub(1);
+        self.toks.get((self.i + n).min(last)).copied().unwrap_or(Token {
+            kind: TokKind::EndMarker,
+            text: "",
+            line: 1,
+            col: 0,
+            end_line: 1,
+            end_col: 0,
+            level: 0,
+        })
+    }
+
+    fn tok(&self) -> Token<'a> {
+        self.nth(0)
+    }
+
+    fn prev(&self) -> Token<'a> {
+        let mut p = self.i.saturating_sub(1);
+        // The previous real token: layout tokens carry no useful end position.
+        while p > 0 && matches!(self.toks[p].kind, TokKind::Dedent | TokKind::Indent) {
+            p -= 1;
+        }
+        self.toks.get(p).copied().unwrap_or_else(|| self.tok())
+    }
+
+    fn advance(&mut self) -> Token<'a> {
+        let t = self.tok();
+        if self.i + 1 < self.toks.len() {
+            self.i += 1;
+        }
+        t
+    }
+
+    fn is(t: &Token, s: &str) -> bool {
+        matches!(t.kind, TokKind::Op | TokKind::Name) && t.text == s
+    }
+
+    fn at(&self, s: &str) -> bool {
+        Self::is(&self.tok(), s)
+    }
+
+    fn eat(&mut self, s: &str) -> bool {
+        let found = self.at(s);
+        if found {
+            self.advance();
+        }
+        found
+    }
+
+    fn expect(&mut self, s: &str) -> PResult<Token<'a>> {
+        if self.at(s) {
+            Ok(self.advance())
+        } else {
+            Err(self.syntax_error())
+        }
+    }
+
+    /// A token CPython's grammar requires outright ("forced"): its absence is "expected 'X'".
+    fn expect_forced(&mut self, s: &str) -> PResult<Token<'a>> {
+        if self.at(s) {
+            return Ok(self.advance());
+        }
+        if matches!(self.tok().kind, TokKind::Error) {
+            return Err(self.syntax_error());
+        }
+        let prev = self.prev();
+        Err(SyntaxError::new(
+            format!("expected '{s}'"),
+            prev.end_line,
+            prev.end_col + 1,
+        ))
+    }
+
+    /// The ':' of a compound statement whose header may end a line too early.
+    fn expect_colon(&mut self) -> PResult<()> {
+        if self.at(":") {
+            self.advance();
+            return Ok(());
+        }
+        if self.tok().kind == TokKind::Newline {
+            return self.expect_forced(":").map(drop);
+        }
+        Err(self.syntax_error())
+    }
+
+    fn at_name(&self) -> bool {
+        let t = self.tok();
+        t.kind == TokKind::Name && !is_keyword(t.text)
+    }
+
+    fn name(&mut self) -> PResult<&'a str> {
+        if self.at_name() {
+            Ok(self.advance().text)
+        } else {
+            Err(self.syntax_error())
+        }
+    }
+
+    // ----- errors -------------------------------------------------------------------------
+
+    /// The generic error for the current token.
+    fn syntax_error(&self) -> SyntaxError {
+        let t = self.tok();
+        match t.kind {
+            TokKind::Error => self
+                .lex_error
+                .clone()
+                .unwrap_or_else(|| SyntaxError::new("invalid syntax", t.line, t.col + 1)),
+            TokKind::EndMarker if self.unclosed.is_some() => self.unclosed_error(),
+            TokKind::Indent => SyntaxError {
+                kind: SyntaxErrorKind::IndentationError,
+                ..SyntaxError::new("unexpected indent", t.line, t.col)
+            },
+            TokKind::Dedent => SyntaxError {
+                kind: SyntaxErrorKind::IndentationError,
+                ..SyntaxError::new("unexpected unindent", t.line, t.col + 1)
+            },
+            _ => SyntaxError::new("invalid syntax", t.line, t.col + 1),
+        }
+    }
+
+    fn unclosed_error(&self) -> SyntaxError {
+        match self.unclosed {
+            Some(b) => SyntaxError::new(format!("'{}' was never closed", b.ch), b.line, b.col + 1),
+            None => SyntaxError::new("unexpected EOF while parsing", 1, 0),
+        }
+    }
+
+    /// CPython tokenizes the rest of the file after a parser error: a tokenizer error, or a
+    /// bracket left open on an earlier line, is reported instead.
+    fn prefer_tokenizer_error(&self, err: SyntaxError) -> SyntaxError {
+        if let Some(lex_error) = &self.lex_error {
+            return lex_error.clone();
+        }
+        match self.unclosed {
+            Some(b) if err.line > b.line => self.unclosed_error(),
+            _ => err,
+        }
+    }
+
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_EXPR_DEPTH {
+            let t = self.tok();
+            return Err(SyntaxError::new(
+                "too many nested parentheses",
+                t.line,
+                t.col + 1,
+            ));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Whether the current token can begin an expression (for "Perhaps you forgot a comma?").
+    fn starts_expression(&self) -> bool {
+        let t = self.tok();
+        match t.kind {
+            TokKind::Number | TokKind::String => true,
+            TokKind::Name => {
+                !is_keyword(t.text)
+                    || matches!(t.text, "None" | "True" | "False" | "not" | "lambda" | "await")
+            }
+            TokKind::Op => matches!(t.text, "(" | "[" | "{" | "~" | "..."),
+            _ => false,
+        }
+    }
+
+    /// The error after an element inside brackets that is not followed by a separator.
+    fn error_after_element(&mut self, prev: &Expr) -> SyntaxError {
+        let t = self.tok();
+        let name_then_string = matches!(prev.kind, ExprKind::Name(_)) && t.kind == TokKind::String;
+        let prev_ok = !matches!(
+            prev.kind,
+            ExprKind::IfExp { .. } | ExprKind::Lambda { .. } | ExprKind::NamedExpr { .. }
+        );
+        if t.level > 0 && prev_ok && !name_then_string && self.starts_expression() {
+            let save = self.i;
+            let next_parses = self.expression().is_ok();
+            self.i = save;
+            if next_parses {
+                return error_at("invalid syntax. Perhaps you forgot a comma?", prev.pos);
+            }
+        }
+        self.syntax_error()
+    }
+
+    // ----- allocation helpers -------------------------------------------------------------
+
+    fn boxed_expression(&mut self) -> PResult<&'a Expr<'a>> {
+        let e = self.expression()?;
+        Ok(self.alloc(e))
+    }
+
+    fn alloc(&self, e: Expr<'a>) -> &'a Expr<'a> {
+        self.arena.alloc(e)
+    }
+
+    fn slice<T>(&self, v: Vec<T>) -> &'a [T] {
+        self.arena.alloc_slice_fill_iter(v)
+    }
+
+    fn expr(pos: Pos, kind: ExprKind<'a>) -> Expr<'a> {
+        Expr { pos, kind }
+    }
+
+    // ----- statements ---------------------------------------------------------------------
+
+    fn module(&mut self) -> PResult<Module<'a>> {
+        let mut body = Vec::new();
+        while self.tok().kind != TokKind::EndMarker {
+            if self.tok().kind == TokKind::Newline {
+                self.advance();
+                continue;
+            }
+            self.statement(&mut body)?;
+        }
+        Ok(Module {
+            body: self.slice(body),
+        })
+    }
+
+    fn statement(&mut self, out: &mut Vec<Stmt<'a>>) -> PResult<()> {
+        let t = self.tok();
+        if t.kind == TokKind::Name || Self::is(&t, "@") {
+            let pos = pos_of(&t);
+            let kind = match t.text {
+                "if" => Some(self.if_stmt()?),
+                "while" => Some(self.while_stmt()?),
+                "for" => Some(self.for_stmt(false)?),
+                "try" => Some(self.try_stmt()?),
+                "with" => Some(self.with_stmt()?),
+                "def" => Some(self.function_def(Vec::new(), false)?),
+                "class" => Some(self.class_def(Vec::new())?),
+                "@" => Some(self.decorated()?),
+                "async" if matches!(self.nth(1).text, "def" | "for" | "with") => {
+                    Some(self.async_stmt()?)
+                }
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                out.push(Stmt { pos, kind });
+                return Ok(());
+            }
+        }
+        self.simple_stmts(out)
+    }
+
+    fn simple_stmts(&mut self, out: &mut Vec<Stmt<'a>>) -> PResult<()> {
+        loop {
+            let stmt = self.simple_stmt()?;
+            let legacy_call = match &stmt.kind {
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Name(name @ ("print" | "exec")),
+                    ..
+                }) => Some(*name),
+                _ => None,
+            };
+            let stmt_pos = stmt.pos;
+            out.push(stmt);
+            if self.eat(";") {
+                if self.tok().kind == TokKind::Newline {
+                    self.advance();
+                    return Ok(());
+                }
+                continue;
+            }
+            if self.tok().kind == TokKind::Newline {
+                self.advance();
+                return Ok(());
+            }
+            if let Some(name) = legacy_call
+                && self.starts_expression()
+            {
+                return Err(error_at(
+                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                    stmt_pos,
+                ));
+            }
+            return Err(self.syntax_error());
+        }
+    }
+
+    fn simple_stmt(&mut self) -> PResult<Stmt<'a>> {
+        let t = self.tok();
+        let pos = pos_of(&t);
+        if t.kind == TokKind::Name {
+            let kind = match t.text {
+                "pass" => Some(StmtKind::Pass),
+                "break" => Some(StmtKind::Break),
+                "continue" => Some(StmtKind::Continue),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                self.advance();
+                return Ok(Stmt { pos, kind });
+            }
+            let kind = match t.text {
+                "return" => Some(self.return_stmt()?),
+                "del" => Some(self.del_stmt()?),
+                "global" | "nonlocal" => Some(self.global_stmt()?),
+                "assert" => Some(self.assert_stmt()?),
+                "raise" => Some(self.raise_stmt()?),
+                "import" => Some(self.import_stmt()?),
+                "from" => Some(self.from_import()?),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                return Ok(Stmt { pos, kind });
+            }
+        }
+        let kind = self.expr_stmt()?;
+        Ok(Stmt { pos, kind })
+    }
+
+    fn at_stmt_end(&self) -> bool {
+        self.tok().kind == TokKind::Newline || self.at(";")
+    }
+
+    fn return_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        self.advance();
+        if self.at_stmt_end() {
+            return Ok(StmtKind::Return(None));
+        }
+        let value = self.star_expressions()?;
+        Ok(StmtKind::Return(Some(self.alloc(value))))
+    }
+
+    fn del_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        self.advance();
+        let mut targets = Vec::new();
+        loop {
+            let target = self.bitwise_or()?;
+            if let Some(bad) = invalid_target(&target, TargetUse::Delete) {
+                return Err(error_at(format!("cannot delete {}", expr_name(bad)), bad.pos));
+            }
+            targets.push(target);
+            if !self.eat(",") || self.at_stmt_end() {
+                break;
+            }
+        }
+        Ok(StmtKind::Delete(self.slice(targets)))
+    }
+
+    fn global_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        let keyword = self.advance();
+        let mut names = vec![self.name()?];
+        while self.eat(",") {
+            names.push(self.name()?);
+        }
+        let names = self.slice(names);
+        Ok(if keyword.text == "global" {
+            StmtKind::Global(names)
+        } else {
+            StmtKind::Nonlocal(names)
+        })
+    }
+
+    fn assert_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        self.advance();
+        let test = self.expression()?;
+        let msg = if self.eat(",") {
+            Some(self.boxed_expression()?)
+        } else {
+            None
+        };
+        Ok(StmtKind::Assert {
+            test: self.alloc(test),
+            msg,
+        })
+    }
+
+    fn raise_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        self.advance();
+        if self.at_stmt_end() {
+            return Ok(StmtKind::Raise {
+                exc: None,
+                cause: None,
+            });
+        }
+        let exc = self.expression()?;
+        let cause = if self.eat("from") {
+            Some(self.boxed_expression()?)
+        } else {
+            None
+        };
+        Ok(StmtKind::Raise {
+            exc: Some(self.alloc(exc)),
+            cause,
+        })
+    }
+
+    fn dotted_name(&mut self) -> PResult<&'a str> {
+        let mut name = String::from(self.name()?);
+        while self.eat(".") {
+            name.push('.');
+            name.push_str(self.name()?);
+        }
+        Ok(self.arena.alloc_str(&name))
+    }
+
+    fn import_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        self.advance();
+        let mut names = Vec::new();
+        loop {
+            let pos = pos_of(&self.tok());
+            let name = self.dotted_name()?;
+            let asname = if self.eat("as") {
+                Some(self.name()?)
+            } else {
+                None
+            };
+            names.push(Alias { name, asname, pos });
+            if !self.eat(",") {
+                break;
+            }
+        }
+        Ok(StmtKind::Import(self.slice(names)))
+    }
+
+    fn from_import(&mut self) -> PResult<StmtKind<'a>> {
+        self.advance();
+        let mut level = 0;
+        loop {
+            if self.eat(".") {
+                level += 1;
+            } else if self.eat("...") {
+                level += 3;
+            } else {
+                break;
+            }
+        }
+        let module = if level == 0 || !self.at("import") {
+            Some(self.dotted_name()?)
+        } else {
+            None
+        };
+        self.expect("import")?;
+        let star = self.tok();
+        if self.eat("*") {
+            let names = self.slice(vec![Alias {
+                name: "*",
+                asname: None,
+                pos: pos_of(&star),
+            }]);
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            });
+        }
+        let parenthesized = self.eat("(");
+        let mut names = Vec::new();
+        loop {
+            let pos = pos_of(&self.tok());
+            let name = self.name()?;
+            let asname = if self.eat("as") {
+                Some(self.name()?)
+            } else {
+                None
+            };
+            names.push(Alias { name, asname, pos });
+            if !self.eat(",") {
+                break;
+            }
+            if parenthesized && self.at(")") {
+                break;
+            }
+            if !parenthesized && self.at_stmt_end() {
+                return Err(SyntaxError::new(
+                    "trailing comma not allowed without surrounding parentheses",
+                    self.tok().line,
+                    self.tok().col + 1,
+                ));
+            }
+        }
+        if parenthesized {
+            self.expect(")")?;
+        }
+        Ok(StmtKind::ImportFrom {
+            module,
+            names: self.slice(names),
+            level,
+        })
+    }
+
+    /// An expression statement, assignment, augmented or annotated assignment.
+    fn expr_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        let first = self.star_expressions_or_yield()?;
+        if self.at("=") {
+            return self.assignment(first);
+        }
+        let t = self.tok();
+        if t.kind == TokKind::Op
+            && let Some(op) = augassign_of(t.text)
+        {
+            if !matches!(
+                first.kind,
+                ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+            ) {
+                return Err(error_at(
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        expr_name(&first)
+                    ),
+                    first.pos,
+                ));
+            }
+            self.advance();
+            let value = self.star_expressions_or_yield()?;
+            return Ok(StmtKind::AugAssign {
+                target: self.alloc(first),
+                op,
+                value: self.alloc(value),
+            });
+        }
+        if self.at(":") {
+            return self.annotated(first);
+        }
+        Ok(StmtKind::Expr(self.alloc(first)))
+    }
+
+    fn assignment(&mut self, first: Expr<'a>) -> PResult<StmtKind<'a>> {
+        let mut targets = vec![first];
+        let value = loop {
+            self.advance();
+            let value = self.star_expressions_or_yield()?;
+            if !self.at("=") {
+                break value;
+            }
+            targets.push(value);
+        };
+        for (i, target) in targets.iter().enumerate() {
+            if matches!(target.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) && i > 0 {
+                return Err(error_at(
+                    "assignment to yield expression not possible",
+                    target.pos,
+                ));
+            }
+            let Some(bad) = invalid_target(target, TargetUse::Assign) else {
+                continue;
+            };
+            let whole_target = std::ptr::eq(bad, target);
+            let plain_value = !matches!(
+                value.kind,
+                ExprKind::Compare { .. }
+                    | ExprKind::BoolOp { .. }
+                    | ExprKind::IfExp { .. }
+                    | ExprKind::Lambda { .. }
+                    | ExprKind::Yield(_)
+                    | ExprKind::YieldFrom(_)
+                    | ExprKind::UnaryOp {
+                        op: UnaryOp::Not,
+                        ..
+                    }
+            );
+            let excluded = matches!(
+                bad.kind,
+                ExprKind::GeneratorExp { .. }
+                    | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
+            );
+            let msg = if i == 0 && targets.len() == 1 && whole_target && plain_value && !excluded
+            {
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(bad)
+                )
+            } else {
+                format!("cannot assign to {}", expr_name(bad))
+            };
+            return Err(error_at(msg, bad.pos));
+        }
+        Ok(StmtKind::Assign {
+            targets: self.slice(targets),
+            value: self.alloc(value),
+        })
+    }
+
+    fn annotated(&mut self, target: Expr<'a>) -> PResult<StmtKind<'a>> {
+        match target.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+            ExprKind::Tuple(_) | ExprKind::List(_) => {
+                return Err(error_at(
+                    format!(
+                        "only single target (not {}) can be annotated",
+                        expr_name(&target)
+                    ),
+                    target.pos,
+                ));
+            }
+            _ => return Err(error_at("illegal target for annotation", target.pos)),
+        }
+        self.advance();
+        let annotation = self.expression()?;
+        let value = if self.eat("=") {
+            let value = self.star_expressions_or_yield()?;
+            Some(self.alloc(value))
+        } else {
+            None
+        };
+        Ok(StmtKind::AnnAssign {
+            target: self.alloc(target),
+            annotation: self.alloc(annotation),
+            value,
+        })
+    }
+
+    /// The body after a compound statement's ':'.
+    fn block(&mut self, what: &str, line: u32) -> PResult<&'a [Stmt<'a>]> {
+        let mut body = Vec::new();
+        if self.tok().kind != TokKind::Newline {
+            self.simple_stmts(&mut body)?;
+            return Ok(self.slice(body));
+        }
+        self.advance();
+        let t = self.tok();
+        if t.kind != TokKind::Indent {
+            if t.kind == TokKind::Error {
+                return Err(self.syntax_error());
+            }
+            return Err(SyntaxError {
+                kind: SyntaxErrorKind::IndentationError,
+                ..SyntaxError::new(
+                    format!("expected an indented block after {what} on line {line}"),
+                    t.line,
+                    t.col + 1,
+                )
+            });
+        }
+        self.blocks += 1;
+        if self.blocks > MAX_BLOCK_DEPTH {
+            return Err(SyntaxError::new(
+                "too many statically nested blocks",
+                t.line,
+                t.col + 1,
+            ));
+        }
+        self.advance();
+        while !matches!(self.tok().kind, TokKind::Dedent | TokKind::EndMarker) {
+            if self.tok().kind == TokKind::Error {
+                return Err(self.syntax_error());
+            }
+            self.statement(&mut body)?;
+        }
+        self.eat_dedent();
+        self.blocks -= 1;
+        Ok(self.slice(body))
+    }
+
+    fn eat_dedent(&mut self) {
+        if self.tok().kind == TokKind::Dedent {
+            self.advance();
+        }
+    }
+
+    /// An `if`/`while`/`elif` test, with CPython's hint for a stray `=`.
+    fn test_expression(&mut self) -> PResult<Expr<'a>> {
+        let test = self.named_expression()?;
+        if self.at("=") {
+            return Err(self.stray_assignment(&test));
+        }
+        Ok(test)
+    }
+
+    fn stray_assignment(&mut self, target: &Expr<'a>) -> SyntaxError {
+        let save = self.i;
+        self.advance();
+        let value_ok = self.bitwise_or().is_ok() && !self.at("=") && !self.at(":=");
+        self.i = save;
+        if !value_ok {
+            return self.syntax_error();
+        }
+        match target.kind {
+            ExprKind::Name(_) => error_at(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                target.pos,
+            ),
+            ExprKind::List(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Constant(Constant::True | Constant::False | Constant::None) => {
+                self.syntax_error()
+            }
+            _ => error_at(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(target)
+                ),
+                target.pos,
+            ),
+        }
+    }
+
+    fn if_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        let keyword = self.advance();
+        let test = self.test_expression()?;
+        self.expect_colon()?;
+        let what = format!("'{}' statement", keyword.text);
+        let body = self.block(&what, keyword.line)?;
+        let orelse = if self.at("elif") {
+            let pos = pos_of(&self.tok());
+            let kind = self.if_stmt()?;
+            self.slice(vec![Stmt { pos, kind }])
+        } else {
+            self.else_block()?
+        };
+        Ok(StmtKind::If {
+            test: self.alloc(test),
+            body,
+            orelse,
+        })
+    }
+
+    fn else_block(&mut self) -> PResult<&'a [Stmt<'a>]> {
+        if !self.at("else") {
+            return Ok(&[]);
+        }
+        let keyword = self.advance();
+        self.expect_forced(":")?;
+        self.block("'else' statement", keyword.line)
+    }
+
+    fn while_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        let keyword = self.advance();
+        let test = self.test_expression()?;
+        self.expect_colon()?;
+        let body = self.block("'while' statement", keyword.line)?;
+        let orelse = self.else_block()?;
+        Ok(StmtKind::While {
+            test: self.alloc(test),
+            body,
+            orelse,
+        })
+    }
+
+    fn for_stmt(&mut self, is_async: bool) -> PResult<StmtKind<'a>> {
+        let keyword = self.advance();
+        let target = self.target_list()?;
+        self.expect("in")?;
+        let iter = self.star_expressions()?;
+        self.expect_colon()?;
+        let body = self.block("'for' statement", keyword.line)?;
+        let orelse = self.else_block()?;
+        if is_async {
+            return Err(error_at(
+                "asynchronous for loops are not supported",
+                pos_of(&keyword),
+            ));
+        }
+        Ok(StmtKind::For {
+            target: self.alloc(target),
+            iter: self.alloc(iter),
+            body,
+            orelse,
+        })
+    }
+
+    fn async_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        self.advance();
+        match self.tok().text {
+            "def" => self.function_def(Vec::new(), true),
+            "for" => self.for_stmt(true),
+            _ => {
+                let keyword = self.tok();
+                self.with_stmt()?;
+                Err(error_at(
+                    "asynchronous with statements are not supported",
+                    pos_of(&keyword),
+                ))
+            }
+        }
+    }
+
+    /// `for` and comprehension targets: `a, (b, c), *d` without parsing `in` as an operator.
+    fn target_list(&mut self) -> PResult<Expr<'a>> {
+        let first = self.star_target()?;
+        if !self.at(",") {
+            return self.checked_target(first);
+        }
+        let pos = first.pos;
+        let mut elts = vec![first];
+        while self.eat(",") {
+            if self.at("in") || self.at("=") {
+                break;
+            }
+            elts.push(self.star_target()?);
+        }
+        let tuple = Self::expr(pos, ExprKind::Tuple(self.slice(elts)));
+        self.checked_target(tuple)
+    }
+
+    fn star_target(&mut self) -> PResult<Expr<'a>> {
+        let t = self.tok();
+        if self.eat("*") {
+            let inner = self.bitwise_or()?;
+            return Ok(Self::expr(pos_of(&t), ExprKind::Starred(self.alloc(inner))));
+        }
+        self.bitwise_or()
+    }
+
+    fn checked_target(&self, target: Expr<'a>) -> PResult<Expr<'a>> {
+        if let Some(bad) = invalid_target(&target, TargetUse::Assign) {
+            return Err(error_at(
+                format!("cannot assign to {}", expr_name(bad)),
+                bad.pos,
+            ));
+        }
+        Ok(target)
+    }
+
+    fn try_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        let keyword = self.advance();
+        self.expect_forced(":")?;
+        let body = self.block("'try' statement", keyword.line)?;
+        let mut handlers = Vec::new();
+        while self.at("except") {
+            let except = self.advance();
+            let pos = pos_of(&except);
+            let (kind, name) = if self.at(":") {
+                (None, None)
+            } else {
+                let kind = self.expression()?;
+                if self.at(",") {
+                    return Err(error_at(
+                        "multiple exception types must be parenthesized",
+                        kind.pos,
+                    ));
+                }
+                let name = if self.eat("as") {
+                    Some(self.name()?)
+                } else {
+                    None
+                };
+                (Some(self.alloc(kind)), name)
+            };
+            self.expect_forced(":")?;
+            let body = self.block("'except' statement", except.line)?;
+            handlers.push(ExceptHandler {
+                pos,
+                kind,
+                name,
+                body,
+            });
+        }
+        let orelse = if handlers.is_empty() {
+            &[]
+        } else {
+            self.else_block()?
+        };
+        let finalbody = if self.at("finally") {
+            let finally = self.advance();
+            self.expect_forced(":")?;
+            self.block("'finally' statement", finally.line)?
+        } else {
+            &[]
+        };
+        if handlers.is_empty() && finalbody.is_empty() {
+            let t = self.tok();
+            return Err(SyntaxError::new(
+                "expected 'except' or 'finally' block",
+                t.line,
+                t.col + 1,
+            ));
+        }
+        Ok(StmtKind::Try(self.arena.alloc(Try {
+            body,
+            handlers: self.slice(handlers),
+            orelse,
+            finalbody,
+        })))
+    }
+
+    fn with_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        let keyword = self.advance();
+        let items = match self.parenthesized_with_items()? {
+            Some(items) => items,
+            None => {
+                let mut items = vec![self.with_item()?];
+                while self.eat(",") {
+                    items.push(self.with_item()?);
+                }
+                items
+            }
+        };
+        self.expect_colon()?;
+        let body = self.block("'with' statement", keyword.line)?;
+        Ok(StmtKind::With {
+            items: self.slice(items),
+            body,
+        })
+    }
+
+    /// `with (a as b, c):` — tried first, falling back to a parenthesized expression.
+    fn parenthesized_with_items(&mut self) -> PResult<Option<Vec<WithItem<'a>>>> {
+        if !self.at("(") {
+            return Ok(None);
+        }
+        let save = self.i;
+        self.advance();
+        let mut items = Vec::new();
+        let parsed = loop {
+            match self.with_item() {
+                Ok(item) => items.push(item),
+                Err(_) => break false,
+            }
+            if self.eat(",") {
+                if self.at(")") {
+                    self.advance();
+                    break self.at(":");
+                }
+                continue;
+            }
+            break self.eat(")") && self.at(":");
+        };
+        if parsed {
+            return Ok(Some(items));
+        }
+        self.i = save;
+        Ok(None)
+    }
+
+    fn with_item(&mut self) -> PResult<WithItem<'a>> {
+        let context = self.expression()?;
+        let target = if self.eat("as") {
+            let target = self.star_target()?;
+            Some(self.alloc(self.checked_target(target)?))
+        } else {
+            None
+        };
+        Ok(WithItem {
+            context: self.alloc(context),
+            target,
+        })
+    }
+
+    fn decorated(&mut self) -> PResult<StmtKind<'a>> {
+        let mut decorators = Vec::new();
+        while self.eat("@") {
+            decorators.push(self.named_expression()?);
+            if self.tok().kind != TokKind::Newline {
+                return Err(self.syntax_error());
+            }
+            self.advance();
+        }
+        match self.tok().text {
+            "def" => self.function_def(decorators, false),
+            "class" => self.class_def(decorators),
+            "async" if self.nth(1).text == "def" => {
+                self.advance();
+                self.function_def(decorators, true)
+            }
+            _ => Err(self.syntax_error()),
+        }
+    }
+
+    fn function_def(&mut self, decorators: Vec<Expr<'a>>, is_async: bool) -> PResult<StmtKind<'a>> {
+        let keyword = self.advance();
+        let name = self.name()?;
+        self.expect_forced("(")?;
+        let params = self.parameters(")", true)?;
+        self.expect(")")?;
+        let returns = if self.eat("->") {
+            Some(self.boxed_expression()?)
+        } else {
+            None
+        };
+        self.expect_forced(":")?;
+        let body = self.block("function definition", keyword.line)?;
+        Ok(StmtKind::FunctionDef(self.arena.alloc(FunctionDef {
+            name,
+            params: self.arena.alloc(params),
+            body,
+            decorators: self.slice(decorators),
+            returns,
+            is_async,
+        })))
+    }
+
+    fn class_def(&mut self, decorators: Vec<Expr<'a>>) -> PResult<StmtKind<'a>> {
+        let keyword = self.advance();
+        let name = self.name()?;
+        let (bases, keywords) = if self.eat("(") {
+            let (args, keywords) = self.call_arguments()?;
+            (args, keywords)
+        } else {
+            (&[][..], &[][..])
+        };
+        self.expect_colon()?;
+        let body = self.block("class definition", keyword.line)?;
+        Ok(StmtKind::ClassDef(self.arena.alloc(ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorators: self.slice(decorators),
+        })))
+    }
+
+    fn param(&mut self, annotated: bool) -> PResult<Param<'a>> {
+        let pos = pos_of(&self.tok());
+        let name = self.name()?;
+        let annotation = if annotated && self.eat(":") {
+            Some(self.boxed_expression()?)
+        } else {
+            None
+        };
+        Ok(Param {
+            name,
+            annotation,
+            pos,
+        })
+    }
+
+    /// A parameter list up to (not including) `close`: `)` for `def`, `:` for `lambda`.
+    fn parameters(&mut self, close: &str, annotated: bool) -> PResult<Parameters<'a>> {
+        let mut posonly = Vec::new();
+        let mut args = Vec::new();
+        let mut defaults = Vec::new();
+        let mut vararg = None;
+        let mut kwonly = Vec::new();
+        let mut kwarg = None;
+        let mut star_seen = false;
+        while !self.at(close) {
+            let t = self.tok();
+            if self.eat("/") {
+                if star_seen {
+                    return Err(error_at("/ must be ahead of *", pos_of(&t)));
+                }
+                if !posonly.is_empty() {
+                    return Err(error_at("/ may appear only once", pos_of(&t)));
+                }
+                if args.is_empty() {
+                    return Err(error_at(
+                        "at least one argument must precede /",
+                        pos_of(&t),
+                    ));
+                }
+                posonly = std::mem::take(&mut args);
+            } else if self.eat("**") {
+                kwarg = Some(self.param(annotated)?);
+                self.eat(",");
+                if !self.at(close) {
+                    return Err(error_at(
+                        "arguments cannot follow var-keyword argument",
+                        pos_of(&self.tok()),
+                    ));
+                }
+                break;
+            } else if self.eat("*") {
+                if star_seen {
+                    return Err(error_at("* argument may appear only once", pos_of(&t)));
+                }
+                star_seen = true;
+                if self.at(",") || self.at(close) {
+                    if self.at(close) || Self::is(&self.nth(1), "**") {
+                        return Err(error_at("named arguments must follow bare *", pos_of(&t)));
+                    }
+                } else {
+                    vararg = Some(self.param(annotated)?);
+                }
+            } else {
+                let param = self.param(annotated)?;
+                let default = if self.eat("=") {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                if star_seen {
+                    let default = default.map(|d| self.alloc(d));
+                    kwonly.push((param, default));
+                } else {
+                    match default {
+                        Some(d) => defaults.push(d),
+                        None if !defaults.is_empty() => {
+                            return Err(error_at(
+                                "non-default argument follows default argument",
+                                param.pos,
+                            ));
+                        }
+                        None => {}
+                    }
+                    args.push(param);
+                }
+            }
+            if !self.eat(",") {
+                break;
+            }
+        }
+        if !self.at(close) {
+            if close == ")" {
+                return Err(self.syntax_error());
+            }
+            return self.expect_forced(close).map(|_| Parameters::default());
+        }
+        Ok(Parameters {
+            posonly: self.slice(posonly),
+            args: self.slice(args),
+            defaults: self.slice(defaults),
+            vararg,
+            kwonly: self.slice(kwonly),
+            kwarg,
+        })
+    }
+
+    // ----- expressions --------------------------------------------------------------------
+
+    /// `a, *b, c` at statement level; a trailing comma makes a tuple.
+    fn star_expressions(&mut self) -> PResult<Expr<'a>> {
+        let first = self.star_expression()?;
+        if !self.at(",") {
+            return Ok(first);
+        }
+        let pos = first.pos;
+        let mut elts = vec![first];
+        while self.eat(",") {
+            if !self.starts_star_expression() {
+                break;
+            }
+            elts.push(self.star_expression()?);
+        }
+        Ok(Self::expr(pos, ExprKind::Tuple(self.slice(elts))))
+    }
+
+    fn starts_star_expression(&self) -> bool {
+        let t = self.tok();
+        self.starts_expression()
+            || matches!(t.text, "*" | "-" | "+" | "yield") && t.kind != TokKind::String
+    }
+
+    fn star_expressions_or_yield(&mut self) -> PResult<Expr<'a>> {
+        if self.at("yield") {
+            return self.yield_expr();
+        }
+        self.star_expressions()
+    }
+
+    fn star_expression(&mut self) -> PResult<Expr<'a>> {
+        let t = self.tok();
+        if self.eat("*") {
+            let inner = self.bitwise_or()?;
+            return Ok(Self::expr(pos_of(&t), ExprKind::Starred(self.alloc(inner))));
+        }
+        self.expression()
+    }
+
+    fn star_named_expression(&mut self) -> PResult<Expr<'a>> {
+        let t = self.tok();
+        if self.eat("*") {
+            let inner = self.bitwise_or()?;
+            return Ok(Self::expr(pos_of(&t), ExprKind::Starred(self.alloc(inner))));
+        }
+        self.named_expression()
+    }
+
+    fn named_expression(&mut self) -> PResult<Expr<'a>> {
+        if self.at_name() && Self::is(&self.nth(1), ":=") {
+            let t = self.advance();
+            self.advance();
+            let value = self.expression()?;
+            let target = Self::expr(pos_of(&t), ExprKind::Name(t.text));
+            return Ok(Self::expr(
+                pos_of(&t),
+                ExprKind::NamedExpr {
+                    target: self.alloc(target),
+                    value: self.alloc(value),
+                },
+            ));
+        }
+        let e = self.expression()?;
+        if self.at(":=") {
+            return Err(error_at(
+                format!("cannot use assignment expressions with {}", expr_name(&e)),
+                e.pos,
+            ));
+        }
+        Ok(e)
+    }
+
+    fn yield_expr(&mut self) -> PResult<Expr<'a>> {
+        let t = self.advance();
+        let pos = pos_of(&t);
+        if self.eat("from") {
+            let value = self.expression()?;
+            return Ok(Self::expr(pos, ExprKind::YieldFrom(self.alloc(value))));
+        }
+        if self.starts_star_expression() && !self.at("yield") {
+            let value = self.star_expressions()?;
+            return Ok(Self::expr(pos, ExprKind::Yield(Some(self.alloc(value)))));
+        }
+        Ok(Self::expr(pos, ExprKind::Yield(None)))
+    }
+
+    fn expression(&mut self) -> PResult<Expr<'a>> {
+        self.enter()?;
+        let result = self.conditional();
+        self.leave();
+        result
+    }
+
+    fn conditional(&mut self) -> PResult<Expr<'a>> {
+        if self.at("lambda") {
+            return self.lambda();
+        }
+        let body = self.disjunction()?;
+        if !self.at("if") {
+            return Ok(body);
+        }
+        self.advance();
+        let test = self.disjunction()?;
+        if !self.at("else") {
+            if matches!(self.tok().kind, TokKind::Error) {
+                return Err(self.syntax_error());
+            }
+            return Err(error_at("expected 'else' after 'if' expression", body.pos));
+        }
+        self.advance();
+        let orelse = self.expression()?;
+        Ok(Self::expr(
+            body.pos,
+            ExprKind::IfExp {
+                test: self.alloc(test),
+                body: self.alloc(body),
+                orelse: self.alloc(orelse),
+            },
+        ))
+    }
+
+    fn lambda(&mut self) -> PResult<Expr<'a>> {
+        let t = self.advance();
+        let params = self.parameters(":", false)?;
+        self.expect_forced(":")?;
+        let body = self.expression()?;
+        Ok(Self::expr(
+            pos_of(&t),
+            ExprKind::Lambda {
+                params: self.arena.alloc(params),
+                body: self.alloc(body),
+            },
+        ))
+    }
+
+    fn bool_op(&mut self, op: BoolOp) -> PResult<Expr<'a>> {
+        let (keyword, first) = match op {
+            BoolOp::Or => ("or", self.bool_op(BoolOp::And)?),
+            BoolOp::And => ("and", self.inversion()?),
+        };
+        if !self.at(keyword) {
+            return Ok(first);
+        }
+        let pos = first.pos;
+        let mut values = vec![first];
+        while self.eat(keyword) {
+            values.push(match op {
+                BoolOp::Or => self.bool_op(BoolOp::And)?,
+                BoolOp::And => self.inversion()?,
+            });
+        }
+        Ok(Self::expr(
+            pos,
+            ExprKind::BoolOp {
+                op,
+                values: self.slice(values),
+            },
+        ))
+    }
+
+    fn disjunction(&mut self) -> PResult<Expr<'a>> {
+        self.bool_op(BoolOp::Or)
+    }
+
+    fn inversion(&mut self) -> PResult<Expr<'a>> {
+        if !self.at("not") {
+            return self.comparison();
+        }
+        let t = self.advance();
+        self.enter()?;
+        let operand = self.inversion();
+        self.leave();
+        let operand = operand?;
+        Ok(Self::expr(
+            pos_of(&t),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand: self.alloc(operand),
+            },
+        ))
+    }
+
+    fn comparison_op(&mut self) -> Option<CmpOp> {
+        let t = self.tok();
+        let op = match t.text {
+            "==" => CmpOp::Eq,
+            "!=" => CmpOp::NotEq,
+            "<" => CmpOp::Lt,
+            "<=" => CmpOp::LtE,
+            ">" => CmpOp::Gt,
+            ">=" => CmpOp::GtE,
+            "in" => CmpOp::In,
+            "is" if Self::is(&self.nth(1), "not") => {
+                self.advance();
+                CmpOp::IsNot
+            }
+            "is" => CmpOp::Is,
+            "not" if Self::is(&self.nth(1), "in") => {
+                self.advance();
+                CmpOp::NotIn
+            }
+            _ => return None,
+        };
+        if !matches!(t.kind, TokKind::Op | TokKind::Name) {
+            return None;
+        }
+        self.advance();
+        Some(op)
+    }
+
+    fn comparison(&mut self) -> PResult<Expr<'a>> {
+        let left = self.bitwise_or()?;
+        let mut ops = Vec::new();
+        let mut comparators = Vec::new();
+        while let Some(op) = self.comparison_op() {
+            ops.push(op);
+            comparators.push(self.bitwise_or()?);
+        }
+        if ops.is_empty() {
+            return Ok(left);
+        }
+        Ok(Self::expr(
+            left.pos,
+            ExprKind::Compare {
+                left: self.alloc(left),
+                ops: self.slice(ops),
+                comparators: self.slice(comparators),
+            },
+        ))
+    }
+
+    fn bitwise_or(&mut self) -> PResult<Expr<'a>> {
+        self.binary(1)
+    }
+
+    /// Binary operators from `|` to `*`, by precedence climbing (all left-associative).
+    fn binary(&mut self, min_prec: u8) -> PResult<Expr<'a>> {
+        let mut left = self.factor()?;
+        loop {
+            let t = self.tok();
+            if t.kind != TokKind::Op {
+                break;
+            }
+            let Some((op, prec)) = binop_of(t.text) else {
+                break;
+            };
+            if prec < min_prec {
+                break;
+            }
+            self.advance();
+            let right = self.binary(prec + 1)?;
+            left = Self::expr(
+                left.pos,
+                ExprKind::BinOp {
+                    left: self.alloc(left),
+                    op,
+                    right: self.alloc(right),
+                },
+            );
+        }
+        Ok(left)
+    }
+
+    fn factor(&mut self) -> PResult<Expr<'a>> {
+        let t = self.tok();
+        let op = match t.text {
+            "-" => UnaryOp::Neg,
+            "+" => UnaryOp::Pos,
+            "~" => UnaryOp::Invert,
+            _ => return self.power(),
+        };
+        if t.kind != TokKind::Op {
+            return self.power();
+        }
+        self.advance();
+        self.enter()?;
+        let operand = self.factor();
+        self.leave();
+        let operand = operand?;
+        Ok(Self::expr(
+            pos_of(&t),
+            ExprKind::UnaryOp {
+                op,
+                operand: self.alloc(operand),
+            },
+        ))
+    }
+
+    fn power(&mut self) -> PResult<Expr<'a>> {
+        let base = self.await_primary()?;
+        if !self.eat("**") {
+            return Ok(base);
+        }
+        let exponent = self.factor()?;
+        Ok(Self::expr(
+            base.pos,
+            ExprKind::BinOp {
+                left: self.alloc(base),
+                op: BinOp::Pow,
+                right: self.alloc(exponent),
+            },
+        ))
+    }
+
+    fn await_primary(&mut self) -> PResult<Expr<'a>> {
+        if !self.at("await") {
+            return self.primary();
+        }
+        let t = self.advance();
+        self.enter()?;
+        let value = self.primary();
+        self.leave();
+        let value = value?;
+        Ok(Self::expr(pos_of(&t), ExprKind::Await(self.alloc(value))))
+    }
+
+    fn primary(&mut self) -> PResult<Expr<'a>> {
+        let mut e = self.atom()?;
+        loop {
+            let t = self.tok();
+            if t.kind != TokKind::Op {
+                break;
+            }
+            match t.text {
+                "." => {
+                    self.advance();
+                    let attr = self.name()?;
+                    e = Self::expr(
+                        e.pos,
+                        ExprKind::Attribute {
+                            value: self.alloc(e),
+                            attr,
+                        },
+                    );
+                }
+                "(" => {
+                    self.advance();
+                    let (args, keywords) = self.call_arguments()?;
+                    e = Self::expr(
+                        e.pos,
+                        ExprKind::Call {
+                            func: self.alloc(e),
+                            args,
+                            keywords,
+                        },
+                    );
+                }
+                "[" => {
+                    self.advance();
+                    let index = self.slices()?;
+                    self.expect_closing("]", &index)?;
+                    e = Self::expr(
+                        e.pos,
+                        ExprKind::Subscript {
+                            value: self.alloc(e),
+                            index: self.alloc(index),
+                        },
+                    );
+                }
+                _ => break,
+            }
+        }
+        Ok(e)
+    }
+
+    fn expect_closing(&mut self, close: &str, last: &Expr<'a>) -> PResult<()> {
+        if self.eat(close) {
+            Ok(())
+        } else {
+            Err(self.error_after_element(last))
+        }
+    }
+
+    /// The arguments of a call (or class bases) after `(`, through `)`.
+    #[allow(clippy::type_complexity)]
+    fn call_arguments(&mut self) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
+        let mut args = Vec::new();
+        let mut keywords: Vec<Keyword<'a>> = Vec::new();
+        let mut misplaced = None;
+        while !self.at(")") {
+            let t = self.tok();
+            let pos = pos_of(&t);
+            let kw_unpacked = keywords.iter().any(|k| k.name.is_none());
+            let last_was_keyword = self.at("**") || self.at_name() && Self::is(&self.nth(1), "=");
+            if self.eat("**") {
+                let value = self.expression()?;
+                keywords.push(Keyword {
+                    name: None,
+                    value,
+                    pos,
+                });
+            } else if self.eat("*") {
+                if kw_unpacked {
+                    return Err(error_at(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        pos,
+                    ));
+                }
+                let inner = self.expression()?;
+                args.push(Self::expr(pos, ExprKind::Starred(self.alloc(inner))));
+            } else if self.at_name() && Self::is(&self.nth(1), "=") {
+                let name = self.advance().text;
+                self.advance();
+                let value = self.expression()?;
+                keywords.push(Keyword {
+                    name: Some(name),
+                    value,
+                    pos,
+                });
+            } else {
+                let arg = self.named_expression()?;
+                if self.at("=") {
+                    return Err(error_at(
+                        "expression cannot contain assignment, perhaps you meant \"==\"?",
+                        arg.pos,
+                    ));
+                }
+                let arg = if self.at("for") || self.at("async") {
+                    let generators = self.comprehension_clauses()?;
+                    let sole = args.is_empty() && keywords.is_empty() && self.at(")");
+                    if !sole {
+                        return Err(error_at(
+                            "Generator expression must be parenthesized",
+                            arg.pos,
+                        ));
+                    }
+                    Self::expr(
+                        arg.pos,
+                        ExprKind::GeneratorExp {
+                            elt: self.alloc(arg),
+                            generators,
+                        },
+                    )
+                } else {
+                    arg
+                };
+                if !keywords.is_empty() && misplaced.is_none() {
+                    misplaced = Some(if kw_unpacked {
+                        "positional argument follows keyword argument unpacking"
+                    } else {
+                        "positional argument follows keyword argument"
+                    });
+                }
+                args.push(arg);
+            }
+            if !self.at(",") {
+                if self.at(")") {
+                    break;
+                }
+                let last = if last_was_keyword {
+                    keywords.last().map(|k| &k.value)
+                } else {
+                    args.last()
+                };
+                return Err(match last {
+                    Some(last) => self.error_after_element(last),
+                    None => self.syntax_error(),
+                });
+            }
+            self.advance();
+        }
+        let close = self.expect(")")?;
+        if let Some(msg) = misplaced {
+            return Err(error_at(msg, pos_of(&close)));
+        }
+        Ok((self.slice(args), self.slice(keywords)))
+    }
+
+    fn slices(&mut self) -> PResult<Expr<'a>> {
+        let first = self.slice_item()?;
+        if !self.at(",") {
+            return Ok(first);
+        }
+        let pos = first.pos;
+        let mut elts = vec![first];
+        while self.eat(",") {
+            if self.at("]") {
+                break;
+            }
+            elts.push(self.slice_item()?);
+        }
+        Ok(Self::expr(pos, ExprKind::Tuple(self.slice(elts))))
+    }
+
+    fn slice_item(&mut self) -> PResult<Expr<'a>> {
+        let t = self.tok();
+        let pos = pos_of(&t);
+        if self.at("*") {
+            return self.star_named_expression();
+        }
+        let lower = if self.at(":") {
+            None
+        } else {
+            let e = self.named_expression()?;
+            if !self.at(":") {
+                return Ok(e);
+            }
+            Some(e)
+        };
+        self.expect(":")?;
+        let ends_part = |p: &Self| p.at(":") || p.at(",") || p.at("]");
+        let upper = if ends_part(self) {
+            None
+        } else {
+            Some(self.expression()?)
+        };
+        let step = if self.eat(":") && !ends_part(self) {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        let pos = lower.as_ref().map_or(pos, |e| e.pos);
+        Ok(Self::expr(
+            pos,
+            ExprKind::Slice {
+                lower: lower.map(|e| self.alloc(e)),
+                upper: upper.map(|e| self.alloc(e)),
+                step: step.map(|e| self.alloc(e)),
+            },
+        ))
+    }
+
+    fn comprehension_clauses(&mut self) -> PResult<&'a [Comprehension<'a>]> {
+        let mut generators = Vec::new();
+        loop {
+            let is_async = self.eat("async");
+            if !self.eat("for") {
+                if is_async {
+                    return Err(self.syntax_error());
+                }
+                break;
+            }
+            let target = self.target_list()?;
+            self.expect("in")?;
+            let iter = self.disjunction()?;
+            let mut ifs = Vec::new();
+            while self.eat("if") {
+                ifs.push(self.disjunction()?);
+            }
+            generators.push(Comprehension {
+                target: self.alloc(target),
+                iter: self.alloc(iter),
+                ifs: self.slice(ifs),
+                is_async,
+            });
+        }
+        Ok(self.slice(generators))
+    }
+
+    fn atom(&mut self) -> PResult<Expr<'a>> {
+        let t = self.tok();
+        let pos = pos_of(&t);
+        let constant = |c| Ok(Self::expr(pos, ExprKind::Constant(c)));
+        match t.kind {
+            TokKind::Name => {
+                let value = match t.text {
+                    "None" => Constant::None,
+                    "True" => Constant::True,
+                    "False" => Constant::False,
+                    text if !is_keyword(text) => {
+                        self.advance();
+                        return Ok(Self::expr(pos, ExprKind::Name(text)));
+                    }
+                    _ => return Err(self.syntax_error()),
+                };
+                self.advance();
+                constant(value)
+            }
+            TokKind::Number => {
+                self.advance();
+                constant(self.number(&t)?)
+            }
+            TokKind::String => self.strings(),
+            TokKind::Op => match t.text {
+                "..." => {
+                    self.advance();
+                    constant(Constant::Ellipsis)
+                }
+                "(" => self.paren(),
+                "[" => self.list(),
+                "{" => self.brace(),
+                _ => Err(self.syntax_error()),
+            },
+            _ => Err(self.syntax_error()),
+        }
+    }
+
+    fn number(&self, t: &Token<'a>) -> PResult<Constant<'a>> {
+        let text: String = t
+            .text
+            .chars()
+            .filter(|&c| c != '_')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let bad = || SyntaxError::new("invalid decimal literal", t.line, t.col + 1);
+        if let Some(imag) = text.strip_suffix('j') {
+            return imag.parse().map(Constant::Imaginary).map_err(|_| bad());
+        }
+        let radix = match text.get(..2) {
+            Some("0x") => 16,
+            Some("0o") => 8,
+            Some("0b") => 2,
+            _ => 10,
+        };
+        if radix != 10 {
+            let digits = &text[2..];
+            if let Ok(v) = i64::from_str_radix(digits, radix) {
+                return Ok(Constant::Int(v));
+            }
+            let big = UBig::from_str_radix(digits, radix).map_err(|_| bad())?;
+            return Ok(Constant::BigInt(self.arena.alloc_str(&big.to_string())));
+        }
+        if text.contains(['.', 'e']) {
+            return text.parse().map(Constant::Float).map_err(|_| bad());
+        }
+        if let Ok(v) = text.parse::<i64>() {
+            return Ok(Constant::Int(v));
+        }
+        let digits = text.trim_start_matches('0');
+        Ok(Constant::BigInt(self.arena.alloc_str(digits)))
+    }
+
+    /// `(...)`: empty tuple, parenthesized expression, tuple, generator expression or yield.
+    fn paren(&mut self) -> PResult<Expr<'a>> {
+        let open = self.advance();
+        let pos = pos_of(&open);
+        if self.eat(")") {
+            return Ok(Self::expr(pos, ExprKind::Tuple(&[])));
+        }
+        if self.at("yield") {
+            let e = self.yield_expr()?;
+            self.expect(")")?;
+            return Ok(e);
+        }
+        self.enter()?;
+        let first = self.star_named_expression();
+        self.leave();
+        let first = first?;
+        if self.at("for") || self.at("async") {
+            let generators = self.comprehension_clauses()?;
+            self.expect_closing(")", &first)?;
+            return Ok(Self::expr(
+                pos,
+                ExprKind::GeneratorExp {
+                    elt: self.alloc(first),
+                    generators,
+                },
+            ));
+        }
+        if self.at("=") {
+            return Err(self.stray_assignment(&first));
+        }
+        if self.eat(")") {
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                return Err(error_at("cannot use starred expression here", first.pos));
+            }
+            return Ok(first);
+        }
+        if !self.at(",") {
+            return Err(self.error_after_element(&first));
+        }
+        let elts = self.elements(first, ")")?;
+        Ok(Self::expr(pos, ExprKind::Tuple(elts)))
+    }
+
+    /// The rest of a comma-separated display after its first element, through `close`.
+    fn elements(&mut self, first: Expr<'a>, close: &str) -> PResult<&'a [Expr<'a>]> {
+        let mut elts = vec![first];
+        loop {
+            if self.eat(close) {
+                break;
+            }
+            if !self.eat(",") {
+                return Err(match elts.last() {
+                    Some(last) => self.error_after_element(last),
+                    None => self.syntax_error(),
+                });
+            }
+            if self.eat(close) {
+                break;
+            }
+            let e = self.star_named_expression()?;
+            if self.at("=") {
+                return Err(self.stray_assignment(&e));
+            }
+            elts.push(e);
+        }
+        Ok(self.slice(elts))
+    }
+
+    fn list(&mut self) -> PResult<Expr<'a>> {
+        let open = self.advance();
+        let pos = pos_of(&open);
+        if self.eat("]") {
+            return Ok(Self::expr(pos, ExprKind::List(&[])));
+        }
+        let first = self.star_named_expression()?;
+        if self.at("for") || self.at("async") {
+            let generators = self.comprehension_clauses()?;
+            self.expect_closing("]", &first)?;
+            return Ok(Self::expr(
+                pos,
+                ExprKind::ListComp {
+                    elt: self.alloc(first),
+                    generators,
+                },
+            ));
+        }
+        if self.at("=") {
+            return Err(self.stray_assignment(&first));
+        }
+        let elts = self.elements(first, "]")?;
+        Ok(Self::expr(pos, ExprKind::List(elts)))
+    }
+
+    /// `{...}`: dict or set display or comprehension.
+    fn brace(&mut self) -> PResult<Expr<'a>> {
+        let open = self.advance();
+        let pos = pos_of(&open);
+        if self.eat("}") {
+            return Ok(Self::expr(
+                pos,
+                ExprKind::Dict {
+                    keys: &[],
+                    values: &[],
+                },
+            ));
+        }
+        let first_key = if self.eat("**") {
+            None
+        } else {
+            let key = self.star_named_expression()?;
+            if !self.at(":") {
+                return self.set_display(pos, key);
+            }
+            self.advance();
+            Some(key)
+        };
+        let first_value = if first_key.is_none() {
+            self.bitwise_or()?
+        } else {
+            self.expression()?
+        };
+        let comprehension = self.at("for") || self.at("async");
+        if comprehension && let Some(key) = first_key {
+            let generators = self.comprehension_clauses()?;
+            self.expect_closing("}", &first_value)?;
+            return Ok(Self::expr(
+                pos,
+                ExprKind::DictComp {
+                    key: self.alloc(key),
+                    value: self.alloc(first_value),
+                    generators,
+                },
+            ));
+        }
+        let mut keys = vec![first_key];
+        let mut values = vec![first_value];
+        loop {
+            if self.eat("}") {
+                break;
+            }
+            if !self.eat(",") {
+                return Err(match values.last() {
+                    Some(last) => self.error_after_element(last),
+                    None => self.syntax_error(),
+                });
+            }
+            if self.eat("}") {
+                break;
+            }
+            if self.eat("**") {
+                keys.push(None);
+                values.push(self.bitwise_or()?);
+                continue;
+            }
+            let key = self.expression()?;
+            self.expect_forced(":")?;
+            keys.push(Some(key));
+            values.push(self.expression()?);
+        }
+        Ok(Self::expr(
+            pos,
+            ExprKind::Dict {
+                keys: self.slice(keys),
+                values: self.slice(values),
+            },
+        ))
+    }
+
+    fn set_display(&mut self, pos: Pos, first: Expr<'a>) -> PResult<Expr<'a>> {
+        if self.at("for") || self.at("async") {
+            let generators = self.comprehension_clauses()?;
+            self.expect_closing("}", &first)?;
+            return Ok(Self::expr(
+                pos,
+                ExprKind::SetComp {
+                    elt: self.alloc(first),
+                    generators,
+                },
+            ));
+        }
+        let elts = self.elements(first, "}")?;
+        Ok(Self::expr(pos, ExprKind::Set(elts)))
+    }
+
+    // ----- string literals ----------------------------------------------------------------
+
+    /// Adjacent string literals, concatenated; any f-string among them makes a `JoinedStr`.
+    fn strings(&mut self) -> PResult<Expr<'a>> {
+        let first = self.tok();
+        let pos = pos_of(&first);
+        let mut pieces = Vec::new();
+        let mut last = first;
+        while self.tok().kind == TokKind::String {
+            last = self.advance();
+            pieces.push(self.string_piece(&last)?);
+        }
+        let is_bytes = |p: &StrPiece| matches!(p, StrPiece::Bytes(_));
+        if pieces.iter().any(is_bytes) {
+            if !pieces.iter().all(is_bytes) {
+                return Err(SyntaxError::new(
+                    "cannot mix bytes and nonbytes literals",
+                    last.end_line,
+                    last.end_col + 1,
+                ));
+            }
+            let mut bytes = Vec::new();
+            for piece in pieces {
+                if let StrPiece::Bytes(b) = piece {
+                    bytes.extend(b);
+                }
+            }
+            let bytes = self.arena.alloc_slice_copy(&bytes);
+            return Ok(Self::expr(pos, ExprKind::Constant(Constant::Bytes(bytes))));
+        }
+        if !pieces.iter().any(|p| matches!(p, StrPiece::FString(_))) {
+            let mut text = String::new();
+            for piece in pieces {
+                if let StrPiece::Str(s) = piece {
+                    text.push_str(&s);
+                }
+            }
+            let text = self.arena.alloc_str(&text);
+            return Ok(Self::expr(pos, ExprKind::Constant(Constant::Str(text))));
+        }
+        let mut values = Vec::new();
+        for piece in pieces {
+            match piece {
+                StrPiece::Str(s) => self.push_literal(&mut values, &s, pos),
+                StrPiece::FString(parts) => {
+                    for part in parts {
+                        match part.kind {
+                            ExprKind::Constant(Constant::Str(s)) => {
+                                self.push_literal(&mut values, s, pos)
+                            }
+                            _ => values.push(part),
+                        }
+                    }
+                }
+                StrPiece::Bytes(_) => {}
+            }
+        }
+        Ok(Self::expr(pos, ExprKind::JoinedStr(self.slice(values))))
+    }
+
+    /// Appends literal text to f-string parts, merging it with a preceding literal.
+    fn push_literal(&self, parts: &mut Vec<Expr<'a>>, text: &str, pos: Pos) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(Expr {
+            kind: ExprKind::Constant(Constant::Str(prev)),
+            ..
+        }) = parts.last_mut()
+        {
+            *prev = self.arena.alloc_str(&format!("{prev}{text}"));
+            return;
+        }
+        let text = self.arena.alloc_str(text);
+        parts.push(Self::expr(pos, ExprKind::Constant(Constant::Str(text))));
+    }
+
+    fn string_piece(&mut self, t: &Token<'a>) -> PResult<StrPiece<'a>> {
+        let text = t.text;
+        let prefix_len = text.find(['\'', '"']).unwrap_or(0);
+        let prefix = text[..prefix_len].to_ascii_lowercase();
+        let quotes = &text[prefix_len..];
+        let triple =
+            (quotes.starts_with("'''") || quotes.starts_with("\"\"\"")) && quotes.len() >= 6;
+        let quote_len = if triple { 3 } else { 1 };
+        let body = quotes
+            .get(quote_len..quotes.len().saturating_sub(quote_len))
+            .unwrap_or("");
+        let raw = prefix.contains('r');
+        if prefix.contains('f') {
+            let start = (prefix_len + quote_len) as u32;
+            let mut cursor = Cursor {
+                s: body,
+                pos: 0,
+                line: t.line,
+                col: t.col + start,
+            };
+            let mut parts = Vec::new();
+            self.fstring_parts(&mut cursor, t, raw, 0, &mut parts)?;
+            return Ok(StrPiece::FString(parts));
+        }
+        let bytes = prefix.contains('b');
+        let error = |msg: String| SyntaxError::new(msg, t.line, t.col + 1);
+        if bytes && !body.is_ascii() {
+            return Err(error(
+                "bytes can only contain ASCII literal characters".into(),
+            ));
+        }
+        let mut out = String::new();
+        let mut byte_out = Vec::new();
+        let mut i = 0;
+        while let Some(c) = body[i..].chars().next() {
+            if c != '\\' || raw {
+                out.push(c);
+                i += c.len_utf8();
+                continue;
+            }
+            let (escape, next) = read_escape(body, i, bytes).map_err(error)?;
+            i = next;
+            match escape {
+                Escape::Char(ch) => out.push(ch),
+                Escape::Code(code) if bytes => {
+                    byte_out.extend(out.bytes());
+                    out.clear();
+                    byte_out.push(code as u8);
+                }
+                Escape::Code(code) => out.push(char::from_u32(code).unwrap_or('\u{FFFD}')),
+                Escape::Nothing => {}
+                Escape::Keep(ch) => {
+                    out.push('\\');
+                    out.push(ch);
+                }
+            }
+        }
+        if bytes {
+            byte_out.extend(out.bytes());
+            return Ok(StrPiece::Bytes(byte_out));
+        }
+        Ok(StrPiece::Str(out))
+    }
+
+    /// Literal text and replacement fields of an f-string, up to its end or (inside a format
+    /// spec, `nesting > 0`) up to the `}` closing the enclosing field.
+    fn fstring_parts(
+        &mut self,
+        cur: &mut Cursor<'a>,
+        t: &Token<'a>,
+        raw: bool,
+        nesting: u32,
+        out: &mut Vec<Expr<'a>>,
+    ) -> PResult<()> {
+        let pos = pos_of(t);
+        let mut literal = String::new();
+        while let Some(c) = cur.peek(0) {
+            match c {
+                '{' if nesting == 0 && cur.peek(1) == Some('{') => {
+                    cur.bump();
+                    cur.bump();
+                    literal.push('{');
+                }
+                '}' if nesting == 0 && cur.peek(1) == Some('}') => {
+                    cur.bump();
+                    cur.bump();
+                    literal.push('}');
+                }
+                '}' if nesting > 0 => break,
+                '}' => return Err(fstring_error("f-string: single '}' is not allowed", t)),
+                '{' => {
+                    self.push_literal(out, &literal, pos);
+                    literal.clear();
+                    self.replacement_field(cur, t, raw, nesting, out)?;
+                }
+                '\\' if !raw => {
+                    let (escape, next) = read_escape(cur.s, cur.pos, false)
+                        .map_err(|msg| SyntaxError::new(msg, t.line, t.col + 1))?;
+                    while cur.pos < next {
+                        cur.bump();
+                    }
+                    match escape {
+                        Escape::Char(ch) => literal.push(ch),
+                        Escape::Code(code) => {
+                            literal.push(char::from_u32(code).unwrap_or('\u{FFFD}'))
+                        }
+                        Escape::Nothing => {}
+                        Escape::Keep(ch) => {
+                            literal.push('\\');
+                            literal.push(ch);
+                        }
+                    }
+                }
+                _ => {
+                    literal.push(c);
+                    cur.bump();
+                }
+            }
+        }
+        self.push_literal(out, &literal, pos);
+        Ok(())
+    }
+
+    /// `{expr=!conv:spec}`, starting at its `{`.
+    fn replacement_field(
+        &mut self,
+        cur: &mut Cursor<'a>,
+        t: &Token<'a>,
+        raw: bool,
+        nesting: u32,
+        out: &mut Vec<Expr<'a>>,
+    ) -> PResult<()> {
+        cur.bump();
+        if nesting >= 2 {
+            return Err(fstring_error("f-string: expressions nested too deeply", t));
+        }
+        let (start, line, col) = (cur.pos, cur.line, cur.col);
+        let mut depth = 0u32;
+        let mut quote: Option<(char, bool)> = None;
+        let mut debug = false;
+        loop {
+            let Some(c) = cur.peek(0) else {
+                return Err(fstring_error("f-string: expecting '}'", t));
+            };
+            if c == '\\' {
+                return Err(fstring_error(
+                    "f-string expression part cannot include a backslash",
+                    t,
+                ));
+            }
+            if let Some((q, triple)) = quote {
+                if c == q && !triple {
+                    quote = None;
+                } else if c == q && cur.peek(1) == Some(q) && cur.peek(2) == Some(q) {
+                    cur.bump();
+                    cur.bump();
+                    quote = None;
+                }
+                cur.bump();
+                continue;
+            }
+            match c {
+                '\'' | '"' => {
+                    let triple = cur.peek(1) == Some(c) && cur.peek(2) == Some(c);
+                    if triple {
+                        cur.bump();
+                        cur.bump();
+                    }
+                    quote = Some((c, triple));
+                }
+                '#' => {
+                    return Err(fstring_error(
+                        "f-string expression part cannot include '#'",
+                        t,
+                    ));
+                }
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth > 0 => depth -= 1,
+                '}' => break,
+                ')' | ']' => return Err(fstring_error(format!("f-string: unmatched '{c}'"), t)),
+                '=' | '!' | '<' | '>' if cur.peek(1) == Some('=') => {
+                    cur.bump();
+                }
+                '!' | ':' if depth == 0 => break,
+                '=' if depth == 0 => {
+                    debug = true;
+                    break;
+                }
+                _ => {}
+            }
+            cur.bump();
+        }
+        let source = &cur.s[start..cur.pos];
+        if source.trim().is_empty() {
+            return Err(fstring_error("f-string: empty expression not allowed", t));
+        }
+        let value = self.fstring_expression(source, line, col)?;
+        if debug {
+            cur.bump();
+            while cur.peek(0).is_some_and(char::is_whitespace) {
+                cur.bump();
+            }
+            self.push_literal(out, &cur.s[start..cur.pos], pos_of(t));
+        }
+        let mut conversion = None;
+        if cur.peek(0) == Some('!') {
+            cur.bump();
+            match cur.bump() {
+                Some(c @ ('r' | 's' | 'a')) => conversion = Some(c),
+                _ => {
+                    return Err(fstring_error(
+                        "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                        t,
+                    ));
+                }
+            }
+        }
+        let mut format_spec = None;
+        if cur.peek(0) == Some(':') {
+            cur.bump();
+            let mut parts = Vec::new();
+            self.fstring_parts(cur, t, raw, nesting + 1, &mut parts)?;
+            format_spec = Some(self.alloc(Self::expr(
+                pos_of(t),
+                ExprKind::JoinedStr(self.slice(parts)),
+            )));
+        }
+        if cur.peek(0) != Some('}') {
+            return Err(fstring_error("f-string: expecting '}'", t));
+        }
+        cur.bump();
+        if debug && conversion.is_none() && format_spec.is_none() {
+            conversion = Some('r');
+        }
+        out.push(Self::expr(
+            pos_of(t),
+            ExprKind::FormattedValue {
+                value: self.alloc(value),
+                conversion,
+                format_spec,
+            },
+        ));
+        Ok(())
+    }
+
+    /// Parses the expression of a replacement field, positioned in the real source.
+    fn fstring_expression(&mut self, source: &'a str, line: u32, col: u32) -> PResult<Expr<'a>> {
+        let tokens = lexer::tokenize_fstring_expr(source, line, col);
+        let mut sub = Parser::new(self.arena, tokens, self.depth);
+        let parsed = sub.star_expressions_or_yield().and_then(|e| {
+            if sub.tok().kind == TokKind::EndMarker {
+                Ok(e)
+            } else {
+                Err(sub.error_after_element(&e))
+            }
+        });
+        parsed.map_err(|mut err| {
+            if !err.msg.starts_with("f-string") {
+                err.msg = format!("f-string: {}", err.msg);
+            }
+            err
+        })
+    }
+}
+
+fn fstring_error(msg: impl Into<String>, t: &Token) -> SyntaxError {
+    SyntaxError::new(msg, t.end_line, t.end_col + 1)
+}
+
+/// A position inside an f-string's text that keeps track of its line and column.
+struct Cursor<'a> {
+    s: &'a str,
+    pos: usize,
+    line: u32,
+    col: u32,
+}
+
+impl Cursor<'_> {
+    fn peek(&self, n: usize) -> Option<char> {
+        self.s[self.pos..].chars().nth(n)
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek(0)?;
+        self.pos += c.len_utf8();
+        if c == '\n' {
+            self.line += 1;
+            self.col = 0;
+        } else {
+            self.col += 1;
+        }
+        Some(c)
+    }
+}
+
+/// Decodes the escape whose backslash is at byte `at` of `s`; returns it and the byte index
+/// after it. Errors carry CPython's message.
+fn read_escape(s: &str, at: usize, bytes: bool) -> Result<(Escape, usize), String> {
+    let start = at + 1;
+    let Some(c) = s.get(start..).and_then(|rest| rest.chars().next()) else {
+        return Ok((Escape::Keep('\\'), start));
+    };
+    let next = start + c.len_utf8();
+    let simple = |ch| Ok((Escape::Char(ch), next));
+    let hex = |len: usize, what: &str| -> Result<(Escape, usize), String> {
+        let digits = s
+            .get(next..next + len)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        let Some(digits) = digits else {
+            return Err(if bytes {
+                format!("(value error) invalid \\x escape at position {at}")
+            } else {
+                format!(
+                    "(unicode error) 'unicodeescape' codec can't decode bytes in position \
+                     {at}-{}: truncated \\{what} escape",
+                    s.len().min(next + len).saturating_sub(1)
+                )
+            });
+        };
+        let code = u32::from_str_radix(digits, 16).unwrap_or(0);
+        if code > 0x10FFFF {
+            return Err(format!(
+                "(unicode error) 'unicodeescape' codec can't decode bytes in position {at}-{}: \
+                 illegal Unicode character",
+                next + len - 1
+            ));
+        }
+        Ok((Escape::Code(code), next + len))
+    };
+    match c {
+        '\n' => Ok((Escape::Nothing, next)),
+        '\\' | '\'' | '"' => simple(c),
+        'a' => simple('\x07'),
+        'b' => simple('\x08'),
+        'f' => simple('\x0c'),
+        'n' => simple('\n'),
+        'r' => simple('\r'),
+        't' => simple('\t'),
+        'v' => simple('\x0b'),
+        '0'..='7' => {
+            let digits: String = s[start..]
+                .chars()
+                .take(3)
+                .take_while(|d| d.is_digit(8))
+                .collect();
+            let code = u32::from_str_radix(&digits, 8).unwrap_or(0);
+            Ok((Escape::Code(code), start + digits.len()))
+        }
+        'x' => hex(2, "xXX"),
+        'u' if !bytes => hex(4, "uXXXX"),
+        'U' if !bytes => hex(8, "UXXXXXXXX"),
+        'N' if !bytes => Err(format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {at}-{}: \
+             \\N{{...}} escapes are not supported",
+            next - 1
+        )),
+        _ => Ok((Escape::Keep(c), next)),
+    }
+}
+
+#[cfg(test)]
+mod scratch {
+    #[test]
+    #[ignore]
+    fn dump() {
+        let dir = std::env::var("CASES").unwrap();
+        let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        names.sort();
+        for path in names {
+            let src = std::fs::read_to_string(&path).unwrap();
+            let arena = bumpalo::Bump::new();
+            match super::super::parse(&arena, &src) {
+                Ok(_) => println!("{} OK", path.display()),
+                Err(e) => println!("{} {} {} | {} {}", path.display(), e.kind.name(), e.msg, e.line, e.col),
+            }
+        }
+    }
 }
