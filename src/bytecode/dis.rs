@@ -55,7 +55,10 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
             line.to_string()
         };
         let marker = if is_target[index] { ">>" } else { "" };
-        let mut row = format!("{line_column:>4} {marker:>4} {index:>5} {:<20}", instr.opcode().name());
+        let mut row = format!(
+            "{line_column:>4} {marker:>4} {index:>5} {:<20}",
+            instr.opcode().name()
+        );
         if instr.opcode().arg_kind() != ArgKind::None {
             let _ = write!(row, " {:>4}", instr.arg());
             if let Some(meaning) = meaning(code, instr) {
@@ -92,7 +95,10 @@ fn count_meaning(op: Opcode, arg: usize) -> Option<String> {
         (Opcode::FormatValue, _) => {
             let conversion = ["", "str", "repr", "ascii"][arg & 3];
             let spec = if arg & 4 != 0 { "with format" } else { "" };
-            let parts: Vec<&str> = [conversion, spec].into_iter().filter(|part| !part.is_empty()).collect();
+            let parts: Vec<&str> = [conversion, spec]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect();
             if parts.is_empty() {
                 return None;
             }
@@ -176,7 +182,11 @@ fn float_repr(value: f64) -> String {
 /// Python's str repr: single quotes unless the text contains a single quote and no double
 /// quote; backslash escapes for the quote, backslashes and unprintable characters.
 fn str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
     for c in text.chars() {
@@ -212,7 +222,12 @@ mod tests {
     use super::*;
     use crate::bytecode::code::flags;
 
-    fn code(name: &str, instructions: Vec<Instr>, lines: Vec<u32>, constants: Vec<Constant>) -> CodeObject {
+    fn code(
+        name: &str,
+        instructions: Vec<Instr>,
+        lines: Vec<u32>,
+        constants: Vec<Constant>,
+    ) -> CodeObject {
         CodeObject {
             name: name.to_owned(),
             qualname: name.to_owned(),
@@ -305,7 +320,10 @@ Disassembly of <code object f, file "t.py", line 1>:
         assert_eq!(constant_repr(&tuple), r"(1, 'a\n')");
         let single = Constant::Tuple(vec![Constant::None]);
         assert_eq!(constant_repr(&single), "(None,)");
-        assert_eq!(constant_repr(&Constant::Str("say \"hi\" it's".to_owned())), r#"'say "hi" it\'s'"#);
+        assert_eq!(
+            constant_repr(&Constant::Str("say \"hi\" it's".to_owned())),
+            r#"'say "hi" it\'s'"#
+        );
         assert_eq!(constant_repr(&Constant::Bool(false)), "False");
     }
 }
