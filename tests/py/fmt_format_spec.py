@@ -1,4 +1,4 @@
-print(format(3.14159, '.2f'), format(42, '08b'), format('hi', '^6'), format(1e6, ',.1f'))
+print(f"{3.14159:.2f} {42:08b} {'hi':^6} {1e6:,.1f}")
 for v in [0, 1, -1, 1234.5, -0.001, 1e20, 1e-20, float('inf'), float('nan')]:
     print(f'{v:g}|{v:e}|{v:.3f}|{v:>12}|')
 for v in [0, 7, -7, 255, 65536, -(2 ** 40)]:

@@ -9,7 +9,7 @@ words.sort(key=len)
 print(words)
 words.sort(key=lambda w: (len(w), w))
 print(words)
-words.sort(key=str.lower, reverse=True)
+words.sort(key=lambda s: s.lower(), reverse=True)
 print(words)
 pairs = [(2, 'b'), (1, 'z'), (2, 'a'), (1, 'a')]
 print(sorted(pairs), sorted(pairs, key=lambda p: p[1]))

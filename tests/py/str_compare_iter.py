@@ -1,7 +1,7 @@
 names = ['pear', 'Apple', 'banana', 'apple', 'Banana', 'cherry', '']
 print(sorted(names))
 print(sorted(names, key=len))
-print(sorted(names, key=str.lower))
+print(sorted(names, key=lambda s: s.lower()))
 print(sorted(names, reverse=True))
 count = 0
 for ch in 'mississippi':
