@@ -1,0 +1,12 @@
+print(True and False, True or False, not True, not False)
+print(True + True, True * 10, False - 1, True / 2, True // 1, -True)
+print(True == 1, False == 0, True is True, True != False)
+print(str(True), repr(False), int(True), float(False))
+print(True & False, True | False, True ^ True, ~True, ~False)
+print(sum([True, False, True]), max(True, 2), [True] * 2)
+print(1 < 2 == True, (1 < 2) == True, (3 > 2) is True)
+print(bool('0'), bool(' '), bool(0.0), bool(-0.0), bool(1))
+print(isinstance(True, bool), isinstance(True, int), type(True and 1), type(1 and True))
+print(True < 2, False < True, sorted([True, False, 0, 1, -1]))
+d = {True: 'yes', 0: 'zero'}
+print(d[1], d[False])

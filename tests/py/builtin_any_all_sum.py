@@ -1,0 +1,7 @@
+print(any([]), all([]), any([0, '', None]), all([1, 'a', [0]]), any([0, 1]), all([1, 0]))
+print(any('') , all(''), any([[]]), all([[]]))
+print(sum([1, 2, 3]), sum([0.1, 0.2]), sum([[1], [2]], []), sum(range(5), 100))
+print(sum([True, True, False]), sum([10 ** 20, 1]), sum([-1.5, 1]))
+print(all([x > 0 for x in [1, 2, 3]]), any([x > 2 for x in [1, 2]]))
+print(len([1, 2]), len('héllo'), len({'a': 1}), len({1, 2, 2}), len(range(3, 10, 2)), len(()))
+print(abs(-3), abs(3.5), abs(-0.0), abs(True))

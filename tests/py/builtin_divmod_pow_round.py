@@ -1,0 +1,6 @@
+print(divmod(9, 4), divmod(-9, 4), divmod(9, -4), divmod(-9, -4), divmod(9.0, 4))
+print(pow(2, 10), pow(2, -2), pow(2.5, 2), pow(-8, 3), pow(5, 0))
+print(pow(7, 128, 13), pow(123456789, 987654321, 1000000007), pow(10, 30, 7))
+print(round(3.14159, 2), round(2.5), round(3.5), round(-2.5), round(0.1 + 0.2, 2))
+print(round(1e15 + 0.5), round(12345.6789, -3), round(-1.005, 2))
+print(round(17, -1), round(-15, -1), round(150, -2), round(250, -2))

@@ -1,0 +1,8 @@
+print(min(3, 1, 2), max(3, 1, 2), min([5, 4]), max((7, 9)), max('hello'))
+print(min([], default='empty'), max([], default=None), max([1], default=0))
+print(min(['apple', 'fig', 'banana'], key=len), max(['apple', 'fig', 'banana'], key=len))
+print(max([-5, 3, -8], key=abs), min([-5, 3, -8], key=abs))
+print(max([1, 3, 3, 2], key=lambda x: x), max([(1, 'a'), (1, 'b')]))
+print(max(2, 2.0), max(2.0, 2), min(0, False), min(False, 0))
+print(max({'a': 3, 'b': 1}), min({5: 'x', 2: 'y'}.items()))
+print(max(range(10), key=lambda n: (n % 4, -n)))

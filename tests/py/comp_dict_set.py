@@ -1,0 +1,8 @@
+print({x: x * x for x in range(6)})
+print({k: v for k, v in [('a', 1), ('b', 2), ('a', 3)]})
+print({v: k for k, v in {'x': 1, 'y': 2}.items()})
+print({x % 5 for x in range(20)})
+print(sorted({w[0] for w in ['apple', 'avocado', 'banana', 'cherry']}))
+print({n: [d for d in range(1, n + 1) if n % d == 0] for n in range(1, 8)})
+print({(x, y): x + y for x in range(2) for y in range(2)})
+print({i: c for i, c in enumerate('abc') if i != 1})

@@ -1,0 +1,13 @@
+print([x * x for x in range(10)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([[x * y for y in range(1, 4)] for x in range(1, 4)])
+print([c.upper() for c in 'hello' if c != 'l'])
+print([x if x > 0 else -x for x in [-2, -1, 0, 1, 2]])
+words = ['apple', 'bob', 'kayak', 'level', 'python']
+print([w for w in words if w == w[::-1]])
+print([len(w) for w in words])
+print([i for i, w in enumerate(words) if 'a' in w])
+print([a + b for a, b in zip([1, 2, 3], [10, 20, 30])])
+print(sum([x for x in range(101) if x % 2]))
+print([[r, c] for r in range(2) for c in 'ab'])

@@ -1,0 +1,21 @@
+log = []
+def t(name, val):
+    log.append(name)
+    return val
+print(t('a', 0) and t('b', 1))
+print(log)
+log.clear()
+print(t('a', 1) or t('b', 1))
+print(log)
+log.clear()
+print(t('a', 1) and t('b', 0) or t('c', 'c'))
+print(log)
+log.clear()
+print(t('a', 1) < t('b', 2) < t('c', 0) < t('d', 5))
+print(log)
+log.clear()
+print(t('a', 5) > t('b', 2) > t('c', 1))
+print(log)
+log.clear()
+x = t('m', 3)
+print(1 < x < 5, log)

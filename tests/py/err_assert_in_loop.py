@@ -1,0 +1,3 @@
+for i in range(10):
+    print('checking', i)
+    assert i < 3, f'i too large: {i}'

@@ -1,0 +1,3 @@
+n = 5
+print(n + 1)
+n.foo

@@ -1,0 +1,3 @@
+get = lambda d, k: d[k]
+print(get({'a': 1}, 'a'))
+print(get({'a': 1}, 'b'))

@@ -1,0 +1,3 @@
+squares = [n * n for n in range(4)]
+print(squares)
+print(n)

@@ -1,0 +1,5 @@
+v = [1, 2]
+print(v)
+del v
+print('deleted')
+print(v)

@@ -1,0 +1,3 @@
+it = iter('ab')
+print(next(it), next(it))
+next(it)

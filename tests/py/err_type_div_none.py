@@ -1,0 +1,3 @@
+x = None
+print(10 / 2)
+print(10 / x)

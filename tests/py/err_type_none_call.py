@@ -1,0 +1,3 @@
+handlers = {'a': print}
+handlers['a']('handled a')
+handlers.get('b')()

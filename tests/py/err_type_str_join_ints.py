@@ -1,0 +1,2 @@
+print('-'.join(['a', 'b']))
+print('-'.join([1, 2]))

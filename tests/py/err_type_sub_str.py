@@ -1,0 +1,2 @@
+print('abc' * 2)
+print('abc' - 'a')

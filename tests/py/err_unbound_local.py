@@ -1,0 +1,6 @@
+x = 10
+def f():
+    print('in f')
+    print(x)
+    x = 5
+f()

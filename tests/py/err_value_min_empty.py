@@ -1,0 +1,2 @@
+print(min('abc'))
+print(min([]))

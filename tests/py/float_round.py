@@ -1,0 +1,8 @@
+print(round(2.5), round(3.5), round(-0.5), round(-1.5), round(0.5), round(1.5))
+print(round(0.125, 2), round(0.375, 2), round(2.675, 2))
+print(round(3.14159, 3), round(-3.14159, 1), round(1234.5678, -2))
+print(round(1e20), round(0.1 + 0.2, 10))
+print(round(5.0, 0), round(15.0, -1), round(25.0, -1))
+print(type(round(2.7)), type(round(2.7, 1)))
+print(round(-0.4), round(-0.0, 1))
+print(round(123.456, 5), round(7.0))

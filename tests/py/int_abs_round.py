@@ -1,0 +1,7 @@
+print(abs(-5), abs(5), abs(0), abs(-(10 ** 25)))
+print(round(7), round(-7))
+print(round(1234, -1), round(1235, -1), round(1245, -1), round(1250, -2), round(1350, -2))
+print(round(-1250, -2), round(5, -1), round(15, -1), round(25, -1))
+print(type(round(5)), type(round(5, -1)))
+print(sum([1, 2, 3]), sum([]), sum([1, 2], 10))
+print(sum(range(101)))

@@ -1,0 +1,7 @@
+print(hash(1), hash(0), hash(-1), hash(-2), hash(12345))
+print(hash(2 ** 61 - 1), hash(2 ** 61), hash(2 ** 64))
+print(hash(True), hash(False))
+print(hash(1.0) == hash(1), hash(2.5))
+print(hash((1, 2)) == hash((1, 2)), hash((1, 2)) == hash((2, 1)))
+print(hash(()), hash((1,)), hash((1, 2, 3)))
+print(bool(0), bool(1), bool(-3), bool(10 ** 50))

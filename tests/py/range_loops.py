@@ -1,0 +1,15 @@
+for i in range(3):
+    print(i, end=' ')
+print()
+for i in range(10, 0, -4):
+    print(i, end=' ')
+print()
+print([i for i in range(-5, 6, 5)], list(range(-1)), list(range(2, -3, -1)))
+r = range(100)
+print(r[10], r[-10], list(r[95:]), list(r[::25]), len(r[::7]))
+print(sum(range(0, 1000, 3)), len(range(1, 1000000, 7)), 999999 in range(1, 1000000, 7))
+evens = range(0, 21, 2)
+print(list(evens).index(10), 7 in evens, list(evens)[-1])
+big = range(10 ** 18, 10 ** 18 + 3)
+print(list(big), 10 ** 18 + 1 in big)
+print(list(zip(range(3), range(10, 13))))

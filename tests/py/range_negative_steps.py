@@ -1,0 +1,6 @@
+print(list(range(5, -6, -2)), list(range(0, -10, -3)), list(range(-10, -1, 3)))
+print(len(range(5, -6, -2)), len(range(0, 0, -1)), len(range(1, 2, -1)))
+r = range(20, 0, -3)
+print(r[0], r[1], r[-1], list(r), 2 in r, 3 in r)
+print(list(reversed(range(1, 6))), list(range(6)[::-2]))
+print(min(range(-3, 4)), max(range(-3, 4)), sum(range(-3, 4)))

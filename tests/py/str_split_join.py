@@ -1,0 +1,13 @@
+s = 'the quick  brown fox'
+print(s.split())
+print(s.split(' '))
+print(s.split(' ', 1), s.split(maxsplit=2))
+print(s.rsplit(' ', 1), s.rsplit(None, 1))
+print('a,b,,c,'.split(','))
+print('a,b,c'.split(',', 0), 'a,b,c'.rsplit(',', 1))
+print('  lead and trail  '.split())
+print(''.split(), ''.split(','))
+print('-'.join(['a', 'b', 'c']), ''.join(['x', 'y']), ', '.join([]))
+print(' '.join([str(i) for i in range(5)]))
+print('abcabc'.split('bc'))
+print('line1\nline2\n\nline4'.split('\n'))

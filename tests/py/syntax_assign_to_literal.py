@@ -1,0 +1,3 @@
+x = 1
+if 1 = x:
+    print('equal')

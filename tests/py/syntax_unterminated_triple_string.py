@@ -1,0 +1,3 @@
+print('ok')
+s = """this
+goes on

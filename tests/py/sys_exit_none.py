@@ -1,0 +1,7 @@
+import sys
+def finish():
+    print('finishing')
+    sys.exit()
+print('start')
+finish()
+print('unreachable')
