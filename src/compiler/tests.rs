@@ -282,6 +282,17 @@ fn functions_end_with_an_implicit_return_only_when_needed() {
 }
 
 #[test]
+fn qualnames_name_the_enclosing_functions() {
+    let module = compiled(
+        "def f():\n    def g():\n        pass\n    global h\n    def h():\n        pass\n",
+    );
+    let f = nested(&module, "f");
+    assert_eq!(nested(&f, "g").qualname, "f.<locals>.g");
+    assert_eq!(nested(&f, "h").qualname, "h");
+    assert!(ops(&f).contains("StoreGlobal h"));
+}
+
+#[test]
 fn lambdas_return_their_body() {
     let module = compiled("f = lambda x, y=1: x + y\ndef g():\n    return lambda: 0\n");
     let lambda = nested(&module, "<lambda>");
