@@ -170,6 +170,13 @@ fn max_stack_depth(instructions: &[Instr]) -> u32 {
         let Some(slot) = depth_at.get_mut(index) else {
             continue;
         };
+        // The code generator keeps the stack balanced: every path reaches an instruction with the
+        // same depth, never below empty.
+        debug_assert!(depth >= 0, "stack underflow at instruction {index}");
+        debug_assert!(
+            slot.is_none_or(|known| known == depth),
+            "instruction {index} reached with depths {slot:?} and {depth}"
+        );
         if slot.is_some_and(|known| known >= depth) {
             continue;
         }

@@ -5,7 +5,7 @@
 use std::mem;
 use std::rc::Rc;
 
-use super::scope::{NameAccess, Scope, ScopeKind, SymbolTable};
+use super::scope::{NameAccess, Resolution, Scope, ScopeKind, SymbolTable};
 use super::unit::{CodeUnit, Label, Loop, Signature};
 use super::{check_supported_statement, error_at};
 use crate::bytecode::code::flags;
@@ -533,11 +533,13 @@ impl<'t> Compiler<'t> {
         first_line: u32,
         body: impl FnOnce(&mut Self) -> CompileResult,
     ) -> CompileResult<CodeObject> {
-        let qualname = match self.unit.scope.kind {
-            ScopeKind::Module => name.to_owned(),
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension => {
-                format!("{}.<locals>.{name}", self.unit.qualname)
-            }
+        // A function declared `global` in its enclosing function is named like a module-level one.
+        let qualname = if self.unit.scope.kind == ScopeKind::Module
+            || self.unit.scope.resolution(name) == Resolution::GlobalExplicit
+        {
+            name.to_owned()
+        } else {
+            format!("{}.<locals>.{name}", self.unit.qualname)
         };
         let mut unit = CodeUnit::new(scope, name, qualname, first_line);
         unit.signature = signature;

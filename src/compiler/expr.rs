@@ -12,11 +12,18 @@ use crate::bytecode::Constant;
 use crate::bytecode::opcodes::Opcode;
 use crate::syntax::ast::{self, BinOp, BoolOp, CmpOp, Expr, ExprKind, UnaryOp};
 
-/// The kind of collection a display or comprehension builds.
+/// The collection a display with starred items builds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Collection {
+enum Sequence {
     List,
     Tuple,
+    Set,
+}
+
+/// The collection a comprehension builds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CompKind {
+    List,
     Set,
     Dict,
 }
@@ -154,22 +161,22 @@ impl Compiler<'_> {
             ExprKind::Starred(_) => {
                 return Err(error_at("can't use starred expression here", expr.pos));
             }
-            ExprKind::List(items) => self.compile_sequence(items, Collection::List)?,
-            ExprKind::Tuple(items) => self.compile_sequence(items, Collection::Tuple)?,
-            ExprKind::Set(items) => self.compile_sequence(items, Collection::Set)?,
+            ExprKind::List(items) => self.compile_sequence(items, Sequence::List)?,
+            ExprKind::Tuple(items) => self.compile_sequence(items, Sequence::Tuple)?,
+            ExprKind::Set(items) => self.compile_sequence(items, Sequence::Set)?,
             ExprKind::Dict { keys, values } => self.compile_dict(keys, values)?,
             ExprKind::ListComp { elt, generators } => {
-                self.compile_comprehension(expr, Collection::List, generators, elt, None)?;
+                self.compile_comprehension(expr, CompKind::List, generators, &[elt])?;
             }
             ExprKind::SetComp { elt, generators } => {
-                self.compile_comprehension(expr, Collection::Set, generators, elt, None)?;
+                self.compile_comprehension(expr, CompKind::Set, generators, &[elt])?;
             }
             ExprKind::DictComp {
                 key,
                 value,
                 generators,
             } => {
-                self.compile_comprehension(expr, Collection::Dict, generators, key, Some(value))?;
+                self.compile_comprehension(expr, CompKind::Dict, generators, &[key, value])?;
             }
             ExprKind::JoinedStr(pieces) => {
                 for piece in *pieces {
@@ -387,10 +394,10 @@ impl Compiler<'_> {
     /// A list, tuple or set display, or the positional arguments of a call with `*args`. With
     /// starred items the values are collected in a list (a set for sets) that each starred
     /// iterable extends.
-    fn compile_sequence(&mut self, items: &[Expr<'_>], kind: Collection) -> CompileResult {
+    fn compile_sequence(&mut self, items: &[Expr<'_>], kind: Sequence) -> CompileResult {
         let (build, add, extend) = match kind {
-            Collection::Set => (Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate),
-            Collection::List | Collection::Tuple | Collection::Dict => {
+            Sequence::Set => (Opcode::BuildSet, Opcode::SetAdd, Opcode::SetUpdate),
+            Sequence::List | Sequence::Tuple => {
                 (Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend)
             }
         };
@@ -398,7 +405,7 @@ impl Compiler<'_> {
             for item in items {
                 self.compile_expr(item)?;
             }
-            let build = if kind == Collection::Tuple {
+            let build = if kind == Sequence::Tuple {
                 Opcode::BuildTuple
             } else {
                 build
@@ -425,7 +432,7 @@ impl Compiler<'_> {
                 }
             }
         }
-        if kind == Collection::Tuple {
+        if kind == Sequence::Tuple {
             self.emit(Opcode::ListToTuple, 0);
         }
         Ok(())
@@ -503,7 +510,7 @@ impl Compiler<'_> {
 
         self.compile_expr(func)?;
         if has_star {
-            self.compile_sequence(args, Collection::Tuple)?;
+            self.compile_sequence(args, Sequence::Tuple)?;
             if keywords.is_empty() {
                 self.emit(Opcode::CallEx, 0);
                 return Ok(());
@@ -541,22 +548,21 @@ impl Compiler<'_> {
     }
 
     /// A comprehension is a function of one argument, the outermost iterator, called on the
-    /// spot; `value` is the value of a dict comprehension (whose `element` is the key).
+    /// spot. `element` is the item added per iteration: one value, or a dict's key and value.
     fn compile_comprehension(
         &mut self,
         expr: &Expr<'_>,
-        kind: Collection,
+        kind: CompKind,
         generators: &[ast::Comprehension<'_>],
-        element: &Expr<'_>,
-        value: Option<&Expr<'_>>,
+        element: &[&Expr<'_>],
     ) -> CompileResult {
         let Some(outermost) = generators.first() else {
             return Err(error_at("comprehension without 'for'", expr.pos));
         };
         let (name, build) = match kind {
-            Collection::List | Collection::Tuple => ("<listcomp>", Opcode::BuildList),
-            Collection::Set => ("<setcomp>", Opcode::BuildSet),
-            Collection::Dict => ("<dictcomp>", Opcode::BuildMap),
+            CompKind::List => ("<listcomp>", Opcode::BuildList),
+            CompKind::Set => ("<setcomp>", Opcode::BuildSet),
+            CompKind::Dict => ("<dictcomp>", Opcode::BuildMap),
         };
         let scope = self.table.scope_of(expr);
         let signature = Signature {
@@ -565,7 +571,7 @@ impl Compiler<'_> {
         };
         let code = self.compile_nested(scope, name, signature, expr.pos.line, |c| {
             c.emit(build, 0);
-            c.compile_generators(generators, kind, element, value)?;
+            c.compile_generators(generators, kind, element)?;
             c.emit(Opcode::ReturnValue, 0);
             Ok(())
         })?;
@@ -581,9 +587,8 @@ impl Compiler<'_> {
     fn compile_generators(
         &mut self,
         generators: &[ast::Comprehension<'_>],
-        kind: Collection,
-        element: &Expr<'_>,
-        value: Option<&Expr<'_>>,
+        kind: CompKind,
+        element: &[&Expr<'_>],
     ) -> CompileResult {
         let mut loops = Vec::with_capacity(generators.len());
         for (depth, generator) in generators.iter().enumerate() {
@@ -601,16 +606,15 @@ impl Compiler<'_> {
                 self.jump_if(condition, false, top)?;
             }
             if depth + 1 == generators.len() {
-                self.compile_expr(element)?;
-                let below = generators.len() + 1;
-                match (kind, value) {
-                    (Collection::Dict, Some(value)) => {
-                        self.compile_expr(value)?;
-                        self.emit(Opcode::MapAdd, below);
-                    }
-                    (Collection::Set, _) => self.emit(Opcode::SetAdd, below),
-                    _ => self.emit(Opcode::ListAppend, below),
+                for part in element {
+                    self.compile_expr(part)?;
                 }
+                let add = match kind {
+                    CompKind::List => Opcode::ListAppend,
+                    CompKind::Set => Opcode::SetAdd,
+                    CompKind::Dict => Opcode::MapAdd,
+                };
+                self.emit(add, generators.len() + 1);
             }
             loops.push((top, end));
         }

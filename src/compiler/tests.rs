@@ -24,14 +24,15 @@ fn compiled(source: &str) -> Rc<CodeObject> {
 
 /// The code object named `name` nested anywhere in `code`.
 fn nested(code: &CodeObject, name: &str) -> Rc<CodeObject> {
-    code.constants
-        .iter()
-        .find_map(|constant| match constant {
-            Constant::Code(inner) if inner.name == name => Some(inner.clone()),
-            Constant::Code(inner) => std::panic::catch_unwind(|| nested(inner, name)).ok(),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no code object {name} in {}", code.name))
+    find_nested(code, name).unwrap_or_else(|| panic!("no code object {name} in {}", code.name))
+}
+
+fn find_nested(code: &CodeObject, name: &str) -> Option<Rc<CodeObject>> {
+    code.constants.iter().find_map(|constant| match constant {
+        Constant::Code(inner) if inner.name == name => Some(inner.clone()),
+        Constant::Code(inner) => find_nested(inner, name),
+        _ => None,
+    })
 }
 
 /// The instructions as `Op arg` with the argument shown by meaning: constants by repr, names
@@ -224,6 +225,22 @@ fn walrus_in_comprehension_binds_in_the_enclosing_scope() {
 }
 
 #[test]
+fn comprehension_variables_captured_by_lambdas_live_in_cells() {
+    let comp = nested(
+        &compiled("fs = [lambda: x for x in range(3)]"),
+        "<listcomp>",
+    );
+    assert_eq!(comp.cellvars, strings(&["x"]));
+    assert_eq!(comp.varnames, strings(&[".0"]));
+    assert_eq!(
+        ops(&comp),
+        "MakeCell x; BuildList 0; LoadFast .0; ForIter 11; StoreDeref x; LoadClosure x; BuildTuple 1; \
+         LoadConst <code object <lambda>, file \"<test>\", line 1>; MakeFunction 8; ListAppend 2; Jump 3; \
+         ReturnValue"
+    );
+}
+
+#[test]
 fn nested_comprehension_loops_and_dict_comprehensions() {
     let comp = nested(&compiled("[x + y for x in a for y in b]"), "<listcomp>");
     assert_eq!(
@@ -262,6 +279,17 @@ fn functions_end_with_an_implicit_return_only_when_needed() {
     );
     let g = nested(&compiled("def g():\n    return 2\n"), "g");
     assert_eq!(ops(&g), "LoadConst 2; ReturnValue");
+}
+
+#[test]
+fn qualnames_name_the_enclosing_functions() {
+    let module = compiled(
+        "def f():\n    def g():\n        pass\n    global h\n    def h():\n        pass\n",
+    );
+    let f = nested(&module, "f");
+    assert_eq!(nested(&f, "g").qualname, "f.<locals>.g");
+    assert_eq!(nested(&f, "h").qualname, "h");
+    assert!(ops(&f).contains("StoreGlobal h"));
 }
 
 #[test]
