@@ -87,6 +87,14 @@ pub fn binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         return int_binary(op, *x, *y);
     }
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            BinaryOp::And => return Ok(Value::Bool(x & y)),
+            BinaryOp::Or => return Ok(Value::Bool(x | y)),
+            BinaryOp::Xor => return Ok(Value::Bool(x ^ y)),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (as_float_operand(a), as_float_operand(b))
         && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
     {
@@ -185,6 +193,7 @@ fn big_binary(op: BinaryOp, x: &IBig, y: &IBig) -> PyResult<Value> {
         BinaryOp::Sub => Value::from_ibig(x - y),
         BinaryOp::Mul => Value::from_ibig(x * y),
         BinaryOp::FloorDiv => Value::from_ibig(int::big_floor_div_mod(x, y)?.0),
+        BinaryOp::Mod if *y == IBig::ZERO => return Err(zero_division("integer modulo by zero")),
         BinaryOp::Mod => Value::from_ibig(int::big_floor_div_mod(x, y)?.1),
         BinaryOp::TrueDiv => Value::Float(int::true_div(x, y)?),
         BinaryOp::And => Value::from_ibig(x & y),

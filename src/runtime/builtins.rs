@@ -7,7 +7,7 @@ use dashu_int::ops::UnsignedAbs;
 
 use super::arith;
 use super::compare::{Comparison, compare};
-use super::dict::{HashKey, PyDict};
+use super::dict::PyDict;
 use super::exceptions::{PyException, PyResult, error, overflow_error, type_error, value_error};
 use super::format;
 use super::function::{Args, BuiltinFunction};
@@ -16,7 +16,6 @@ use super::int::{self, to_ibig};
 use super::iter;
 use super::methods::{index_arg, sort_values, update_dict};
 use super::repr::{ascii, repr, to_str};
-use super::set::PySet;
 use super::strformat;
 use super::types::TypeId;
 use super::value::{PyRange, Value};
@@ -154,7 +153,10 @@ pub fn length(v: &Value) -> PyResult<usize> {
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.len(),
         Value::Set(s) | Value::FrozenSet(s) => s.len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => usize::try_from(r.len())
+            .ok()
+            .filter(|n| *n <= i64::MAX as usize)
+            .ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))?,
         Value::DictView(view) => view.dict.len(),
         other => {
             return Err(type_error(format!(
@@ -302,17 +304,12 @@ fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::list(items))
 }
 
-fn class_check(
-    v: &Value,
-    cls: &Value,
-    name: &str,
-    check: &dyn Fn(TypeId) -> bool,
-) -> PyResult<bool> {
+fn class_check(cls: &Value, name: &str, check: &dyn Fn(TypeId) -> bool) -> PyResult<bool> {
     match cls {
         Value::Type(t) => Ok(check(*t)),
         Value::Tuple(options) => {
             for option in options.iter() {
-                if class_check(v, option, name, check)? {
+                if class_check(option, name, check)? {
                     return Ok(true);
                 }
             }
@@ -327,13 +324,7 @@ fn class_check(
 fn builtin_isinstance(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "isinstance", 2, 2)?;
     let ty = args.positional[0].type_id();
-    class_check(
-        &args.positional[0],
-        &args.positional[1],
-        "isinstance",
-        &|t| ty.is_subtype_of(t),
-    )
-    .map(Value::Bool)
+    class_check(&args.positional[1], "isinstance", &|t| ty.is_subtype_of(t)).map(Value::Bool)
 }
 
 fn builtin_issubclass(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -341,13 +332,7 @@ fn builtin_issubclass(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let Value::Type(ty) = args.positional[0] else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
-    class_check(
-        &args.positional[0],
-        &args.positional[1],
-        "issubclass",
-        &|t| ty.is_subtype_of(t),
-    )
-    .map(Value::Bool)
+    class_check(&args.positional[1], "issubclass", &|t| ty.is_subtype_of(t)).map(Value::Bool)
 }
 
 fn builtin_ord(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -890,13 +875,14 @@ fn construct_range(args: Args<'_>) -> PyResult<Value> {
     let mut bounds = Vec::with_capacity(3);
     for v in args.positional {
         bounds.push(match v {
-            Value::Int(i) => *i,
-            Value::Bool(b) => *b as i64,
-            Value::BigInt(_) => {
-                return Err(overflow_error(
-                    "range() bounds beyond 64 bits are not supported by pvm yet",
-                ));
-            }
+            Value::Int(i) => *i as i128,
+            Value::Bool(b) => *b as i128,
+            Value::BigInt(n) => i128::try_from(&**n)
+                .ok()
+                .filter(|n| n.unsigned_abs() < 1 << 126)
+                .ok_or_else(|| {
+                    overflow_error("range() bounds beyond 126 bits are not supported by pvm yet")
+                })?,
             other => {
                 return Err(type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -921,13 +907,4 @@ fn construct_range(args: Args<'_>) -> PyResult<Value> {
         return Err(value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::Range(Rc::new(PyRange { start, stop, step })))
-}
-
-/// A set from any iterable (for `set(x)`-like helpers elsewhere).
-pub fn make_set(vm: &mut Vm, source: &Value) -> PyResult<PySet> {
-    let mut table = super::set::SetTable::new();
-    for item in iter::collect(vm, source)? {
-        table.insert(HashKey::new(item)?);
-    }
-    Ok(PySet::new(table))
 }

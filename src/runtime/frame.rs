@@ -50,6 +50,12 @@ impl ValueArena {
     }
 }
 
+impl Default for ValueArena {
+    fn default() -> ValueArena {
+        ValueArena::new()
+    }
+}
+
 impl Drop for ValueArena {
     fn drop(&mut self) {
         let layout = Layout::array::<Value>(ARENA_SLOTS).expect("arena layout");

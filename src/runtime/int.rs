@@ -63,7 +63,7 @@ pub fn floor_div(a: i64, b: i64) -> PyResult<Value> {
 
 pub fn modulo(a: i64, b: i64) -> PyResult<Value> {
     if b == 0 {
-        return Err(zero_division("integer division or modulo by zero"));
+        return Err(zero_division("integer modulo by zero"));
     }
     if b == -1 {
         return Ok(Value::Int(0));

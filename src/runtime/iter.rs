@@ -16,9 +16,9 @@ use super::vm::Vm;
 
 pub enum PyIter {
     Range {
-        next: i64,
-        remaining: i64,
-        step: i64,
+        next: i128,
+        remaining: i128,
+        step: i128,
     },
     List {
         list: Rc<PyList>,
@@ -158,8 +158,8 @@ pub fn next_fast(it: &Rc<RefCell<PyIter>>) -> Option<Option<Value>> {
             }
             let v = *next;
             *remaining -= 1;
-            *next = next.wrapping_add(*step);
-            Some(Some(Value::Int(v)))
+            *next += *step;
+            Some(Some(Value::from_i128(v)))
         }
         PyIter::List { list, index } => {
             let item = list.borrow().get(*index).cloned();
@@ -462,7 +462,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             Value::Int(i) => {
                 let n = r.len();
                 n > 0 && {
-                    let offset = i - r.start;
+                    let offset = *i as i128 - r.start;
                     offset % r.step == 0 && {
                         let k = offset / r.step;
                         (0..n).contains(&k)

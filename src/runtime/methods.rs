@@ -139,7 +139,7 @@ fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
     }
 }
 
-fn str_or_none<'a>(v: Option<&'a Value>) -> PyResult<Option<&'a str>> {
+fn str_or_none(v: Option<&Value>) -> PyResult<Option<&str>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.as_str())),

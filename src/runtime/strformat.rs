@@ -183,115 +183,142 @@ pub fn str_format(
     kw_names: &[Value],
     kw_values: &[Value],
 ) -> PyResult<String> {
-    let mut out = String::new();
-    let mut chars = template.char_indices().peekable();
-    let mut auto_index = 0usize;
-    let mut mode: Option<bool> = None;
-    while let Some((_, c)) = chars.next() {
-        match c {
-            '{' if matches!(chars.peek(), Some((_, '{'))) => {
-                chars.next();
-                out.push('{');
-            }
-            '}' if matches!(chars.peek(), Some((_, '}'))) => {
-                chars.next();
-                out.push('}');
-            }
-            '}' => return Err(value_error("Single '}' encountered in format string")),
-            '{' => {
-                let mut field = String::new();
-                let mut depth = 1;
-                loop {
-                    match chars.next() {
-                        Some((_, '{')) => {
-                            depth += 1;
-                            field.push('{');
-                        }
-                        Some((_, '}')) => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
+    let mut formatter = FieldFormatter {
+        positional,
+        kw_names,
+        kw_values,
+        auto_index: 0,
+        manual: None,
+    };
+    formatter.format(vm, template)
+}
+
+/// `str.format`'s state: nested fields in a spec (`{:{}}`) share the automatic numbering.
+struct FieldFormatter<'a> {
+    positional: &'a [Value],
+    kw_names: &'a [Value],
+    kw_values: &'a [Value],
+    auto_index: usize,
+    /// `Some(true)` once a field was numbered by hand, `Some(false)` once automatically.
+    manual: Option<bool>,
+}
+
+impl FieldFormatter<'_> {
+    fn format(&mut self, vm: &mut Vm, template: &str) -> PyResult<String> {
+        let mut out = String::new();
+        let mut chars = template.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '{' if chars.peek() == Some(&'{') => {
+                    chars.next();
+                    out.push('{');
+                }
+                '}' if chars.peek() == Some(&'}') => {
+                    chars.next();
+                    out.push('}');
+                }
+                '}' => return Err(value_error("Single '}' encountered in format string")),
+                '{' => {
+                    let mut field = String::new();
+                    let mut depth = 1;
+                    loop {
+                        match chars.next() {
+                            Some('{') => {
+                                depth += 1;
+                                field.push('{');
                             }
-                            field.push('}');
+                            Some('}') => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    break;
+                                }
+                                field.push('}');
+                            }
+                            Some(ch) => field.push(ch),
+                            None => return Err(value_error("expected '}' before end of string")),
                         }
-                        Some((_, ch)) => field.push(ch),
-                        None => return Err(value_error("expected '}' before end of string")),
                     }
+                    out.push_str(&self.field(vm, &field)?);
                 }
-                let (name_part, spec) = match field.find(':') {
-                    Some(i) => (&field[..i], &field[i + 1..]),
-                    None => (field.as_str(), ""),
-                };
-                let (name_part, conversion) = match name_part.find('!') {
-                    Some(i) => (&name_part[..i], Some(&name_part[i + 1..])),
-                    None => (name_part, None),
-                };
-                let (first, rest) = split_field_name(name_part);
-                let mut value = if first.is_empty() {
-                    if mode == Some(true) {
-                        return Err(value_error(
-                            "cannot switch from manual field specification to automatic field numbering",
-                        ));
-                    }
-                    mode = Some(false);
-                    let v = positional.get(auto_index).cloned().ok_or_else(|| {
-                        index_error(format!(
-                            "Replacement index {auto_index} out of range for positional args tuple"
-                        ))
-                    })?;
-                    auto_index += 1;
-                    v
-                } else if let Ok(i) = first.parse::<usize>() {
-                    if mode == Some(false) {
-                        return Err(value_error(
-                            "cannot switch from automatic field numbering to manual field specification",
-                        ));
-                    }
-                    mode = Some(true);
-                    positional.get(i).cloned().ok_or_else(|| {
-                        index_error(format!(
-                            "Replacement index {i} out of range for positional args tuple"
-                        ))
-                    })?
-                } else {
-                    kw_names
-                        .iter()
-                        .position(|n| matches!(n, Value::Str(s) if s.as_str() == first))
-                        .map(|i| kw_values[i].clone())
-                        .ok_or_else(|| key_error(Value::str(first)))?
-                };
-                for accessor in rest {
-                    value = match accessor {
-                        Accessor::Attr(name) => super::attr::get_attr(&value, &name)?,
-                        Accessor::Index(key) => {
-                            let key = match key.parse::<i64>() {
-                                Ok(i) => Value::Int(i),
-                                Err(_) => Value::str(&key),
-                            };
-                            super::subscript::get_item(vm, &value, &key)?
-                        }
-                    };
-                }
-                let value = match conversion {
-                    None => value,
-                    Some("r") => Value::string(repr(&value)),
-                    Some("s") => Value::string(to_str(&value)),
-                    Some("a") => Value::string(ascii(&value)),
-                    Some(_) => {
-                        return Err(value_error("Unknown conversion specifier"));
-                    }
-                };
-                let spec = if spec.contains('{') {
-                    str_format(vm, spec, positional, kw_names, kw_values)?
-                } else {
-                    spec.to_owned()
-                };
-                out.push_str(&format(&value, &spec)?);
+                other => out.push(other),
             }
-            other => out.push(other),
         }
+        Ok(out)
     }
-    Ok(out)
+
+    fn field(&mut self, vm: &mut Vm, field: &str) -> PyResult<String> {
+        let (name_part, spec) = match field.find(':') {
+            Some(i) => (&field[..i], &field[i + 1..]),
+            None => (field, ""),
+        };
+        let (name_part, conversion) = match name_part.find('!') {
+            Some(i) => (&name_part[..i], Some(&name_part[i + 1..])),
+            None => (name_part, None),
+        };
+        let (first, rest) = split_field_name(name_part);
+        let mut value = self.lookup(first)?;
+        for accessor in rest {
+            value = match accessor {
+                Accessor::Attr(name) => super::attr::get_attr(&value, &name)?,
+                Accessor::Index(key) => {
+                    let key = match key.parse::<i64>() {
+                        Ok(i) => Value::Int(i),
+                        Err(_) => Value::str(&key),
+                    };
+                    super::subscript::get_item(vm, &value, &key)?
+                }
+            };
+        }
+        let value = match conversion {
+            None => value,
+            Some("r") => Value::string(repr(&value)),
+            Some("s") => Value::string(to_str(&value)),
+            Some("a") => Value::string(ascii(&value)),
+            Some(_) => return Err(value_error("Unknown conversion specifier")),
+        };
+        let spec = if spec.contains('{') {
+            self.format(vm, spec)?
+        } else {
+            spec.to_owned()
+        };
+        format(&value, &spec)
+    }
+
+    fn lookup(&mut self, first: &str) -> PyResult<Value> {
+        if first.is_empty() {
+            if self.manual == Some(true) {
+                return Err(value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
+            }
+            self.manual = Some(false);
+            let i = self.auto_index;
+            self.auto_index += 1;
+            return self.positional.get(i).cloned().ok_or_else(|| {
+                index_error(format!(
+                    "Replacement index {i} out of range for positional args tuple"
+                ))
+            });
+        }
+        if let Ok(i) = first.parse::<usize>() {
+            if self.manual == Some(false) {
+                return Err(value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
+            }
+            self.manual = Some(true);
+            return self.positional.get(i).cloned().ok_or_else(|| {
+                index_error(format!(
+                    "Replacement index {i} out of range for positional args tuple"
+                ))
+            });
+        }
+        self.kw_names
+            .iter()
+            .position(|n| matches!(n, Value::Str(s) if s.as_str() == first))
+            .map(|i| self.kw_values[i].clone())
+            .ok_or_else(|| key_error(Value::str(first)))
+    }
 }
 
 enum Accessor {

@@ -111,16 +111,33 @@ pub fn get_item(_vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value>
         },
         Value::Range(r) => {
             if let Value::Slice(slice) = key {
-                let (start, stop, step, _) = resolve_slice(slice, r.len() as usize)?;
+                let len = usize::try_from(r.len()).map_err(|_| {
+                    super::exceptions::overflow_error("range too large to slice in pvm")
+                })?;
+                let (start, stop, step, _) = resolve_slice(slice, len)?;
+                let (start, stop, step) = (start as i128, stop as i128, step as i128);
                 return Ok(Value::Range(Rc::new(super::value::PyRange {
                     start: r.item(start),
                     stop: r.item(stop),
                     step: r.step * step,
                 })));
             }
-            match sequence_index(key, r.len() as usize, "range")? {
-                Some(i) => Ok(Value::Int(r.item(i as i64))),
-                None => Err(index_error("range object index out of range")),
+            let index = match key {
+                Value::Int(i) => *i as i128,
+                Value::Bool(b) => *b as i128,
+                other => {
+                    return Err(type_error(format!(
+                        "range indices must be integers or slices, not {}",
+                        other.type_name()
+                    )));
+                }
+            };
+            let n = r.len();
+            let index = if index < 0 { index + n } else { index };
+            if (0..n).contains(&index) {
+                Ok(Value::from_i128(r.item(index)))
+            } else {
+                Err(index_error("range object index out of range"))
             }
         }
         Value::Type(t) => Ok(Value::Type(*t)),

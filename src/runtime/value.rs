@@ -63,28 +63,32 @@ pub struct DictView {
     pub kind: TypeId,
 }
 
-/// `range(start, stop, step)` with machine-integer bounds.
+/// `range(start, stop, step)`. Bounds are 128-bit so ranges past i64 (`range(10**20)`) work
+/// without big-integer arithmetic per step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PyRange {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 
 impl PyRange {
-    pub fn len(&self) -> i64 {
-        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 && start < stop {
+    pub fn len(&self) -> i128 {
+        let (start, stop, step) = (self.start, self.stop, self.step);
+        if step > 0 && start < stop {
             (stop - start - 1) / step + 1
         } else if step < 0 && start > stop {
             (start - stop - 1) / (-step) + 1
         } else {
             0
-        };
-        n as i64
+        }
     }
 
-    pub fn item(&self, index: i64) -> i64 {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn item(&self, index: i128) -> i128 {
         self.start + index * self.step
     }
 }
@@ -114,6 +118,15 @@ impl Value {
 
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Rc::new(items))
+    }
+
+    /// An int from a 128-bit integer.
+    #[inline(always)]
+    pub fn from_i128(n: i128) -> Value {
+        match i64::try_from(n) {
+            Ok(small) => Value::Int(small),
+            Err(_) => Value::BigInt(Rc::new(IBig::from(n))),
+        }
     }
 
     /// An int from a big integer, demoted to a machine integer when it fits.
@@ -177,10 +190,10 @@ impl Value {
             Value::Str(s) => !s.as_str().is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
-            Value::Dict(d) => d.len() != 0,
-            Value::Set(s) | Value::FrozenSet(s) => s.len() != 0,
-            Value::Range(r) => r.len() != 0,
-            Value::DictView(v) => v.dict.len() != 0,
+            Value::Dict(d) => !d.is_empty(),
+            Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
+            Value::Range(r) => !r.is_empty(),
+            Value::DictView(v) => !v.dict.is_empty(),
             _ => true,
         }
     }

@@ -147,7 +147,7 @@ impl Vm {
 
     /// Returns from the running frame with `result`.
     #[inline(always)]
-    pub fn return_from_frame(&mut self, cur: &mut Cursor, result: Value) -> Step {
+    pub(crate) fn return_from_frame(&mut self, cur: &mut Cursor, result: Value) -> Step {
         let frame = self.frames.pop().expect("a running frame");
         if frame.is_entry() {
             // SAFETY: the frame's live values are exactly [base, sp).
@@ -174,7 +174,7 @@ impl Vm {
     /// callable itself at `result_slot`, possibly after a NULL marker). Python functions get a
     /// new frame and the loop continues in it; anything else runs to completion here.
     #[inline(always)]
-    pub fn call_positional(
+    pub(crate) fn call_positional(
         &mut self,
         cur: &mut Cursor,
         result_slot: *mut Value,
@@ -251,7 +251,7 @@ impl Vm {
     }
 
     /// Any call: `argc` values on the stack, the last `kw_names.len()` of them keyword values.
-    pub fn call_general(
+    pub(crate) fn call_general(
         &mut self,
         cur: &mut Cursor,
         result_slot: *mut Value,
@@ -271,7 +271,7 @@ impl Vm {
 
     /// Calls `callable` with `values` (the last `kw_names.len()` of them keyword values). On
     /// completion everything in `[result_slot, sp)` is dropped and the result takes its place.
-    pub fn call_with_values(
+    pub(crate) fn call_with_values(
         &mut self,
         cur: &mut Cursor,
         result_slot: *mut Value,
@@ -438,10 +438,10 @@ fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<
     }
     let first_default = argcount - f.defaults.len();
     let mut missing = Vec::new();
-    for i in 0..argcount {
-        if matches!(slots[i], Value::Undef) {
+    for (i, slot) in slots.iter_mut().enumerate().take(argcount) {
+        if matches!(slot, Value::Undef) {
             if i >= first_default {
-                slots[i] = f.defaults[i - first_default].clone();
+                *slot = f.defaults[i - first_default].clone();
             } else {
                 missing.push(code.varnames[i].as_str());
             }
@@ -450,14 +450,19 @@ fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<
     if !missing.is_empty() {
         return Err(missing_arguments(name, "positional", &missing));
     }
-    for i in argcount..argcount + kwonly {
-        if matches!(slots[i], Value::Undef) {
+    for (i, slot) in slots
+        .iter_mut()
+        .enumerate()
+        .take(argcount + kwonly)
+        .skip(argcount)
+    {
+        if matches!(slot, Value::Undef) {
             let default = f
                 .kwdefaults
                 .as_ref()
                 .and_then(|d| d.get_str(&code.varnames[i]));
             match default {
-                Some(v) => slots[i] = v,
+                Some(v) => *slot = v,
                 None => missing.push(code.varnames[i].as_str()),
             }
         }
