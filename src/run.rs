@@ -99,7 +99,7 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
     }
     let mut out = String::from("Traceback (most recent call last):\n");
     let entries = exc.traceback.borrow();
-    let mut previous: Option<(usize, u32)> = None;
+    let mut previous: Option<(Rc<str>, Rc<str>, u32)> = None;
     let mut repeats = 0usize;
     let flush_repeats = |out: &mut String, repeats: usize| {
         if repeats > 3 {
@@ -112,8 +112,8 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
         }
     };
     for entry in entries.iter().rev() {
-        let key = (Rc::as_ptr(&entry.code) as usize, entry.line);
-        if previous == Some(key) {
+        let key = (entry.filename.clone(), entry.function.clone(), entry.line);
+        if previous.as_ref() == Some(&key) {
             repeats += 1;
             if repeats > 3 {
                 continue;
@@ -123,13 +123,12 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
             repeats = 1;
             previous = Some(key);
         }
-        let code = &entry.code.code;
         let _ = writeln!(
             out,
             "  File \"{}\", line {}, in {}",
-            code.filename, entry.line, code.name
+            entry.filename, entry.line, entry.function
         );
-        if let Some(source) = vm.sources.get(&code.filename)
+        if let Some(source) = vm.sources.get(&*entry.filename)
             && let Some(line) = source.lines().nth(entry.line.saturating_sub(1) as usize)
         {
             let text = line.trim();

@@ -5,7 +5,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::function::RtCode;
 use super::types::TypeId;
 use super::value::Value;
 
@@ -23,7 +22,8 @@ pub struct PyException {
 }
 
 pub struct TraceEntry {
-    pub code: Rc<RtCode>,
+    pub filename: Rc<str>,
+    pub function: Rc<str>,
     pub line: u32,
 }
 

@@ -12,9 +12,11 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::rc::Rc;
 
+use crate::bytecode::Instr;
+
 use super::dict::PyDict;
 use super::function::RtCode;
-use super::value::Value;
+use super::value::{Value, discard};
 
 /// The arena holds this many slots (16 bytes each; 2 GiB of address space, committed lazily).
 const ARENA_SLOTS: usize = 1 << 27;
@@ -65,10 +67,13 @@ impl Drop for ValueArena {
     }
 }
 
-/// The record of one active frame.
+/// The record of one active frame. It borrows its code and globals through raw pointers:
+/// whoever started the frame keeps them alive for its whole life (the function object sits
+/// in the caller's stack until the callee returns; `run_module` and `call_value` hold theirs),
+/// so a call costs no reference-count traffic.
 pub struct Frame {
-    pub code: Rc<RtCode>,
-    pub globals: Rc<PyDict>,
+    pub code: *const RtCode,
+    pub globals: *const Rc<PyDict>,
     pub base: *mut Value,
     /// Where the caller wants the result; null for an entry frame, whose result goes back to
     /// the Rust code that started the engine.
@@ -83,27 +88,72 @@ impl Frame {
         self.result_slot.is_null()
     }
 
+    #[inline(always)]
+    pub fn code(&self) -> &RtCode {
+        // SAFETY: kept alive by the frame's starter (see the type's comment).
+        unsafe { &*self.code }
+    }
+
     /// The first slot above anything this frame may use.
     pub fn extent(&self) -> *mut Value {
         // SAFETY: the frame was placed only after checking that its whole size fits.
-        unsafe { self.base.add(self.code.code.frame_size()) }
+        unsafe { self.base.add(self.code().code.frame_size()) }
+    }
+
+    /// The registers to resume this frame with.
+    #[inline(always)]
+    pub fn cursor(&self) -> Cursor {
+        let code = self.code();
+        Cursor {
+            ip: self.ip,
+            sp: self.sp,
+            base: self.base,
+            code: self.code,
+            instructions: code.code.instructions.as_ptr(),
+            constants: code.constants.as_ptr(),
+            globals: self.globals,
+        }
     }
 }
 
 /// The registers of the running frame: what the dispatch loop keeps in machine registers.
+/// `instructions`, `constants` and `globals` are derived from the frame, cached here so that
+/// fetching an instruction or a constant is one load.
 pub struct Cursor {
     pub ip: usize,
     pub sp: *mut Value,
     pub base: *mut Value,
     pub code: *const RtCode,
+    pub instructions: *const Instr,
+    pub constants: *const Value,
+    pub globals: *const Rc<PyDict>,
 }
 
 impl Cursor {
     #[inline(always)]
     pub fn code(&self) -> &RtCode {
-        // SAFETY: `code` points into the running frame's `Rc<RtCode>`, which its frame record
-        // keeps alive for as long as the cursor describes that frame.
+        // SAFETY: the frame's starter keeps the code alive while the cursor describes it.
         unsafe { &*self.code }
+    }
+
+    /// The instruction at `ip`.
+    #[inline(always)]
+    pub fn instruction(&self) -> Instr {
+        // SAFETY: the compiler (or the cache loader's validation) guarantees every jump target
+        // and fall-through stays inside the code, which always ends in a return.
+        unsafe { *self.instructions.add(self.ip) }
+    }
+
+    #[inline(always)]
+    pub fn constant(&self, index: u32) -> &Value {
+        // SAFETY: constant indices are validated against the constant table.
+        unsafe { &*self.constants.add(index as usize) }
+    }
+
+    #[inline(always)]
+    pub fn globals(&self) -> &Rc<PyDict> {
+        // SAFETY: kept alive by the frame's starter.
+        unsafe { &*self.globals }
     }
 
     #[inline(always)]
@@ -161,7 +211,7 @@ impl Cursor {
     #[inline(always)]
     pub fn drop_top(&mut self, n: usize) {
         for _ in 0..n {
-            drop(self.pop());
+            discard(self.pop());
         }
     }
 }
@@ -173,9 +223,9 @@ impl Cursor {
 pub unsafe fn drop_range(from: *mut Value, to: *mut Value) {
     let mut p = from;
     while p < to {
-        // SAFETY: per the contract.
+        // SAFETY: per the contract; each value is read out exactly once.
         unsafe {
-            std::ptr::drop_in_place(p);
+            discard(p.read());
             p = p.add(1);
         }
     }

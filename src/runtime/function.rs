@@ -32,6 +32,8 @@ pub struct RtCode {
     /// One cache entry per name index, for `LoadGlobal`.
     pub global_cache: Vec<Cell<GlobalCacheEntry>>,
     pub filename: Rc<str>,
+    /// The code's name, as tracebacks show it.
+    pub name: Rc<str>,
 }
 
 impl RtCode {
@@ -40,12 +42,14 @@ impl RtCode {
         let names: Vec<Value> = code.names.iter().map(|n| Value::str(n)).collect();
         let global_cache = (0..names.len()).map(|_| Cell::default()).collect();
         let filename = Rc::from(code.filename.as_str());
+        let name = Rc::from(code.name.as_str());
         Rc::new(RtCode {
             code,
             constants,
             names,
             global_cache,
             filename,
+            name,
         })
     }
 

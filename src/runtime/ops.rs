@@ -13,7 +13,7 @@ use super::exceptions::{PyException, PyResult, error, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction};
 use super::types::TypeId;
-use super::value::{PySlice, Value};
+use super::value::{PySlice, Value, discard};
 use super::vm::{Step, Vm};
 use super::{attr, int, iter, strformat, subscript};
 
@@ -33,7 +33,7 @@ pub fn nop(_vm: &mut Vm, _cur: &mut Cursor, _arg: u32) -> Step {
 
 #[inline(always)]
 pub fn pop(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    drop(cur.pop());
+    discard(cur.pop());
     Step::Next
 }
 
@@ -53,7 +53,7 @@ pub fn swap(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 #[inline(always)]
 pub fn load_const(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let v = cur.code().constants[arg as usize].clone();
+    let v = cur.constant(arg).clone();
     cur.push(v);
     Step::Next
 }
@@ -81,7 +81,7 @@ fn unbound_local(vm: &mut Vm, cur: &Cursor, slot: u32) -> Step {
 #[inline(always)]
 pub fn store_fast(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let v = cur.pop();
-    *cur.local_mut(arg) = v;
+    discard(std::mem::replace(cur.local_mut(arg), v));
     Step::Next
 }
 
@@ -175,13 +175,9 @@ pub fn make_cell(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     Step::Next
 }
 
-fn current_globals(vm: &Vm) -> &Rc<PyDict> {
-    &vm.frames.last().expect("a running frame").globals
-}
-
 #[inline(always)]
 pub fn load_global(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let globals = current_globals(vm);
+    let globals = cur.globals();
     let entry = cur.code().global_cache[arg as usize].get();
     if entry.valid
         && entry.globals_version == globals.layout_version()
@@ -202,7 +198,7 @@ pub fn load_global(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 #[cold]
 fn load_global_slow(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let globals = current_globals(vm).clone();
+    let globals = cur.globals().clone();
     let name = &cur.code().names[arg as usize];
     let (found, in_builtins) = match attempt!(vm, globals.get_with_index(name)) {
         Some(hit) => (Some(hit), false),
@@ -226,14 +222,14 @@ fn load_global_slow(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 pub fn store_global(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let value = cur.pop();
     let name = cur.code().names[arg as usize].clone();
-    let globals = current_globals(vm).clone();
+    let globals = cur.globals().clone();
     attempt!(vm, globals.set(name, value));
     Step::Next
 }
 
 pub fn delete_global(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let name = cur.code().names[arg as usize].clone();
-    let globals = current_globals(vm).clone();
+    let globals = cur.globals().clone();
     if attempt!(vm, globals.remove(&name)).is_none() {
         let name = cur.code().name_str(arg).to_owned();
         return vm.raise(super::exceptions::name_error(&name));
@@ -349,7 +345,7 @@ pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let function = PyFunction {
         name: Rc::new(super::str::PyStr::new(&c.name)),
         qualname: Rc::new(super::str::PyStr::new(&c.qualname)),
-        globals: current_globals(vm).clone(),
+        globals: cur.globals().clone(),
         code,
         defaults,
         kwdefaults,
@@ -568,17 +564,21 @@ pub fn jump(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 #[inline(always)]
 pub fn pop_jump_if_false(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    if !cur.pop().is_truthy() {
+    let v = cur.pop();
+    if !v.is_truthy() {
         cur.ip = arg as usize;
     }
+    discard(v);
     Step::Next
 }
 
 #[inline(always)]
 pub fn pop_jump_if_true(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    if cur.pop().is_truthy() {
+    let v = cur.pop();
+    if v.is_truthy() {
         cur.ip = arg as usize;
     }
+    discard(v);
     Step::Next
 }
 
@@ -980,7 +980,7 @@ pub fn import_from(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 pub fn import_star(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     let module = cur.pop();
     if let Value::Module(m) = &module {
-        let globals = current_globals(vm).clone();
+        let globals = cur.globals().clone();
         for (k, v) in m.dict.items() {
             if let Value::Str(s) = &k
                 && !s.as_str().starts_with('_')

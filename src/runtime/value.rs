@@ -22,7 +22,7 @@ use super::types::TypeId;
 
 pub type PyList = RefCell<Vec<Value>>;
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 #[repr(u8)]
 pub enum Value {
     /// An unbound variable, or CPython's NULL stack marker (e.g. below a plain function pushed by
@@ -101,7 +101,71 @@ pub struct PySlice {
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
+impl Clone for Value {
+    /// Immediates are copied inline; only heap values take the out-of-line path that bumps a
+    /// reference count.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if self.is_immediate() {
+            // SAFETY: an immediate owns nothing, so a bitwise copy is a full clone.
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone_heap()
+        }
+    }
+}
+
+/// Drops a value, skipping the drop glue's dispatch for immediates: the common case on the
+/// hot paths that overwrite locals and pop the stack.
+#[inline(always)]
+pub fn discard(value: Value) {
+    if value.is_immediate() {
+        std::mem::forget(value);
+    } else {
+        drop(value);
+    }
+}
+
 impl Value {
+    /// True for the variants that own no heap object (`Undef`, `None`, `Bool`, `Int`,
+    /// `Float`): the first five tags, by the `repr(u8)` declaration order.
+    #[inline(always)]
+    pub fn is_immediate(&self) -> bool {
+        // SAFETY: `repr(u8)` puts the tag in the first byte.
+        unsafe { *(self as *const Value as *const u8) <= 4 }
+    }
+
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        match self {
+            Value::Undef => Value::Undef,
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(r) => Value::BigInt(r.clone()),
+            Value::Str(r) => Value::Str(r.clone()),
+            Value::List(r) => Value::List(r.clone()),
+            Value::Tuple(r) => Value::Tuple(r.clone()),
+            Value::Dict(r) => Value::Dict(r.clone()),
+            Value::Set(r) => Value::Set(r.clone()),
+            Value::FrozenSet(r) => Value::FrozenSet(r.clone()),
+            Value::Range(r) => Value::Range(r.clone()),
+            Value::Slice(r) => Value::Slice(r.clone()),
+            Value::Function(r) => Value::Function(r.clone()),
+            Value::Builtin(b) => Value::Builtin(b),
+            Value::BoundMethod(r) => Value::BoundMethod(r.clone()),
+            Value::Iter(r) => Value::Iter(r.clone()),
+            Value::Module(r) => Value::Module(r.clone()),
+            Value::Type(t) => Value::Type(*t),
+            Value::Exception(r) => Value::Exception(r.clone()),
+            Value::Cell(r) => Value::Cell(r.clone()),
+            Value::Code(r) => Value::Code(r.clone()),
+            Value::Ellipsis => Value::Ellipsis,
+            Value::DictView(r) => Value::DictView(r.clone()),
+        }
+    }
+
     #[inline(always)]
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))

@@ -65,7 +65,9 @@ impl Vm {
 
     /// Runs a module's code with `globals` as its namespace.
     pub fn run_module(&mut self, code: Rc<CodeObject>, globals: Rc<PyDict>) -> PyResult<Value> {
+        // Both stay alive (and unmoved) in this function until the module's frame is gone.
         let code = RtCode::new(code);
+        let globals = globals;
         let base = self.next_entry_base();
         let size = code.code.frame_size();
         if !self.arena.fits(base, size) {
@@ -79,8 +81,8 @@ impl Vm {
             }
         }
         self.frames.push(Frame {
-            code,
-            globals,
+            code: Rc::as_ptr(&code),
+            globals: &globals,
             base,
             result_slot: std::ptr::null_mut(),
             ip: 0,
@@ -106,13 +108,7 @@ impl Vm {
 
     /// The registers of the frame on top of the frame stack.
     pub fn cursor(&self) -> Cursor {
-        let frame = self.frames.last().expect("a running frame");
-        Cursor {
-            ip: frame.ip,
-            sp: frame.sp,
-            base: frame.base,
-            code: Rc::as_ptr(&frame.code),
-        }
+        self.frames.last().expect("a running frame").cursor()
     }
 
     /// Unwinds frames after an exception: adds a traceback entry per frame and drops the
@@ -125,9 +121,11 @@ impl Vm {
             .unwrap_or_else(|| error(TypeId::SystemError, "error without exception"));
         let (mut ip, mut sp) = (cur.ip, cur.sp);
         while let Some(frame) = self.frames.pop() {
+            let code = frame.code();
             exc.traceback.borrow_mut().push(TraceEntry {
-                code: frame.code.clone(),
-                line: frame.code.code.line_at(ip.saturating_sub(1)),
+                filename: code.filename.clone(),
+                function: code.name.clone(),
+                line: code.code.line_at(ip.saturating_sub(1)),
             });
             if frame.is_entry() {
                 // SAFETY: the frame's live values are exactly [base, sp).
@@ -161,10 +159,7 @@ impl Vm {
             drop_range(frame.result_slot, cur.sp);
             frame.result_slot.write(result);
         }
-        let caller = self.frames.last().expect("a caller frame");
-        cur.ip = caller.ip;
-        cur.base = caller.base;
-        cur.code = Rc::as_ptr(&caller.code);
+        *cur = self.frames.last().expect("a caller frame").cursor();
         // SAFETY: the result slot is inside the caller's frame.
         cur.sp = unsafe { frame.result_slot.add(1) };
         Step::Next
@@ -186,7 +181,9 @@ impl Vm {
             && f.simple
             && f.code.code.argcount as usize == argc
         {
-            let f = f.clone();
+            // SAFETY: the function object stays in the caller's stack until the call returns,
+            // so the reference outlives the frame; detaching it from `cur` lets the frame change.
+            let f = unsafe { &*Rc::as_ptr(f) };
             // SAFETY: the arguments are the first `argc` slots of the new frame.
             let base = unsafe { cur.sp.sub(argc) };
             return self.push_simple_frame(cur, f, result_slot, base, argc);
@@ -199,7 +196,7 @@ impl Vm {
     fn push_simple_frame(
         &mut self,
         cur: &mut Cursor,
-        f: Rc<PyFunction>,
+        f: &PyFunction,
         result_slot: *mut Value,
         base: *mut Value,
         argc: usize,
@@ -218,7 +215,7 @@ impl Vm {
                 base.add(nvars + i).write(cell.clone());
             }
         }
-        self.enter(cur, &f, result_slot, base)
+        self.enter(cur, f, result_slot, base)
     }
 
     #[inline(always)]
@@ -232,21 +229,18 @@ impl Vm {
         let caller = self.frames.last_mut().expect("a caller frame");
         caller.ip = cur.ip;
         caller.sp = cur.sp;
-        let code = f.code.clone();
         // SAFETY: the frame fits in the arena (checked by the caller).
-        let sp = unsafe { base.add(code.code.variable_slots()) };
-        cur.ip = 0;
-        cur.sp = sp;
-        cur.base = base;
-        cur.code = Rc::as_ptr(&code);
-        self.frames.push(Frame {
-            code,
-            globals: f.globals.clone(),
+        let sp = unsafe { base.add(f.code.code.variable_slots()) };
+        let frame = Frame {
+            code: Rc::as_ptr(&f.code),
+            globals: &f.globals,
             base,
             result_slot,
             ip: 0,
             sp,
-        });
+        };
+        *cur = frame.cursor();
+        self.frames.push(frame);
         Step::Next
     }
 
@@ -351,8 +345,8 @@ impl Vm {
         // SAFETY: the frame fits in the arena (checked above).
         let sp = unsafe { base.add(code.variable_slots()) };
         self.frames.push(Frame {
-            code: f.code.clone(),
-            globals: f.globals.clone(),
+            code: Rc::as_ptr(&f.code),
+            globals: &f.globals,
             base,
             result_slot: std::ptr::null_mut(),
             ip: 0,
