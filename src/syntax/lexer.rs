@@ -309,7 +309,11 @@ impl<'a> Lexer<'a> {
         let (line, col) = (self.line, self.col());
         let tab_error = || SyntaxError {
             kind: SyntaxErrorKind::TabError,
-            ..SyntaxError::new("inconsistent use of tabs and spaces in indentation", line, 1)
+            ..SyntaxError::new(
+                "inconsistent use of tabs and spaces in indentation",
+                line,
+                1,
+            )
         };
         let (top, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
         if width == top {
@@ -329,7 +333,9 @@ impl<'a> Lexer<'a> {
             }
             let (top, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
             if width != top {
-                let line_end = self.src[self.pos..].find('\n').map_or(self.src.len(), |n| self.pos + n);
+                let line_end = self.src[self.pos..]
+                    .find('\n')
+                    .map_or(self.src.len(), |n| self.pos + n);
                 let col = self.col_of(line_end);
                 return Err(SyntaxError {
                     kind: SyntaxErrorKind::IndentationError,
@@ -611,7 +617,11 @@ mod tests {
     use super::*;
 
     fn kinds(src: &str) -> Vec<(TokKind, &str)> {
-        tokenize(src).toks.iter().map(|t| (t.kind, t.text)).collect()
+        tokenize(src)
+            .toks
+            .iter()
+            .map(|t| (t.kind, t.text))
+            .collect()
     }
 
     fn lex_error(src: &str) -> (String, u32, u32) {
