@@ -50,6 +50,10 @@ pub struct Tokens<'a> {
 /// Brackets nest at most this deep, as in CPython.
 pub const MAX_BRACKET_DEPTH: usize = 200;
 
+/// At most this many indentation levels (counting the outermost), as in CPython; this also
+/// bounds how deeply blocks nest.
+const MAX_INDENT_DEPTH: usize = 100;
+
 const TAB_SIZE: u32 = 8;
 
 const OPERATORS: [&str; 48] = [
@@ -323,6 +327,12 @@ impl<'a> Lexer<'a> {
         } else if width > top {
             if alt <= top_alt {
                 return Err(tab_error());
+            }
+            if self.indents.len() >= MAX_INDENT_DEPTH {
+                return Err(SyntaxError {
+                    kind: SyntaxErrorKind::IndentationError,
+                    ..SyntaxError::new("too many levels of indentation", line, 1)
+                });
             }
             self.indents.push((width, alt));
             self.push_at(TokKind::Indent, "", line, width, line, col);
