@@ -44,6 +44,10 @@ pub struct Tokens<'a> {
     pub toks: Vec<Token<'a>>,
     /// The tokenizer error, if the stream ends with an `Error` token.
     pub error: Option<SyntaxError>,
+    /// Whether `error` is one CPython raises as soon as the tokenizer meets it, so that it takes
+    /// precedence over a parser error earlier in the file. Indentation errors, a bad line
+    /// continuation and a premature end of file are only reported when the parser gets there.
+    pub error_is_eager: bool,
     pub unclosed: Option<OpenBracket>,
 }
 
@@ -128,6 +132,14 @@ impl<'a> Lexer<'a> {
 
     fn run(mut self) -> Tokens<'a> {
         let error = self.lex_all().err();
+        let error_is_eager = error.as_ref().is_some_and(|e| {
+            e.kind == SyntaxErrorKind::SyntaxError
+                && !matches!(
+                    e.msg.as_str(),
+                    "unexpected character after line continuation character"
+                        | "unexpected EOF while parsing"
+                )
+        });
         if let Some(err) = &error {
             let (line, col) = (err.line, err.col.saturating_sub(1));
             self.push_at(TokKind::Error, "", line, col, line, col);
@@ -136,6 +148,7 @@ impl<'a> Lexer<'a> {
         Tokens {
             toks: self.toks,
             error,
+            error_is_eager,
             unclosed,
         }
     }
@@ -337,27 +350,26 @@ impl<'a> Lexer<'a> {
             self.indents.push((width, alt));
             self.push_at(TokKind::Indent, "", line, width, line, col);
         } else {
-            while self.indents.last().is_some_and(|&(w, _)| width < w) {
-                self.indents.pop();
-                self.push_at(TokKind::Dedent, "", line, col, line, col);
-            }
-            let (top, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
-            if width != top {
+            // The mismatch is reported before any DEDENT, as CPython's tokenizer does.
+            let Some(&(_, target_alt)) = self.indents.iter().find(|&&(w, _)| w == width) else {
                 let line_end = self.src[self.pos..]
                     .find('\n')
                     .map_or(self.src.len(), |n| self.pos + n);
-                let col = self.col_of(line_end);
                 return Err(SyntaxError {
                     kind: SyntaxErrorKind::IndentationError,
                     ..SyntaxError::new(
                         "unindent does not match any outer indentation level",
                         line,
-                        col + 1,
+                        self.col_of(line_end) + 1,
                     )
                 });
-            }
-            if alt != top_alt {
+            };
+            if alt != target_alt {
                 return Err(tab_error());
+            }
+            while self.indents.last().is_some_and(|&(w, _)| width < w) {
+                self.indents.pop();
+                self.push_at(TokKind::Dedent, "", line, col, line, col);
             }
         }
         Ok(false)
@@ -570,16 +582,13 @@ impl<'a> Lexer<'a> {
         loop {
             match self.bump() {
                 None => {
+                    let last_line = self.line - u32::from(self.src.ends_with('\n'));
                     let msg = if triple {
                         format!(
-                            "unterminated triple-quoted string literal (detected at line {})",
-                            self.line
+                            "unterminated triple-quoted string literal (detected at line {last_line})"
                         )
                     } else {
-                        format!(
-                            "unterminated string literal (detected at line {})",
-                            self.line
-                        )
+                        format!("unterminated string literal (detected at line {last_line})")
                     };
                     return Err(self.error(msg, line, col));
                 }

@@ -37,6 +37,7 @@ struct Parser<'a> {
     arena: &'a Bump,
     toks: Vec<Token<'a>>,
     lex_error: Option<SyntaxError>,
+    lex_error_is_eager: bool,
     unclosed: Option<OpenBracket>,
     i: usize,
     depth: u32,
@@ -159,6 +160,7 @@ impl<'a> Parser<'a> {
             arena,
             toks: tokens.toks,
             lex_error: tokens.error,
+            lex_error_is_eager: tokens.error_is_eager,
             unclosed: tokens.unclosed,
             i: 0,
             depth,
@@ -299,10 +301,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// CPython tokenizes the rest of the file after a parser error: a tokenizer error, or a
-    /// bracket left open on an earlier line, is reported instead.
+    /// CPython tokenizes the rest of the file after a parser error (except an unexpected
+    /// indent): a tokenizer error, or a bracket left open on an earlier line, is reported
+    /// instead.
     fn prefer_tokenizer_error(&self, err: SyntaxError) -> SyntaxError {
-        if let Some(lex_error) = &self.lex_error {
+        if err.kind == SyntaxErrorKind::IndentationError && err.msg.starts_with("unexpected") {
+            return err;
+        }
+        if let Some(lex_error) = &self.lex_error
+            && self.lex_error_is_eager
+        {
             return lex_error.clone();
         }
         match self.unclosed {
@@ -406,7 +414,7 @@ impl<'a> Parser<'a> {
             let kind = match t.text {
                 "if" => Some(self.if_stmt()?),
                 "while" => Some(self.while_stmt()?),
-                "for" => Some(self.for_stmt(false)?),
+                "for" => Some(self.for_stmt()?),
                 "try" => Some(self.try_stmt()?),
                 "with" => Some(self.with_stmt()?),
                 "def" => Some(self.function_def(Vec::new(), false)?),
@@ -905,7 +913,7 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn for_stmt(&mut self, is_async: bool) -> PResult<StmtKind<'a>> {
+    fn for_stmt(&mut self) -> PResult<StmtKind<'a>> {
         let keyword = self.advance();
         let target = self.target_list()?;
         self.expect("in")?;
@@ -913,12 +921,6 @@ impl<'a> Parser<'a> {
         self.expect_colon()?;
         let body = self.block("'for' statement", keyword.line)?;
         let orelse = self.else_block()?;
-        if is_async {
-            return Err(error_at(
-                "asynchronous for loops are not supported",
-                pos_of(&keyword),
-            ));
-        }
         Ok(StmtKind::For {
             target: self.alloc(target),
             iter: self.alloc(iter),
@@ -927,19 +929,14 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// `async def`, `async for`, `async with`. The tree has no flag for the last two: they may
+    /// only appear inside an `async def`, which the compiler rejects as a whole.
     fn async_stmt(&mut self) -> PResult<StmtKind<'a>> {
         self.advance();
         match self.tok().text {
             "def" => self.function_def(Vec::new(), true),
-            "for" => self.for_stmt(true),
-            _ => {
-                let keyword = self.tok();
-                self.with_stmt()?;
-                Err(error_at(
-                    "asynchronous with statements are not supported",
-                    pos_of(&keyword),
-                ))
-            }
+            "for" => self.for_stmt(),
+            _ => self.with_stmt(),
         }
     }
 
