@@ -3,6 +3,8 @@
 //! it to choose an error message. Error messages, lines and columns follow CPython 3.11, whose
 //! PEG parser reports the same failures through its `invalid_*` rules.
 
+use std::cell::Cell;
+
 use bumpalo::Bump;
 use dashu_int::UBig;
 
@@ -40,6 +42,9 @@ struct Parser<'a> {
     lex_error_is_eager: bool,
     unclosed: Option<OpenBracket>,
     i: usize,
+    /// The furthest token looked at: CPython reports an unclosed bracket when the parser has
+    /// to look at the end of the file.
+    furthest: Cell<usize>,
     depth: u32,
 }
 
@@ -163,6 +168,7 @@ impl<'a> Parser<'a> {
             lex_error_is_eager: tokens.error_is_eager,
             unclosed: tokens.unclosed,
             i: 0,
+            furthest: Cell::new(0),
             depth,
         }
     }
@@ -171,6 +177,8 @@ impl<'a> Parser<'a> {
 
     fn nth(&self, n: usize) -> Token<'a> {
         let last = self.toks.len().saturating_sub(1);
+        self.furthest
+            .set(self.furthest.get().max((self.i + n).min(last)));
         self.toks
             .get((self.i + n).min(last))
             .copied()
@@ -309,12 +317,15 @@ impl<'a> Parser<'a> {
             return err;
         }
         if let Some(lex_error) = &self.lex_error
-            && self.lex_error_is_eager
+            && (self.lex_error_is_eager || *lex_error == err)
         {
             return lex_error.clone();
         }
-        match self.unclosed {
-            Some(b) if err.line > b.line => self.unclosed_error(),
+        let furthest = self.toks.get(self.furthest.get());
+        match (self.unclosed, furthest) {
+            (Some(b), Some(t)) if t.line > b.line || t.kind == TokKind::EndMarker => {
+                self.unclosed_error()
+            }
             _ => err,
         }
     }
@@ -338,7 +349,16 @@ impl<'a> Parser<'a> {
 
     /// Whether the current token can begin an expression (for "Perhaps you forgot a comma?").
     fn starts_expression(&self) -> bool {
-        let t = self.tok();
+        Self::token_starts_expression(&self.tok())
+    }
+
+    /// Whether `t` can begin an operand, prefix operators included.
+    fn starts_operand(t: &Token) -> bool {
+        Self::token_starts_expression(t)
+            || t.kind == TokKind::Op && matches!(t.text, "-" | "+" | "*")
+    }
+
+    fn token_starts_expression(t: &Token) -> bool {
         match t.kind {
             TokKind::Number | TokKind::String => true,
             TokKind::Name => {
@@ -676,9 +696,10 @@ impl<'a> Parser<'a> {
 
     /// An expression statement, assignment, augmented or annotated assignment.
     fn expr_stmt(&mut self) -> PResult<StmtKind<'a>> {
+        let bare_yield = self.at("yield");
         let first = self.star_expressions_or_yield()?;
         if self.at("=") {
-            return self.assignment(first);
+            return self.assignment(first, bare_yield);
         }
         let t = self.tok();
         if t.kind == TokKind::Op
@@ -710,62 +731,73 @@ impl<'a> Parser<'a> {
         Ok(StmtKind::Expr(self.alloc(first)))
     }
 
-    fn assignment(&mut self, first: Expr<'a>) -> PResult<StmtKind<'a>> {
-        let mut targets = vec![first];
-        let value = loop {
+    /// `target = ... = value`. Each target is checked when its `=` is reached, before what
+    /// follows is parsed, as CPython does.
+    fn assignment(&mut self, first: Expr<'a>, first_is_yield: bool) -> PResult<StmtKind<'a>> {
+        let mut targets = Vec::new();
+        let mut target = first;
+        let mut bare_yield = first_is_yield;
+        loop {
+            self.check_assignment_target(&target, bare_yield, targets.is_empty())?;
+            targets.push(target);
             self.advance();
+            bare_yield = self.at("yield");
             let value = self.star_expressions_or_yield()?;
             if !self.at("=") {
-                break value;
+                return Ok(StmtKind::Assign {
+                    targets: self.slice(targets),
+                    value: self.alloc(value),
+                });
             }
-            targets.push(value);
-        };
-        for (i, target) in targets.iter().enumerate() {
-            if matches!(target.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) && i > 0 {
-                return Err(error_at(
-                    "assignment to yield expression not possible",
-                    target.pos,
-                ));
-            }
-            let Some(bad) = invalid_target(target, TargetUse::Assign) else {
-                continue;
-            };
-            let whole_target = std::ptr::eq(bad, target);
-            let plain_value = !matches!(
-                value.kind,
-                ExprKind::Compare { .. }
-                    | ExprKind::BoolOp { .. }
-                    | ExprKind::IfExp { .. }
-                    | ExprKind::Lambda { .. }
-                    | ExprKind::Yield(_)
-                    | ExprKind::YieldFrom(_)
-                    | ExprKind::UnaryOp {
-                        op: UnaryOp::Not,
-                        ..
-                    }
-            );
-            let excluded = matches!(
-                bad.kind,
-                ExprKind::GeneratorExp { .. }
-                    | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
-            );
-            let msg = if i == 0 && targets.len() == 1 && whole_target && plain_value && !excluded {
-                format!(
-                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                    expr_name(bad)
-                )
-            } else {
-                format!("cannot assign to {}", expr_name(bad))
-            };
-            return Err(error_at(msg, bad.pos));
+            target = value;
         }
-        Ok(StmtKind::Assign {
-            targets: self.slice(targets),
-            value: self.alloc(value),
-        })
+    }
+
+    fn check_assignment_target(
+        &mut self,
+        target: &Expr<'a>,
+        bare_yield: bool,
+        first: bool,
+    ) -> PResult<()> {
+        if bare_yield {
+            return Err(error_at(
+                "assignment to yield expression not possible",
+                target.pos,
+            ));
+        }
+        let Some(bad) = invalid_target(target, TargetUse::Assign) else {
+            return Ok(());
+        };
+        let excluded = matches!(
+            bad.kind,
+            ExprKind::GeneratorExp { .. }
+                | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
+        );
+        let msg = if first && std::ptr::eq(bad, target) && !excluded && self.plain_value_follows() {
+            format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(bad)
+            )
+        } else {
+            format!("cannot assign to {}", expr_name(bad))
+        };
+        Err(error_at(msg, bad.pos))
+    }
+
+    /// Whether the `=` at the current token is followed by a bitwise-or expression and no
+    /// further `=`: the shape CPython's "Maybe you meant '=='" hints require.
+    fn plain_value_follows(&mut self) -> bool {
+        let save = self.i;
+        self.advance();
+        let plain = self.bitwise_or().is_ok() && !self.at("=") && !self.at(":=");
+        self.i = save;
+        plain
     }
 
     fn annotated(&mut self, target: Expr<'a>) -> PResult<StmtKind<'a>> {
+        if !Self::starts_operand(&self.nth(1)) {
+            return Err(self.syntax_error());
+        }
         match target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(_) | ExprKind::List(_) => {
@@ -843,11 +875,7 @@ impl<'a> Parser<'a> {
     }
 
     fn stray_assignment(&mut self, target: &Expr<'a>) -> SyntaxError {
-        let save = self.i;
-        self.advance();
-        let value_ok = self.bitwise_or().is_ok() && !self.at("=") && !self.at(":=");
-        self.i = save;
-        if !value_ok {
+        if !self.plain_value_follows() {
             return self.syntax_error();
         }
         match target.kind {
@@ -1203,13 +1231,22 @@ impl<'a> Parser<'a> {
                 posonly = std::mem::take(&mut args);
             } else if self.eat("**") {
                 kwarg = Some(self.param(annotated)?);
-                self.eat(",");
-                if !self.at(close) {
+                if self.at("=") {
                     return Err(error_at(
-                        "arguments cannot follow var-keyword argument",
+                        "var-keyword argument cannot have default value",
                         pos_of(&self.tok()),
                     ));
                 }
+                let next = self.nth(1);
+                let param_follows = next.kind == TokKind::Name && !is_keyword(next.text)
+                    || next.kind == TokKind::Op && matches!(next.text, "*" | "**" | "/");
+                if self.at(",") && param_follows {
+                    return Err(error_at(
+                        "arguments cannot follow var-keyword argument",
+                        pos_of(&next),
+                    ));
+                }
+                self.eat(",");
                 break;
             } else if self.eat("*") {
                 if star_seen {
@@ -1254,10 +1291,7 @@ impl<'a> Parser<'a> {
             }
         }
         if !self.at(close) {
-            if close == ")" {
-                return Err(self.syntax_error());
-            }
-            return self.expect_forced(close).map(|_| Parameters::default());
+            return Err(self.syntax_error());
         }
         Ok(Parameters {
             posonly: self.slice(posonly),
@@ -1375,7 +1409,7 @@ impl<'a> Parser<'a> {
         self.advance();
         let test = self.disjunction()?;
         if !self.at("else") {
-            if matches!(self.tok().kind, TokKind::Error) {
+            if matches!(self.tok().kind, TokKind::Error) || self.at(":") {
                 return Err(self.syntax_error());
             }
             return Err(error_at("expected 'else' after 'if' expression", body.pos));
@@ -1395,7 +1429,7 @@ impl<'a> Parser<'a> {
     fn lambda(&mut self) -> PResult<Expr<'a>> {
         let t = self.advance();
         let params = self.parameters(":", false)?;
-        self.expect_forced(":")?;
+        self.expect(":")?;
         let body = self.expression()?;
         Ok(Self::expr(
             pos_of(&t),
@@ -1726,6 +1760,9 @@ impl<'a> Parser<'a> {
                 if self.at(")") {
                     break;
                 }
+                if let Some(msg) = misplaced {
+                    return Err(error_at(msg, pos_of(&self.tok())));
+                }
                 let last = if last_was_keyword {
                     keywords.last().map(|k| &k.value)
                 } else {
@@ -1814,7 +1851,9 @@ impl<'a> Parser<'a> {
                 break;
             }
             let target = self.target_list()?;
-            self.expect("in")?;
+            if !self.eat("in") {
+                return Err(self.error_after_element(&target));
+            }
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat("if") {
@@ -1921,7 +1960,7 @@ impl<'a> Parser<'a> {
         let first = first?;
         if self.at("for") || self.at("async") {
             let generators = self.comprehension_clauses()?;
-            self.expect_closing(")", &first)?;
+            self.expect(")")?;
             return Ok(Self::expr(
                 pos,
                 ExprKind::GeneratorExp {
@@ -1980,7 +2019,7 @@ impl<'a> Parser<'a> {
         let first = self.star_named_expression()?;
         if self.at("for") || self.at("async") {
             let generators = self.comprehension_clauses()?;
-            self.expect_closing("]", &first)?;
+            self.expect("]")?;
             return Ok(Self::expr(
                 pos,
                 ExprKind::ListComp {
@@ -2027,7 +2066,7 @@ impl<'a> Parser<'a> {
         let comprehension = self.at("for") || self.at("async");
         if comprehension && let Some(key) = first_key {
             let generators = self.comprehension_clauses()?;
-            self.expect_closing("}", &first_value)?;
+            self.expect("}")?;
             return Ok(Self::expr(
                 pos,
                 ExprKind::DictComp {
@@ -2079,7 +2118,7 @@ impl<'a> Parser<'a> {
     fn set_display(&mut self, pos: Pos, first: Expr<'a>) -> PResult<Expr<'a>> {
         if self.at("for") || self.at("async") {
             let generators = self.comprehension_clauses()?;
-            self.expect_closing("}", &first)?;
+            self.expect("}")?;
             return Ok(Self::expr(
                 pos,
                 ExprKind::SetComp {
@@ -2419,10 +2458,12 @@ impl<'a> Parser<'a> {
         let tokens = lexer::tokenize_fstring_expr(source, line, col);
         let mut sub = Parser::new(self.arena, tokens, self.depth);
         let parsed = sub.star_expressions_or_yield().and_then(|e| {
-            if sub.tok().kind == TokKind::EndMarker {
-                Ok(e)
-            } else {
+            if sub.tok().kind != TokKind::EndMarker {
                 Err(sub.error_after_element(&e))
+            } else if let ExprKind::Starred(_) = e.kind {
+                Err(error_at("cannot use starred expression here", e.pos))
+            } else {
+                Ok(e)
             }
         });
         parsed.map_err(|mut err| {
