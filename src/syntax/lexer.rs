@@ -497,7 +497,14 @@ impl<'a> Lexer<'a> {
                 self.bump();
             }
             if !self.digits(radix)? {
-                return Err(self.literal_error(radix));
+                return Err(match self.peek() {
+                    Some(c) if c.is_ascii_digit() => self.error(
+                        format!("invalid digit '{c}' in {} literal", radix_name(radix)),
+                        self.line,
+                        self.col(),
+                    ),
+                    _ => self.literal_error(radix),
+                });
             }
             if let Some(c) = self.peek()
                 && (c.is_ascii_digit() && radix != 10)
@@ -525,6 +532,9 @@ impl<'a> Lexer<'a> {
                     self.bump();
                 }
                 self.digits(10)?;
+            } else if sign {
+                self.bump();
+                return Err(self.error("invalid decimal literal", self.line, self.col()));
             }
         }
         let imaginary = matches!(self.peek(), Some('j' | 'J'));

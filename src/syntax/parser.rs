@@ -439,7 +439,10 @@ impl<'a> Parser<'a> {
                 "with" => Some(self.with_stmt()?),
                 "def" => Some(self.function_def(Vec::new(), false)?),
                 "class" => Some(self.class_def(Vec::new())?),
-                "@" => Some(self.decorated()?),
+                "@" => {
+                    out.push(self.decorated()?);
+                    return Ok(());
+                }
                 "async" if matches!(self.nth(1).text, "def" | "for" | "with") => {
                     Some(self.async_stmt()?)
                 }
@@ -1130,7 +1133,8 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn decorated(&mut self) -> PResult<StmtKind<'a>> {
+    /// A decorated definition; like CPython, its position is that of `def` or `class`.
+    fn decorated(&mut self) -> PResult<Stmt<'a>> {
         let mut decorators = Vec::new();
         while self.eat("@") {
             decorators.push(self.named_expression()?);
@@ -1139,15 +1143,17 @@ impl<'a> Parser<'a> {
             }
             self.advance();
         }
-        match self.tok().text {
-            "def" => self.function_def(decorators, false),
-            "class" => self.class_def(decorators),
+        let pos = pos_of(&self.tok());
+        let kind = match self.tok().text {
+            "def" => self.function_def(decorators, false)?,
+            "class" => self.class_def(decorators)?,
             "async" if self.nth(1).text == "def" => {
                 self.advance();
-                self.function_def(decorators, true)
+                self.function_def(decorators, true)?
             }
-            _ => Err(self.syntax_error()),
-        }
+            _ => return Err(self.syntax_error()),
+        };
+        Ok(Stmt { pos, kind })
     }
 
     fn function_def(&mut self, decorators: Vec<Expr<'a>>, is_async: bool) -> PResult<StmtKind<'a>> {
@@ -1177,7 +1183,7 @@ impl<'a> Parser<'a> {
         let keyword = self.advance();
         let name = self.name()?;
         let (bases, keywords) = if self.eat("(") {
-            self.call_arguments(false)?
+            self.call_arguments(None)?
         } else {
             (&[][..], &[][..])
         };
@@ -1226,7 +1232,8 @@ impl<'a> Parser<'a> {
                     return Err(error_at("/ may appear only once", pos_of(&t)));
                 }
                 if args.is_empty() {
-                    return Err(error_at("at least one argument must precede /", pos_of(&t)));
+                    self.i -= 1;
+                    return Err(self.syntax_error());
                 }
                 posonly = std::mem::take(&mut args);
             } else if self.eat("**") {
@@ -1642,7 +1649,7 @@ impl<'a> Parser<'a> {
                 }
                 "(" => {
                     self.advance();
-                    let (args, keywords) = self.call_arguments(true)?;
+                    let (args, keywords) = self.call_arguments(Some(pos_of(&t)))?;
                     e = Self::expr(
                         e.pos,
                         ExprKind::Call {
@@ -1680,9 +1687,11 @@ impl<'a> Parser<'a> {
 
     /// The arguments of a call (or class bases) after `(`, through `)`.
     #[allow(clippy::type_complexity)]
+    /// The arguments after `(` through `)`; `call` is the position of the `(` of a call, where a
+    /// bare generator expression argument is placed (class bases allow none).
     fn call_arguments(
         &mut self,
-        allow_generator: bool,
+        call: Option<Pos>,
     ) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword<'a>> = Vec::new();
@@ -1726,10 +1735,13 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 let arg = if self.at("for") || self.at("async") {
-                    if !allow_generator {
+                    let Some(open_pos) = call else {
+                        return Err(self.syntax_error());
+                    };
+                    let generators = self.comprehension_clauses()?;
+                    if !self.at(",") && !self.at(")") {
                         return Err(self.syntax_error());
                     }
-                    let generators = self.comprehension_clauses()?;
                     let sole = args.is_empty() && keywords.is_empty() && self.at(")");
                     if !sole {
                         return Err(error_at(
@@ -1738,7 +1750,7 @@ impl<'a> Parser<'a> {
                         ));
                     }
                     Self::expr(
-                        arg.pos,
+                        open_pos,
                         ExprKind::GeneratorExp {
                             elt: self.alloc(arg),
                             generators,
@@ -2176,7 +2188,9 @@ impl<'a> Parser<'a> {
             match piece {
                 StrPiece::Str(s) => self.push_literal(&mut values, &s, pos),
                 StrPiece::FString(parts) => {
-                    for part in parts {
+                    // CPython places every piece at the start of the whole literal.
+                    for mut part in parts {
+                        part.pos = pos;
                         match part.kind {
                             ExprKind::Constant(Constant::Str(s)) => {
                                 self.push_literal(&mut values, s, pos)
@@ -2788,89 +2802,159 @@ mod tests {
         assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     }
 
+    fn positions(src: &str) -> String {
+        let arena = Bump::new();
+        match parse(&arena, src) {
+            Ok(module) => {
+                module.body.iter().for_each(|s| drop(sexpr::stmt(s)));
+                sexpr::take_positions()
+            }
+            Err(e) => format!("error: {} at {}:{}", e.msg, e.line, e.col),
+        }
+    }
+
+    /// Line and column of every node, in rendering order, from CPython's `ast` (whose columns
+    /// are bytes, so these sources are ASCII).
+    const POSITIONS: &[(&str, &str)] = &[
+        ("a or b and not c", "1:0 1:0 1:0 1:5 1:5 1:11 1:15"),
+        ("not a == b", "1:0 1:0 1:4 1:4 1:9"),
+        ("a < b <= c is not d not in e in f", "1:0 1:0 1:0 1:4 1:9 1:18 1:27 1:32"),
+        ("a | b ^ c & d << e + f * g", "1:0 1:0 1:0 1:4 1:4 1:8 1:8 1:12 1:12 1:17 1:17 1:21 1:21 1:25"),
+        ("a - b - c", "1:0 1:0 1:0 1:0 1:4 1:8"),
+        ("a ** b ** c", "1:0 1:0 1:0 1:5 1:5 1:10"),
+        ("-2 ** 2", "1:0 1:0 1:1 1:1 1:6"),
+        ("2 ** -1", "1:0 1:0 1:0 1:5 1:6"),
+        ("-x.y(1)[2] ** ~z", "1:0 1:0 1:1 1:1 1:1 1:1 1:1 1:5 1:8 1:14 1:15"),
+        ("a @ b // c % d / e", "1:0 1:0 1:0 1:0 1:0 1:0 1:4 1:9 1:13 1:17"),
+        ("a if b else c if d else e", "1:0 1:0 1:5 1:0 1:12 1:17 1:12 1:24"),
+        ("lambda: a if b else c", "1:0 1:0 1:8 1:13 1:8 1:20"),
+        ("lambda x, /, y=1, *a, z, w=2, **k: x", "1:0 1:0 1:27 1:15 1:35"),
+        ("(y := f(x))", "1:0 1:1 1:1 1:6 1:6 1:8"),
+        ("await f() ** 2", "1:0 1:0 1:0 1:6 1:6 1:13"),
+        ("x[1:2, ::3]", "1:0 1:0 1:0 1:2 1:2 1:2 1:4 1:7 1:9"),
+        ("x[::]", "1:0 1:0 1:0 1:2"),
+        ("x[a, b]", "1:0 1:0 1:0 1:2 1:2 1:5"),
+        ("x[1:2]", "1:0 1:0 1:0 1:2 1:2 1:4"),
+        ("x[*a]", "1:0 1:0 1:0 1:2 1:2 1:3"),
+        ("1_000 + 0x_ff + 0o17 + 0b1010", "1:0 1:0 1:0 1:0 1:0 1:8 1:16 1:23"),
+        ("1e10, .5, 5., 1_0.0_1e+1_0, 3j, 1.5J", "1:0 1:0 1:0 1:6 1:10 1:14 1:28 1:32"),
+        ("0xffffffffffffffffff", "1:0 1:0"),
+        ("99999999999999999999", "1:0 1:0"),
+        ("9223372036854775807", "1:0 1:0"),
+        ("0b1111111111111111111111111111111111111111111111111111111111111111111111", "1:0 1:0"),
+        ("'a' \"b\" '''c''' r'\\d'", "1:0 1:0"),
+        ("'\\x41\\u00e9\\U0001F600\\101\\n\\t\\\\\\''", "1:0 1:0"),
+        ("b'ab' b'\\x00\\xff'", "1:0 1:0"),
+        ("'a\\\nb'", "1:0 1:0"),
+        ("'\\d'", "1:0 1:0"),
+        ("...", "1:0 1:0"),
+        ("None, True, False", "1:0 1:0 1:0 1:6 1:12"),
+        ("f'{x!r:>{width}.{prec}f}'", "1:0 1:0 1:0 1:3 1:0 1:0 1:0 1:9 1:0 1:0 1:17 1:0"),
+        ("f'{x=}'", "1:0 1:0 1:0 1:0 1:3"),
+        ("f'{x = !s}'", "1:0 1:0 1:0 1:0 1:3"),
+        ("f'{x=:>10}'", "1:0 1:0 1:0 1:0 1:3 1:0 1:0"),
+        ("f'a{{b}}c{d}'", "1:0 1:0 1:0 1:0 1:10"),
+        ("'a' f'{b}' 'c'", "1:0 1:0 1:0 1:0 1:7 1:0"),
+        ("f'{a!a}{b!s}'", "1:0 1:0 1:0 1:3 1:0 1:8"),
+        ("f'{\"x\" if a else y}'", "1:0 1:0 1:0 1:3 1:10 1:3 1:17"),
+        ("f'{x:{\"a\"}}'", "1:0 1:0 1:0 1:3 1:0 1:0 1:6"),
+        ("f''", "1:0 1:0"),
+        ("f'{a:=5}'", "1:0 1:0 1:0 1:3 1:0 1:0"),
+        ("f'{a == b}'", "1:0 1:0 1:0 1:3 1:3 1:8"),
+        ("rf'\\n{x}'", "1:0 1:0 1:0 1:0 1:6"),
+        ("f'\\n{x}\\t'", "1:0 1:0 1:0 1:0 1:5 1:0"),
+        ("f'{[1, 2][0]}'", "1:0 1:0 1:0 1:3 1:3 1:4 1:7 1:10"),
+        ("f'''{\n  x\n}'''", "1:0 1:0 1:0 2:2"),
+        ("[1, *a, 2]", "1:0 1:0 1:1 1:4 1:5 1:8"),
+        ("{**a, 'b': 1, **c}", "1:0 1:0 1:3 1:6 1:11 1:16"),
+        ("{*a, 1}", "1:0 1:0 1:1 1:2 1:5"),
+        ("{}", "1:0 1:0"),
+        ("()", "1:0 1:0"),
+        ("(1,)", "1:0 1:0 1:1"),
+        ("(1)", "1:0 1:1"),
+        ("[x for x in y if x if z for w in x]", "1:0 1:0 1:1 1:7 1:12 1:17 1:22 1:28 1:33"),
+        ("{k: v for k, v in d}", "1:0 1:0 1:1 1:4 1:10 1:10 1:13 1:18"),
+        ("{x for (a, b) in c}", "1:0 1:0 1:1 1:7 1:8 1:11 1:17"),
+        ("(x for x in y)", "1:0 1:0 1:1 1:7 1:12"),
+        ("f(x for x in y)", "1:0 1:0 1:0 1:1 1:2 1:8 1:13"),
+        ("f(*a, b, *c, k=1, **d, e=2)", "1:0 1:0 1:0 1:2 1:3 1:6 1:9 1:10 1:15 1:20 1:25"),
+        ("f(a)(b)[c].d", "1:0 1:0 1:0 1:0 1:0 1:0 1:2 1:5 1:8"),
+        ("a = b = c", "1:0 1:0 1:4 1:8"),
+        ("a, b = b, a", "1:0 1:0 1:0 1:3 1:7 1:7 1:10"),
+        ("[a, *b] = c", "1:0 1:0 1:1 1:4 1:5 1:10"),
+        ("a.b += 1", "1:0 1:0 1:0 1:7"),
+        ("x: int = 5", "1:0 1:0 1:3 1:9"),
+        ("x: int", "1:0 1:0 1:3"),
+        ("a[0] **= 2", "1:0 1:0 1:0 1:2 1:9"),
+        ("pass; break; continue", "1:0 1:6 1:13"),
+        ("del a, b[0], c.d", "1:0 1:4 1:7 1:7 1:9 1:13 1:13"),
+        ("del (a, b)", "1:0 1:4 1:5 1:8"),
+        ("global a, b", "1:0"),
+        ("assert x, 'msg'", "1:0 1:7 1:10"),
+        ("raise", "1:0"),
+        ("raise E from F", "1:0 1:6 1:13"),
+        ("import a.b.c as d, e", "1:0"),
+        ("from . import a", "1:0"),
+        ("from ..m import (a, b as c,)", "1:0"),
+        ("from m import *", "1:0"),
+        ("from .... import x", "1:0"),
+        ("if a: b\nelif c: d\nelif e: f\nelse: g", "1:0 1:3 1:6 1:6 2:0 2:5 2:8 2:8 3:0 3:5 3:8 3:8 4:6 4:6"),
+        ("while x:\n    y\nelse:\n    z", "1:0 1:6 2:4 2:4 4:4 4:4"),
+        ("for i, (a, b) in x:\n    pass\nelse:\n    pass", "1:0 1:4 1:4 1:7 1:8 1:11 1:17 2:4 4:4"),
+        ("for x, in y: pass", "1:0 1:4 1:4 1:10 1:13"),
+        ("@d1\n@d2.e(1)\ndef f(a, b: int = 1, *args: str, c, d=2, **kw) -> int:\n    return\n", "3:0 3:38 3:12 3:18 3:28 1:1 2:1 2:1 2:1 2:6 3:50 4:4"),
+        ("def f(a, /, b, *, c): pass", "1:0 1:22"),
+        ("async def f():\n    await x\n    return [y async for y in z]", "1:0 2:4 2:4 2:10 3:4 3:11 3:12 3:24 3:29"),
+        ("class A(B, C, metaclass=M, **kw):\n    x = 1\n    def m(self): pass", "1:0 1:8 1:11 1:24 1:29 2:4 2:4 2:8 3:4 3:17"),
+        ("@dec\nclass A: pass", "2:0 1:1 2:9"),
+        ("try:\n    a\nexcept E as e:\n    b\nexcept (F, G):\n    c\nexcept:\n    d\nelse:\n    e\nfinally:\n    f", "1:0 2:4 2:4 3:7 4:4 4:4 5:7 5:8 5:11 6:4 6:4 8:4 8:4 10:4 10:4 12:4 12:4"),
+        ("try:\n    pass\nfinally:\n    pass", "1:0 2:4 4:4"),
+        ("with a as b, c as (d, e), f:\n    pass", "1:0 1:5 1:10 1:13 1:18 1:19 1:22 1:26 2:4"),
+        ("with (a as b, c):\n    pass", "1:0 1:6 1:11 1:14 2:4"),
+        ("with (a, b):\n    pass", "1:0 1:6 1:9 2:4"),
+        ("with (a):\n    pass", "1:0 1:6 2:4"),
+        ("def g():\n    x = yield\n    y = yield 1, 2\n    yield from z\n    return (yield)", "1:0 2:4 2:4 2:8 3:4 3:4 3:8 3:14 3:14 3:17 4:4 4:4 4:15 5:4 5:12"),
+        ("if x: y; z", "1:0 1:3 1:6 1:6 1:9 1:9"),
+        ("x = \\\n  1", "1:0 1:0 2:2"),
+        ("x = (1 +\n  2)", "1:0 1:0 1:5 1:5 2:2"),
+        ("if x:\n    # comment\n\n    y\n  # other\nz", "1:0 1:3 4:4 4:4 6:0 6:0"),
+        ("if x:\n\tif y:\n\t\tpass\n\tz", "1:0 1:3 2:1 2:4 3:2 4:1 4:1"),
+        ("print(1, end='')", "1:0 1:0 1:0 1:6 1:13"),
+        ("match = 1\ncase = 2\n_ = match", "1:0 1:0 1:8 2:0 2:0 2:7 3:0 3:0 3:4"),
+        ("1if x else 2", "1:0 1:0 1:4 1:0 1:11"),
+        ("not not x", "1:0 1:0 1:4 1:8"),
+        ("a = yield", "1:0 1:0 1:4"),
+    ];
+
+    #[test]
+    fn positions_match_cpython() {
+        let mismatches: Vec<String> = POSITIONS
+            .iter()
+            .filter(|(src, expected)| positions(src) != *expected)
+            .map(|(src, expected)| {
+                format!("{src:?}\n  got      {}\n  expected {expected}", positions(src))
+            })
+            .collect();
+        assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    }
+
     /// Messages, lines and caret columns as CPython 3.11 reports them.
     const ERRORS: &[(&str, SyntaxErrorKind, &str, u32, u32)] = &[
-        (
-            "x = (1,\ny = 2",
-            K::SyntaxError,
-            "'(' was never closed",
-            1,
-            5,
-        ),
+        ("x = (1,\ny = 2", K::SyntaxError, "'(' was never closed", 1, 5),
         ("foo(1, 2", K::SyntaxError, "'(' was never closed", 1, 4),
         ("x = $", K::SyntaxError, "invalid syntax", 1, 5),
-        (
-            "if x:\n  a\n b",
-            K::IndentationError,
-            "unindent does not match any outer indentation level",
-            3,
-            3,
-        ),
-        (
-            "s = \"abc",
-            K::SyntaxError,
-            "unterminated string literal (detected at line 1)",
-            1,
-            5,
-        ),
+        ("if x:\n  a\n b", K::IndentationError, "unindent does not match any outer indentation level", 3, 3),
+        ("s = \"abc", K::SyntaxError, "unterminated string literal (detected at line 1)", 1, 5),
         ("x = 1abc", K::SyntaxError, "invalid decimal literal", 1, 5),
-        (
-            "x = 1 €",
-            K::SyntaxError,
-            "invalid character '€' (U+20AC)",
-            1,
-            7,
-        ),
-        (
-            "if x = 1:\n pass",
-            K::SyntaxError,
-            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            1,
-            4,
-        ),
-        (
-            "f\"{x!z}\"",
-            K::SyntaxError,
-            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-            1,
-            9,
-        ),
+        ("x = 1 €", K::SyntaxError, "invalid character '€' (U+20AC)", 1, 7),
+        ("if x = 1:\n pass", K::SyntaxError, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 4),
+        ("f\"{x!z}\"", K::SyntaxError, "f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 9),
         ("a = ]", K::SyntaxError, "unmatched ']'", 1, 5),
-        (
-            "if x:\nfoo",
-            K::IndentationError,
-            "expected an indented block after 'if' statement on line 1",
-            2,
-            1,
-        ),
-        (
-            "def f(a=1, b): pass",
-            K::SyntaxError,
-            "non-default argument follows default argument",
-            1,
-            12,
-        ),
-        (
-            "print \"x\"",
-            K::SyntaxError,
-            "Missing parentheses in call to 'print'. Did you mean print(...)?",
-            1,
-            1,
-        ),
-        (
-            "[1 2]",
-            K::SyntaxError,
-            "invalid syntax. Perhaps you forgot a comma?",
-            1,
-            2,
-        ),
-        (
-            "def f(*, **k): pass",
-            K::SyntaxError,
-            "named arguments must follow bare *",
-            1,
-            7,
-        ),
+        ("if x:\nfoo", K::IndentationError, "expected an indented block after 'if' statement on line 1", 2, 1),
+        ("def f(a=1, b): pass", K::SyntaxError, "non-default argument follows default argument", 1, 12),
+        ("print \"x\"", K::SyntaxError, "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1),
+        ("[1 2]", K::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", 1, 2),
+        ("def f(*, **k): pass", K::SyntaxError, "named arguments must follow bare *", 1, 7),
         ("for x in y\n pass", K::SyntaxError, "expected ':'", 1, 11),
         ("def f()\n pass", K::SyntaxError, "expected ':'", 1, 8),
         ("while x\n pass", K::SyntaxError, "expected ':'", 1, 8),
@@ -2878,528 +2962,141 @@ mod tests {
         ("class A\n pass", K::SyntaxError, "expected ':'", 1, 8),
         ("try\n pass", K::SyntaxError, "expected ':'", 1, 4),
         ("  x = 1", K::IndentationError, "unexpected indent", 1, 2),
-        (
-            "f(**k, *a)",
-            K::SyntaxError,
-            "iterable argument unpacking follows keyword argument unpacking",
-            1,
-            8,
-        ),
-        (
-            "f(a=1, b)",
-            K::SyntaxError,
-            "positional argument follows keyword argument",
-            1,
-            9,
-        ),
-        (
-            "f(**k, b)",
-            K::SyntaxError,
-            "positional argument follows keyword argument unpacking",
-            1,
-            9,
-        ),
-        (
-            "(a, 1) = 2",
-            K::SyntaxError,
-            "cannot assign to literal",
-            1,
-            5,
-        ),
-        (
-            "1 = x = 2",
-            K::SyntaxError,
-            "cannot assign to literal",
-            1,
-            1,
-        ),
-        (
-            "1 = x",
-            K::SyntaxError,
-            "cannot assign to literal here. Maybe you meant '==' instead of '='?",
-            1,
-            1,
-        ),
-        (
-            "f() = 1",
-            K::SyntaxError,
-            "cannot assign to function call here. Maybe you meant '==' instead of '='?",
-            1,
-            1,
-        ),
-        (
-            "x + 1 = 2",
-            K::SyntaxError,
-            "cannot assign to expression here. Maybe you meant '==' instead of '='?",
-            1,
-            1,
-        ),
-        (
-            "f\"{}\"",
-            K::SyntaxError,
-            "f-string: empty expression not allowed",
-            1,
-            6,
-        ),
-        (
-            "f\"}\"",
-            K::SyntaxError,
-            "f-string: single '}' is not allowed",
-            1,
-            5,
-        ),
+        ("f(**k, *a)", K::SyntaxError, "iterable argument unpacking follows keyword argument unpacking", 1, 8),
+        ("f(a=1, b)", K::SyntaxError, "positional argument follows keyword argument", 1, 9),
+        ("f(**k, b)", K::SyntaxError, "positional argument follows keyword argument unpacking", 1, 9),
+        ("(a, 1) = 2", K::SyntaxError, "cannot assign to literal", 1, 5),
+        ("1 = x = 2", K::SyntaxError, "cannot assign to literal", 1, 1),
+        ("1 = x", K::SyntaxError, "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1),
+        ("f() = 1", K::SyntaxError, "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1),
+        ("x + 1 = 2", K::SyntaxError, "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1),
+        ("f\"{}\"", K::SyntaxError, "f-string: empty expression not allowed", 1, 6),
+        ("f\"}\"", K::SyntaxError, "f-string: single '}' is not allowed", 1, 5),
         ("f\"{x\"", K::SyntaxError, "f-string: expecting '}'", 1, 6),
         ("x = 1 +", K::SyntaxError, "invalid syntax", 1, 8),
         ("x = 1 2", K::SyntaxError, "invalid syntax", 1, 7),
-        (
-            "f\"{x!}\"",
-            K::SyntaxError,
-            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-            1,
-            8,
-        ),
-        (
-            "f\"{x#}\"",
-            K::SyntaxError,
-            "f-string expression part cannot include '#'",
-            1,
-            8,
-        ),
-        (
-            "x = a if b",
-            K::SyntaxError,
-            "expected 'else' after 'if' expression",
-            1,
-            5,
-        ),
-        (
-            "f(x for x in y, 1)",
-            K::SyntaxError,
-            "Generator expression must be parenthesized",
-            1,
-            3,
-        ),
-        (
-            "f(a.b=1)",
-            K::SyntaxError,
-            "expression cannot contain assignment, perhaps you meant \"==\"?",
-            1,
-            3,
-        ),
-        (
-            "try:\n pass\nexcept:\nx",
-            K::IndentationError,
-            "expected an indented block after 'except' statement on line 3",
-            4,
-            1,
-        ),
-        (
-            "try:\n pass\nx=1",
-            K::SyntaxError,
-            "expected 'except' or 'finally' block",
-            3,
-            1,
-        ),
-        (
-            "(a,b): int",
-            K::SyntaxError,
-            "only single target (not tuple) can be annotated",
-            1,
-            1,
-        ),
-        (
-            "a + 1: int",
-            K::SyntaxError,
-            "illegal target for annotation",
-            1,
-            1,
-        ),
-        (
-            "f() += 1",
-            K::SyntaxError,
-            "'function call' is an illegal expression for augmented assignment",
-            1,
-            1,
-        ),
-        (
-            "del f()",
-            K::SyntaxError,
-            "cannot delete function call",
-            1,
-            5,
-        ),
-        (
-            "for 1 in x: pass",
-            K::SyntaxError,
-            "cannot assign to literal",
-            1,
-            5,
-        ),
+        ("f\"{x!}\"", K::SyntaxError, "f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 8),
+        ("f\"{x#}\"", K::SyntaxError, "f-string expression part cannot include '#'", 1, 8),
+        ("x = a if b", K::SyntaxError, "expected 'else' after 'if' expression", 1, 5),
+        ("f(x for x in y, 1)", K::SyntaxError, "Generator expression must be parenthesized", 1, 3),
+        ("f(a.b=1)", K::SyntaxError, "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3),
+        ("try:\n pass\nexcept:\nx", K::IndentationError, "expected an indented block after 'except' statement on line 3", 4, 1),
+        ("try:\n pass\nx=1", K::SyntaxError, "expected 'except' or 'finally' block", 3, 1),
+        ("(a,b): int", K::SyntaxError, "only single target (not tuple) can be annotated", 1, 1),
+        ("a + 1: int", K::SyntaxError, "illegal target for annotation", 1, 1),
+        ("f() += 1", K::SyntaxError, "'function call' is an illegal expression for augmented assignment", 1, 1),
+        ("del f()", K::SyntaxError, "cannot delete function call", 1, 5),
+        ("for 1 in x: pass", K::SyntaxError, "cannot assign to literal", 1, 5),
         ("x = -", K::SyntaxError, "invalid syntax", 1, 6),
-        (
-            "lambda x=1, y: 0",
-            K::SyntaxError,
-            "non-default argument follows default argument",
-            1,
-            13,
-        ),
+        ("lambda x=1, y: 0", K::SyntaxError, "non-default argument follows default argument", 1, 13),
         ("import a.b as", K::SyntaxError, "invalid syntax", 1, 14),
-        (
-            "x = yield = 1",
-            K::SyntaxError,
-            "assignment to yield expression not possible",
-            1,
-            5,
-        ),
-        (
-            "def f(*): pass",
-            K::SyntaxError,
-            "named arguments must follow bare *",
-            1,
-            7,
-        ),
-        (
-            "def f(**k, a): pass",
-            K::SyntaxError,
-            "arguments cannot follow var-keyword argument",
-            1,
-            12,
-        ),
-        (
-            "(yield) = 1",
-            K::SyntaxError,
-            "cannot assign to yield expression here. Maybe you meant '==' instead of '='?",
-            1,
-            2,
-        ),
-        (
-            "x = $\ny = \"",
-            K::SyntaxError,
-            "unterminated string literal (detected at line 2)",
-            2,
-            5,
-        ),
-        (
-            "f\"{x:{y:{z}}}\"",
-            K::SyntaxError,
-            "f-string: expressions nested too deeply",
-            1,
-            15,
-        ),
-        (
-            "b'é'",
-            K::SyntaxError,
-            "bytes can only contain ASCII literal characters",
-            1,
-            1,
-        ),
-        (
-            "\"a\" b\"b\"",
-            K::SyntaxError,
-            "cannot mix bytes and nonbytes literals",
-            1,
-            9,
-        ),
-        (
-            "x = 0x",
-            K::SyntaxError,
-            "invalid hexadecimal literal",
-            1,
-            6,
-        ),
+        ("x = yield = 1", K::SyntaxError, "assignment to yield expression not possible", 1, 5),
+        ("def f(*): pass", K::SyntaxError, "named arguments must follow bare *", 1, 7),
+        ("def f(**k, a): pass", K::SyntaxError, "arguments cannot follow var-keyword argument", 1, 12),
+        ("(yield) = 1", K::SyntaxError, "cannot assign to yield expression here. Maybe you meant '==' instead of '='?", 1, 2),
+        ("x = $\ny = \"", K::SyntaxError, "unterminated string literal (detected at line 2)", 2, 5),
+        ("f\"{x:{y:{z}}}\"", K::SyntaxError, "f-string: expressions nested too deeply", 1, 15),
+        ("b'é'", K::SyntaxError, "bytes can only contain ASCII literal characters", 1, 1),
+        ("\"a\" b\"b\"", K::SyntaxError, "cannot mix bytes and nonbytes literals", 1, 9),
+        ("x = 0x", K::SyntaxError, "invalid hexadecimal literal", 1, 6),
         ("x = 1_", K::SyntaxError, "invalid decimal literal", 1, 6),
-        (
-            "x = 0b12",
-            K::SyntaxError,
-            "invalid digit '2' in binary literal",
-            1,
-            8,
-        ),
+        ("x = 0b12", K::SyntaxError, "invalid digit '2' in binary literal", 1, 8),
         ("x = 1e", K::SyntaxError, "invalid decimal literal", 1, 5),
-        (
-            "if x:\n    pass\n  else:\n    pass",
-            K::IndentationError,
-            "unindent does not match any outer indentation level",
-            3,
-            8,
-        ),
-        (
-            "x = [\n  1,\n  2",
-            K::SyntaxError,
-            "'[' was never closed",
-            1,
-            5,
-        ),
-        (
-            "def f():\n    x = 1\n     y = 2",
-            K::IndentationError,
-            "unexpected indent",
-            3,
-            5,
-        ),
-        (
-            "for x in range(3):\n    pass\nelse",
-            K::SyntaxError,
-            "expected ':'",
-            3,
-            5,
-        ),
-        (
-            "x = '''abc",
-            K::SyntaxError,
-            "unterminated triple-quoted string literal (detected at line 1)",
-            1,
-            5,
-        ),
-        (
-            "if True:\n\tx = 1\n        y = 2",
-            K::TabError,
-            "inconsistent use of tabs and spaces in indentation",
-            3,
-            1,
-        ),
+        ("if x:\n    pass\n  else:\n    pass", K::IndentationError, "unindent does not match any outer indentation level", 3, 8),
+        ("x = [\n  1,\n  2", K::SyntaxError, "'[' was never closed", 1, 5),
+        ("def f():\n    x = 1\n     y = 2", K::IndentationError, "unexpected indent", 3, 5),
+        ("for x in range(3):\n    pass\nelse", K::SyntaxError, "expected ':'", 3, 5),
+        ("x = '''abc", K::SyntaxError, "unterminated triple-quoted string literal (detected at line 1)", 1, 5),
+        ("if True:\n\tx = 1\n        y = 2", K::TabError, "inconsistent use of tabs and spaces in indentation", 3, 1),
         ("x = 5 @@ 3", K::SyntaxError, "invalid syntax", 1, 8),
-        (
-            "x = 0777",
-            K::SyntaxError,
-            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-            1,
-            5,
-        ),
-        (
-            "x = 0_7",
-            K::SyntaxError,
-            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-            1,
-            5,
-        ),
+        ("x = 0777", K::SyntaxError, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5),
+        ("x = 0_7", K::SyntaxError, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5),
         ("a = not", K::SyntaxError, "invalid syntax", 1, 8),
-        (
-            "if x:\n    pass\nelif y\n    pass",
-            K::SyntaxError,
-            "expected ':'",
-            3,
-            7,
-        ),
-        (
-            "class A:\npass",
-            K::IndentationError,
-            "expected an indented block after class definition on line 1",
-            2,
-            1,
-        ),
-        (
-            "with a:\npass",
-            K::IndentationError,
-            "expected an indented block after 'with' statement on line 1",
-            2,
-            1,
-        ),
-        (
-            "async def f():\npass\n",
-            K::IndentationError,
-            "expected an indented block after function definition on line 1",
-            2,
-            1,
-        ),
+        ("if x:\n    pass\nelif y\n    pass", K::SyntaxError, "expected ':'", 3, 7),
+        ("class A:\npass", K::IndentationError, "expected an indented block after class definition on line 1", 2, 1),
+        ("with a:\npass", K::IndentationError, "expected an indented block after 'with' statement on line 1", 2, 1),
+        ("async def f():\npass\n", K::IndentationError, "expected an indented block after function definition on line 1", 2, 1),
         ("x = (", K::SyntaxError, "'(' was never closed", 1, 5),
-        (
-            "x = \\",
-            K::SyntaxError,
-            "unexpected EOF while parsing",
-            1,
-            6,
-        ),
-        (
-            "def f():\n    return\n  x",
-            K::IndentationError,
-            "unindent does not match any outer indentation level",
-            3,
-            4,
-        ),
-        (
-            "if x:\n\t y\n        z",
-            K::IndentationError,
-            "unindent does not match any outer indentation level",
-            3,
-            10,
-        ),
-        (
-            "f(**a, *b)",
-            K::SyntaxError,
-            "iterable argument unpacking follows keyword argument unpacking",
-            1,
-            8,
-        ),
-        (
-            "class A(x for x in y): pass",
-            K::SyntaxError,
-            "invalid syntax",
-            1,
-            11,
-        ),
+        ("x = \\", K::SyntaxError, "unexpected EOF while parsing", 1, 6),
+        ("def f():\n    return\n  x", K::IndentationError, "unindent does not match any outer indentation level", 3, 4),
+        ("if x:\n\t y\n        z", K::IndentationError, "unindent does not match any outer indentation level", 3, 10),
+        ("f(**a, *b)", K::SyntaxError, "iterable argument unpacking follows keyword argument unpacking", 1, 8),
+        ("class A(x for x in y): pass", K::SyntaxError, "invalid syntax", 1, 11),
         ("x = [1, 2", K::SyntaxError, "'[' was never closed", 1, 5),
-        (
-            "x = {1: 2, 3}",
-            K::SyntaxError,
-            "':' expected after dictionary key",
-            1,
-            12,
-        ),
+        ("x = {1: 2, 3}", K::SyntaxError, "':' expected after dictionary key", 1, 12),
         ("x = {1, 2: 3}", K::SyntaxError, "invalid syntax", 1, 10),
         ("del *a", K::SyntaxError, "cannot delete starred", 1, 5),
-        (
-            "for x in y:\n    pass\nelse:\npass",
-            K::IndentationError,
-            "expected an indented block after 'else' statement on line 3",
-            4,
-            1,
-        ),
-        (
-            "while x:\npass",
-            K::IndentationError,
-            "expected an indented block after 'while' statement on line 1",
-            2,
-            1,
-        ),
-        (
-            "try:\npass",
-            K::IndentationError,
-            "expected an indented block after 'try' statement on line 1",
-            2,
-            1,
-        ),
-        (
-            "try:\n    pass\nfinally:\npass",
-            K::IndentationError,
-            "expected an indented block after 'finally' statement on line 3",
-            4,
-            1,
-        ),
-        (
-            "if x:\n    pass\nelif y:\npass",
-            K::IndentationError,
-            "expected an indented block after 'elif' statement on line 3",
-            4,
-            1,
-        ),
-        (
-            "if x:\n    pass\nelse:\npass",
-            K::IndentationError,
-            "expected an indented block after 'else' statement on line 3",
-            4,
-            1,
-        ),
-        (
-            "for f() in y: pass",
-            K::SyntaxError,
-            "cannot assign to function call",
-            1,
-            5,
-        ),
-        (
-            "with a as f(): pass",
-            K::SyntaxError,
-            "cannot assign to function call",
-            1,
-            11,
-        ),
-        (
-            "[x for 1 in y]",
-            K::SyntaxError,
-            "cannot assign to literal",
-            1,
-            8,
-        ),
-        (
-            "(a, b) += 1",
-            K::SyntaxError,
-            "'tuple' is an illegal expression for augmented assignment",
-            1,
-            1,
-        ),
-        (
-            "x = 'abc\\",
-            K::SyntaxError,
-            "unterminated string literal (detected at line 1)",
-            1,
-            5,
-        ),
-        (
-            "def f(x, y=1, /, z): pass",
-            K::SyntaxError,
-            "non-default argument follows default argument",
-            1,
-            18,
-        ),
-        (
-            "lambda *: 0",
-            K::SyntaxError,
-            "named arguments must follow bare *",
-            1,
-            9,
-        ),
+        ("for x in y:\n    pass\nelse:\npass", K::IndentationError, "expected an indented block after 'else' statement on line 3", 4, 1),
+        ("while x:\npass", K::IndentationError, "expected an indented block after 'while' statement on line 1", 2, 1),
+        ("try:\npass", K::IndentationError, "expected an indented block after 'try' statement on line 1", 2, 1),
+        ("try:\n    pass\nfinally:\npass", K::IndentationError, "expected an indented block after 'finally' statement on line 3", 4, 1),
+        ("if x:\n    pass\nelif y:\npass", K::IndentationError, "expected an indented block after 'elif' statement on line 3", 4, 1),
+        ("if x:\n    pass\nelse:\npass", K::IndentationError, "expected an indented block after 'else' statement on line 3", 4, 1),
+        ("for f() in y: pass", K::SyntaxError, "cannot assign to function call", 1, 5),
+        ("with a as f(): pass", K::SyntaxError, "cannot assign to function call", 1, 11),
+        ("[x for 1 in y]", K::SyntaxError, "cannot assign to literal", 1, 8),
+        ("(a, b) += 1", K::SyntaxError, "'tuple' is an illegal expression for augmented assignment", 1, 1),
+        ("x = 'abc\\", K::SyntaxError, "unterminated string literal (detected at line 1)", 1, 5),
+        ("def f(x, y=1, /, z): pass", K::SyntaxError, "non-default argument follows default argument", 1, 18),
+        ("lambda *: 0", K::SyntaxError, "named arguments must follow bare *", 1, 9),
         ("f\"{x!r\"", K::SyntaxError, "f-string: expecting '}'", 1, 8),
         ("import a.", K::SyntaxError, "invalid syntax", 1, 10),
-        (
-            "x = 5 = y",
-            K::SyntaxError,
-            "cannot assign to literal",
-            1,
-            5,
-        ),
-        (
-            "(x for x in y) = 1",
-            K::SyntaxError,
-            "cannot assign to generator expression",
-            1,
-            1,
-        ),
+        ("x = 5 = y", K::SyntaxError, "cannot assign to literal", 1, 5),
+        ("(x for x in y) = 1", K::SyntaxError, "cannot assign to generator expression", 1, 1),
         ("True = 1", K::SyntaxError, "cannot assign to True", 1, 1),
-        (
-            "x = 1 if y",
-            K::SyntaxError,
-            "expected 'else' after 'if' expression",
-            1,
-            5,
-        ),
-        (
-            "x = 08",
-            K::SyntaxError,
-            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-            1,
-            5,
-        ),
+        ("x = 1 if y", K::SyntaxError, "expected 'else' after 'if' expression", 1, 5),
+        ("x = 08", K::SyntaxError, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5),
         ("x = 1__2", K::SyntaxError, "invalid decimal literal", 1, 6),
-        (
-            "f(a b)",
-            K::SyntaxError,
-            "invalid syntax. Perhaps you forgot a comma?",
-            1,
-            3,
-        ),
-        (
-            "{a b}",
-            K::SyntaxError,
-            "invalid syntax. Perhaps you forgot a comma?",
-            1,
-            2,
-        ),
-        (
-            "(a, b c)",
-            K::SyntaxError,
-            "invalid syntax. Perhaps you forgot a comma?",
-            1,
-            5,
-        ),
-        (
-            "a, b += 1",
-            K::SyntaxError,
-            "'tuple' is an illegal expression for augmented assignment",
-            1,
-            1,
-        ),
-        ("x: int, = 1\n", K::SyntaxError, "invalid syntax", 1, 7),
+        ("f(a b)", K::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", 1, 3),
+        ("{a b}", K::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", 1, 2),
+        ("(a, b c)", K::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", 1, 5),
+        ("a, b += 1", K::SyntaxError, "'tuple' is an illegal expression for augmented assignment", 1, 1),
+        ("x: int, = 1", K::SyntaxError, "invalid syntax", 1, 7),
+        ("x = foo(a, b\ny = 2", K::SyntaxError, "'(' was never closed", 1, 8),
+        ("f(u result", K::SyntaxError, "'(' was never closed", 1, 2),
+        ("x = [1\n2]", K::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", 1, 6),
+        ("f(**k, *a", K::SyntaxError, "iterable argument unpacking follows keyword argument unpacking", 1, 8),
+        ("foo(1 = 2", K::SyntaxError, "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 5),
+        ("x = (1 +* 2", K::SyntaxError, "invalid syntax", 1, 9),
+        ("x = (1 if 2", K::SyntaxError, "'(' was never closed", 1, 5),
+        ("if (x = 1:\n pass", K::SyntaxError, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 5),
+        ("x = (yield) = (", K::SyntaxError, "cannot assign to yield expression", 1, 6),
+        ("def f():\n    x = (u\n    y = 2", K::SyntaxError, "'(' was never closed", 2, 9),
+        ("f(a for a in b c)", K::SyntaxError, "invalid syntax", 1, 16),
+        ("print(a = b c)", K::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", 1, 11),
+        ("x = [a = 1]", K::SyntaxError, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 6),
+        ("defgen(n):\n    pass", K::SyntaxError, "invalid syntax", 1, 10),
+        ("lambda y, *z y", K::SyntaxError, "invalid syntax", 1, 14),
+        ("x = a if b:", K::SyntaxError, "invalid syntax", 1, 11),
+        ("def f(**k, /): pass", K::SyntaxError, "arguments cannot follow var-keyword argument", 1, 12),
+        ("def f(**k=1): pass", K::SyntaxError, "var-keyword argument cannot have default value", 1, 10),
+        ("total + a ** 2 - b // 3=% 7", K::SyntaxError, "cannot assign to expression", 1, 1),
+        ("yield = 1", K::SyntaxError, "assignment to yield expression not possible", 1, 1),
+        ("print(s, end\"\\n\")", K::SyntaxError, "invalid syntax", 1, 13),
+        ("[x for x inxs]", K::SyntaxError, "invalid syntax. Perhaps you forgot a comma?", 1, 8),
+        ("[i for i in range(10) ifbi % 2]", K::SyntaxError, "invalid syntax", 1, 23),
+        ("x = 1\nif x:\n    y = 2\n  z = 3", K::IndentationError, "unindent does not match any outer indentation level", 4, 8),
+        ("if x:\n    pass\n        y = 1", K::IndentationError, "unexpected indent", 3, 8),
+        ("s = 'abc", K::SyntaxError, "unterminated string literal (detected at line 1)", 1, 5),
+        ("s = \"\"\"abc", K::SyntaxError, "unterminated triple-quoted string literal (detected at line 1)", 1, 5),
+        ("x = 0o8", K::SyntaxError, "invalid digit '8' in octal literal", 1, 7),
+        ("x = 0b", K::SyntaxError, "invalid binary literal", 1, 6),
+        ("x = 1e+", K::SyntaxError, "invalid decimal literal", 1, 7),
+        ("x = 5 ** $", K::SyntaxError, "invalid syntax", 1, 10),
+        ("@dec\nx = 1", K::SyntaxError, "invalid syntax", 2, 1),
+        ("class A(x for x in y): pass", K::SyntaxError, "invalid syntax", 1, 11),
+        ("with (a as b, c as d:\n    pass", K::SyntaxError, "invalid syntax", 1, 21),
+        ("from . import a,", K::SyntaxError, "trailing comma not allowed without surrounding parentheses", 1, 17),
+        ("import", K::SyntaxError, "invalid syntax", 1, 7),
+        ("global", K::SyntaxError, "invalid syntax", 1, 7),
+        ("x = 1 +\n    2", K::SyntaxError, "invalid syntax", 1, 8),
+        ("nonlocal x,", K::SyntaxError, "invalid syntax", 1, 12),
+        ("if x:\n    pass\nelse:\n    pass\nelse:\n    pass", K::SyntaxError, "invalid syntax", 5, 1),
+        ("try:\n    pass\nexcept E, F:\n    pass", K::SyntaxError, "multiple exception types must be parenthesized", 3, 8),
+        ("f(x=1, x)", K::SyntaxError, "positional argument follows keyword argument", 1, 9),
+        ("def f(x, /, y, /): pass", K::SyntaxError, "/ may appear only once", 1, 16),
+        ("def f(*a, *b): pass", K::SyntaxError, "* argument may appear only once", 1, 11),
+        ("def f(/): pass\n", K::SyntaxError, "invalid syntax", 1, 7),
     ];
 
     #[test]

@@ -1,9 +1,12 @@
 //! A compact S-expression rendering of the tree, for tests: expected values are produced by
-//! rendering CPython's own `ast` the same way, so the two trees can be compared as text.
+//! rendering CPython's own `ast` the same way, so the two trees can be compared as text. The
+//! positions of the nodes, in the order they are rendered, are collected on the side.
+
+use std::cell::RefCell;
 
 use super::ast::{
-    BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Keyword, Param, Parameters, Stmt,
-    StmtKind, UnaryOp,
+    BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Keyword, Param, Parameters, Pos,
+    Stmt, StmtKind, UnaryOp,
 };
 
 fn list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
@@ -91,7 +94,21 @@ fn with_all(head: &str, items: &[Expr]) -> String {
     node(&parts)
 }
 
+thread_local! {
+    static POSITIONS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn record(pos: Pos) {
+    POSITIONS.with(|p| p.borrow_mut().push(format!("{}:{}", pos.line, pos.col)));
+}
+
+/// The positions recorded since the last call, as `line:col` in rendering order.
+pub fn take_positions() -> String {
+    POSITIONS.with(|p| std::mem::take(&mut *p.borrow_mut()).join(" "))
+}
+
 pub fn expr(e: &Expr) -> String {
+    record(e.pos);
     match &e.kind {
         ExprKind::Name(n) => n.to_string(),
         ExprKind::Constant(c) => constant(c),
@@ -201,6 +218,7 @@ fn names(head: &str, names: &[&str]) -> String {
 }
 
 pub fn stmt(s: &Stmt) -> String {
+    record(s.pos);
     match &s.kind {
         StmtKind::Expr(e) => expr(e),
         StmtKind::Assign { targets, value } => {
@@ -266,6 +284,7 @@ pub fn stmt(s: &Stmt) -> String {
             list(c.body, stmt),
         ]),
         StmtKind::Try(t) => {
+            let body = list(t.body, stmt);
             let handlers = list(t.handlers, |h| {
                 node(&[
                     "except".into(),
@@ -276,7 +295,7 @@ pub fn stmt(s: &Stmt) -> String {
             });
             node(&[
                 "try".into(),
-                list(t.body, stmt),
+                body,
                 handlers,
                 list(t.orelse, stmt),
                 list(t.finalbody, stmt),
