@@ -42,9 +42,12 @@ struct Parser<'a> {
     lex_error_is_eager: bool,
     unclosed: Option<OpenBracket>,
     i: usize,
-    /// The furthest token looked at: CPython reports an unclosed bracket when the parser has
-    /// to look at the end of the file.
+    /// The furthest token looked at while parsing, where CPython reports a generic syntax error.
     furthest: Cell<usize>,
+    /// The furthest token looked at at all, including the lookahead of error hints: CPython
+    /// reports an unclosed bracket instead of an error when it had to look past that bracket's
+    /// line (or at the end of the file).
+    furthest_any: Cell<usize>,
     depth: u32,
 }
 
@@ -169,6 +172,7 @@ impl<'a> Parser<'a> {
             unclosed: tokens.unclosed,
             i: 0,
             furthest: Cell::new(0),
+            furthest_any: Cell::new(0),
             depth,
         }
     }
@@ -281,9 +285,13 @@ impl<'a> Parser<'a> {
 
     // ----- errors -------------------------------------------------------------------------
 
-    /// The generic error for the current token.
+    /// The generic error, at the furthest token the parser has looked at.
     fn syntax_error(&self) -> SyntaxError {
-        let t = self.tok();
+        let t = self
+            .toks
+            .get(self.furthest.get().max(self.i))
+            .copied()
+            .unwrap_or_else(|| self.tok());
         match t.kind {
             TokKind::Error => self
                 .lex_error
@@ -321,7 +329,8 @@ impl<'a> Parser<'a> {
         {
             return lex_error.clone();
         }
-        let furthest = self.toks.get(self.furthest.get());
+        let furthest_any = self.furthest.get().max(self.furthest_any.get());
+        let furthest = self.toks.get(furthest_any);
         match (self.unclosed, furthest) {
             (Some(b), Some(t)) if t.line > b.line || t.kind == TokKind::EndMarker => {
                 self.unclosed_error()
@@ -382,9 +391,7 @@ impl<'a> Parser<'a> {
             ExprKind::IfExp { .. } | ExprKind::Lambda { .. } | ExprKind::NamedExpr { .. }
         );
         if t.level > 0 && prev_ok && !name_then_string && self.starts_expression() {
-            let save = self.i;
-            let next_parses = self.expression().is_ok();
-            self.i = save;
+            let next_parses = self.speculate(|p| p.expression().is_ok());
             if next_parses {
                 return error_at("invalid syntax. Perhaps you forgot a comma?", prev.pos);
             }
@@ -790,16 +797,28 @@ impl<'a> Parser<'a> {
     /// Whether the `=` at the current token is followed by a bitwise-or expression and no
     /// further `=`: the shape CPython's "Maybe you meant '=='" hints require.
     fn plain_value_follows(&mut self) -> bool {
-        let save = self.i;
-        self.advance();
-        let plain = self.bitwise_or().is_ok() && !self.at("=") && !self.at(":=");
+        self.speculate(|p| {
+            p.advance();
+            p.bitwise_or().is_ok() && !p.at("=") && !p.at(":=")
+        })
+    }
+
+    /// Runs a lookahead for an error hint, then restores the position; what it looked at does
+    /// not move the location of generic errors.
+    fn speculate(&mut self, look: impl FnOnce(&mut Self) -> bool) -> bool {
+        let (save, furthest) = (self.i, self.furthest.get());
+        let found = look(self);
+        self.furthest_any
+            .set(self.furthest_any.get().max(self.furthest.get()));
+        self.furthest.set(furthest);
         self.i = save;
-        plain
+        found
     }
 
     fn annotated(&mut self, target: Expr<'a>) -> PResult<StmtKind<'a>> {
         if !Self::starts_operand(&self.nth(1)) {
-            return Err(self.syntax_error());
+            let colon = self.tok();
+            return Err(SyntaxError::new("invalid syntax", colon.line, colon.col + 1));
         }
         match target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
