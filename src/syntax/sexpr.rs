@@ -5,8 +5,8 @@
 use std::cell::RefCell;
 
 use super::ast::{
-    BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Keyword, Param, Parameters, Pos,
-    Stmt, StmtKind, UnaryOp,
+    BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Keyword, Param, Parameters, Pos, Stmt,
+    StmtKind, UnaryOp,
 };
 
 fn list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
