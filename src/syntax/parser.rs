@@ -996,11 +996,12 @@ impl<'a> Parser<'a> {
 
     /// `for` and comprehension targets: `a, (b, c), *d` without parsing `in` as an operator.
     fn target_list(&mut self) -> PResult<Expr<'a>> {
+        let start = pos_of(&self.tok());
         let first = self.star_target()?;
         if !self.at(",") {
             return self.checked_target(first);
         }
-        let pos = first.pos;
+        let pos = start;
         let mut elts = vec![first];
         while self.eat(",") {
             if self.at("in") || self.at("=") {
@@ -1343,11 +1344,12 @@ impl<'a> Parser<'a> {
 
     /// `a, *b, c` at statement level; a trailing comma makes a tuple.
     fn star_expressions(&mut self) -> PResult<Expr<'a>> {
+        let start = pos_of(&self.tok());
         let first = self.star_expression()?;
         if !self.at(",") {
             return Ok(first);
         }
-        let pos = first.pos;
+        let pos = start;
         let mut elts = vec![first];
         while self.eat(",") {
             if !self.starts_star_expression() {
@@ -1435,6 +1437,7 @@ impl<'a> Parser<'a> {
     }
 
     fn conditional(&mut self) -> PResult<Expr<'a>> {
+        let start = pos_of(&self.tok());
         if self.at("lambda") {
             return self.lambda();
         }
@@ -1453,7 +1456,7 @@ impl<'a> Parser<'a> {
         self.advance();
         let orelse = self.expression()?;
         Ok(Self::expr(
-            body.pos,
+            start,
             ExprKind::IfExp {
                 test: self.alloc(test),
                 body: self.alloc(body),
@@ -1477,6 +1480,7 @@ impl<'a> Parser<'a> {
     }
 
     fn bool_op(&mut self, op: BoolOp) -> PResult<Expr<'a>> {
+        let start = pos_of(&self.tok());
         let (keyword, first) = match op {
             BoolOp::Or => ("or", self.bool_op(BoolOp::And)?),
             BoolOp::And => ("and", self.inversion()?),
@@ -1484,7 +1488,7 @@ impl<'a> Parser<'a> {
         if !self.at(keyword) {
             return Ok(first);
         }
-        let pos = first.pos;
+        let pos = start;
         let mut values = vec![first];
         while self.eat(keyword) {
             values.push(match op {
@@ -1552,6 +1556,7 @@ impl<'a> Parser<'a> {
     }
 
     fn comparison(&mut self) -> PResult<Expr<'a>> {
+        let start = pos_of(&self.tok());
         let left = self.bitwise_or()?;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
@@ -1563,7 +1568,7 @@ impl<'a> Parser<'a> {
             return Ok(left);
         }
         Ok(Self::expr(
-            left.pos,
+            start,
             ExprKind::Compare {
                 left: self.alloc(left),
                 ops: self.slice(ops),
@@ -1578,6 +1583,7 @@ impl<'a> Parser<'a> {
 
     /// Binary operators from `|` to `*`, by precedence climbing (all left-associative).
     fn binary(&mut self, min_prec: u8) -> PResult<Expr<'a>> {
+        let start = pos_of(&self.tok());
         let mut left = self.factor()?;
         loop {
             let t = self.tok();
@@ -1593,7 +1599,7 @@ impl<'a> Parser<'a> {
             self.advance();
             let right = self.binary(prec + 1)?;
             left = Self::expr(
-                left.pos,
+                start,
                 ExprKind::BinOp {
                     left: self.alloc(left),
                     op,
@@ -1630,13 +1636,14 @@ impl<'a> Parser<'a> {
     }
 
     fn power(&mut self) -> PResult<Expr<'a>> {
+        let start = pos_of(&self.tok());
         let base = self.await_primary()?;
         if !self.eat("**") {
             return Ok(base);
         }
         let exponent = self.factor()?;
         Ok(Self::expr(
-            base.pos,
+            start,
             ExprKind::BinOp {
                 left: self.alloc(base),
                 op: BinOp::Pow,
@@ -1658,6 +1665,7 @@ impl<'a> Parser<'a> {
     }
 
     fn primary(&mut self) -> PResult<Expr<'a>> {
+        let start = pos_of(&self.tok());
         let mut e = self.atom()?;
         loop {
             let t = self.tok();
@@ -1669,7 +1677,7 @@ impl<'a> Parser<'a> {
                     self.advance();
                     let attr = self.name()?;
                     e = Self::expr(
-                        e.pos,
+                        start,
                         ExprKind::Attribute {
                             value: self.alloc(e),
                             attr,
@@ -1680,7 +1688,7 @@ impl<'a> Parser<'a> {
                     self.advance();
                     let (args, keywords) = self.call_arguments(Some(pos_of(&t)))?;
                     e = Self::expr(
-                        e.pos,
+                        start,
                         ExprKind::Call {
                             func: self.alloc(e),
                             args,
@@ -1693,7 +1701,7 @@ impl<'a> Parser<'a> {
                     let index = self.slices()?;
                     self.expect_closing("]", &index)?;
                     e = Self::expr(
-                        e.pos,
+                        start,
                         ExprKind::Subscript {
                             value: self.alloc(e),
                             index: self.alloc(index),
@@ -1824,15 +1832,16 @@ impl<'a> Parser<'a> {
     }
 
     fn slices(&mut self) -> PResult<Expr<'a>> {
+        let start = pos_of(&self.tok());
         let first = self.slice_item()?;
         if !self.at(",") {
             if let ExprKind::Starred(_) = first.kind {
-                let pos = first.pos;
+                let pos = start;
                 return Ok(Self::expr(pos, ExprKind::Tuple(self.slice(vec![first]))));
             }
             return Ok(first);
         }
-        let pos = first.pos;
+        let pos = start;
         let mut elts = vec![first];
         while self.eat(",") {
             if self.at("]") {
