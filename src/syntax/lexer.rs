@@ -97,8 +97,6 @@ struct Lexer<'a> {
     /// wrapped in parentheses).
     base_level: usize,
     toks: Vec<Token<'a>>,
-    /// Where the number being lexed starts, for literal errors.
-    number_start: (u32, u32),
 }
 
 /// Tokenizes a module.
@@ -126,7 +124,6 @@ impl<'a> Lexer<'a> {
             brackets: Vec::new(),
             base_level,
             toks: Vec::new(),
-            number_start: (line, col),
         }
     }
 
@@ -321,6 +318,24 @@ impl<'a> Lexer<'a> {
                 return Ok(true);
             }
             None => return Ok(false),
+            // A line continued right after its indentation: the next line's tokens are
+            // measured with this indentation, as CPython does.
+            Some('\\') => match self.peek_at(1) {
+                Some('\n') => {
+                    self.bump();
+                    self.bump();
+                }
+                Some(_) => {
+                    let (line, col) = (self.line, self.col());
+                    self.bump();
+                    return Err(self.error(
+                        "unexpected character after line continuation character",
+                        line,
+                        col + 1,
+                    ));
+                }
+                None => return Ok(false),
+            },
             _ => {}
         }
         let (line, col) = (self.line, self.col());
@@ -483,7 +498,6 @@ impl<'a> Lexer<'a> {
     }
 
     fn number(&mut self, start: usize, line: u32, col: u32) -> LexResult<()> {
-        self.number_start = (line, col);
         let radix = match (self.peek(), self.peek_at(1).map(|c| c.to_ascii_lowercase())) {
             (Some('0'), Some('x')) => 16,
             (Some('0'), Some('o')) => 8,
@@ -512,7 +526,7 @@ impl<'a> Lexer<'a> {
                 let msg = format!("invalid digit '{c}' in {} literal", radix_name(radix));
                 return Err(self.error(msg, self.line, self.col()));
             }
-            return self.end_number(TokKind::Number, start, line, col, radix);
+            return self.end_number(start, line, col, radix, false);
         }
         let mut is_float = false;
         self.digits(10)?;
@@ -553,17 +567,18 @@ impl<'a> Lexer<'a> {
                 col,
             ));
         }
-        self.end_number(TokKind::Number, start, line, col, 10)
+        self.end_number(start, line, col, 10, imaginary)
     }
 
     /// A number must not run into a name (`1abc`), except for a few keywords.
+    /// CPython's caret for it is the column of the offending character, counted from 0.
     fn end_number(
         &mut self,
-        kind: TokKind,
         start: usize,
         line: u32,
         col: u32,
         radix: u32,
+        imaginary: bool,
     ) -> LexResult<()> {
         if let Some(c) = self.peek()
             && (is_id_start(c) || c.is_ascii_digit())
@@ -571,12 +586,16 @@ impl<'a> Lexer<'a> {
             let rest = &self.src[self.pos..];
             let keyword_follows = KEYWORDS_AFTER_NUMBER.iter().any(|kw| rest.starts_with(kw));
             if !keyword_follows || radix == 10 && c.is_ascii_digit() {
-                let (line, col) = self.number_start;
-                let msg = format!("invalid {} literal", radix_name(radix));
-                return Err(self.error(msg, line, col));
+                let kind = if imaginary {
+                    "imaginary"
+                } else {
+                    radix_name(radix)
+                };
+                let msg = format!("invalid {kind} literal");
+                return Err(SyntaxError::new(msg, self.line, self.col()));
             }
         }
-        self.push_span(kind, start, line, col);
+        self.push_span(TokKind::Number, start, line, col);
         Ok(())
     }
 

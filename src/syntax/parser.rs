@@ -55,6 +55,8 @@ struct Parser<'a> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TargetUse {
     Assign,
+    /// A `for` target reparsed as an expression, where `in` became a comparison.
+    For,
     Delete,
 }
 
@@ -128,7 +130,11 @@ fn expr_name(e: &Expr) -> &'static str {
 fn invalid_target<'e, 'a>(e: &'e Expr<'a>, usage: TargetUse) -> Option<&'e Expr<'a>> {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
-        ExprKind::Starred(inner) if usage == TargetUse::Assign => invalid_target(inner, usage),
+        ExprKind::Starred(inner) if usage != TargetUse::Delete => invalid_target(inner, usage),
+        ExprKind::Compare { left, ops, .. } if usage == TargetUse::For => match ops.first() {
+            Some(CmpOp::In) => invalid_target(left, usage),
+            _ => None,
+        },
         ExprKind::Tuple(elts) | ExprKind::List(elts) => {
             elts.iter().find_map(|elt| invalid_target(elt, usage))
         }
@@ -250,12 +256,13 @@ impl<'a> Parser<'a> {
         if matches!(self.tok().kind, TokKind::Error) {
             return Err(self.syntax_error());
         }
-        let prev = self.prev();
-        Err(SyntaxError::new(
-            format!("expected '{s}'"),
-            prev.end_line,
-            prev.end_col + 1,
-        ))
+        Err(self.missing_token_error(s))
+    }
+
+    /// "expected 'X'", at the token found instead.
+    fn missing_token_error(&self, s: &str) -> SyntaxError {
+        let t = self.tok();
+        SyntaxError::new(format!("expected '{s}'"), t.line, t.col + 1)
     }
 
     /// The ':' of a compound statement whose header may end a line too early.
@@ -969,8 +976,7 @@ impl<'a> Parser<'a> {
 
     fn for_stmt(&mut self) -> PResult<StmtKind<'a>> {
         let keyword = self.advance();
-        let target = self.target_list()?;
-        self.expect("in")?;
+        let target = self.for_target()?;
         let iter = self.star_expressions()?;
         self.expect_colon()?;
         let body = self.block("'for' statement", keyword.line)?;
@@ -992,6 +998,34 @@ impl<'a> Parser<'a> {
             "for" => self.for_stmt(),
             _ => self.with_stmt(),
         }
+    }
+
+    /// The target of a `for` loop or comprehension, through `in`. If it is not followed by `in`,
+    /// CPython reparses it as an expression to report an invalid target inside it.
+    fn for_target(&mut self) -> PResult<Expr<'a>> {
+        let start = self.i;
+        let target = self.target_list();
+        if target.is_ok() && self.eat("in") {
+            return target;
+        }
+        let mut invalid = None;
+        self.speculate(|p| {
+            p.i = start;
+            if let Ok(e) = p.star_expressions()
+                && let Some(bad) = invalid_target(&e, TargetUse::For)
+            {
+                invalid = Some(error_at(
+                    format!("cannot assign to {}", expr_name(bad)),
+                    bad.pos,
+                ));
+            }
+            false
+        });
+        if let Some(err) = invalid {
+            return Err(err);
+        }
+        let target = target?;
+        Err(self.error_after_element(&target))
     }
 
     /// `for` and comprehension targets: `a, (b, c), *d` without parsing `in` as an operator.
@@ -1186,8 +1220,18 @@ impl<'a> Parser<'a> {
         self.expect_forced("(")?;
         let params = self.parameters(")", true)?;
         self.expect(")")?;
-        let returns = if self.eat("->") {
-            Some(self.boxed_expression()?)
+        let returns = if self.at("->") {
+            let arrow = self.i;
+            self.advance();
+            match self.expression() {
+                Ok(e) => Some(self.alloc(e)),
+                Err(_) if self.tok().kind != TokKind::Error => {
+                    // CPython drops the unparsable annotation and asks for the ':'.
+                    self.i = arrow;
+                    return Err(self.missing_token_error(":"));
+                }
+                Err(err) => return Err(err),
+            }
         } else {
             None
         };
@@ -1900,10 +1944,7 @@ impl<'a> Parser<'a> {
                 }
                 break;
             }
-            let target = self.target_list()?;
-            if !self.eat("in") {
-                return Err(self.error_after_element(&target));
-            }
+            let target = self.for_target()?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat("if") {
@@ -2111,7 +2152,7 @@ impl<'a> Parser<'a> {
         let first_value = if first_key.is_none() {
             self.bitwise_or()?
         } else {
-            self.expression()?
+            self.dict_value()?
         };
         let comprehension = self.at("for") || self.at("async");
         if comprehension && let Some(key) = first_key {
@@ -2154,7 +2195,7 @@ impl<'a> Parser<'a> {
                 return Err(self.syntax_error());
             }
             keys.push(Some(key));
-            values.push(self.expression()?);
+            values.push(self.dict_value()?);
         }
         Ok(Self::expr(
             pos,
@@ -2163,6 +2204,17 @@ impl<'a> Parser<'a> {
                 values: self.slice(values),
             },
         ))
+    }
+
+    /// The value after a dictionary key's `:`.
+    fn dict_value(&mut self) -> PResult<Expr<'a>> {
+        if self.at(",") || self.at("}") {
+            return Err(error_at(
+                "expression expected after dictionary key and ':'",
+                pos_of(&self.prev()),
+            ));
+        }
+        self.expression()
     }
 
     fn set_display(&mut self, pos: Pos, first: Expr<'a>) -> PResult<Expr<'a>> {
@@ -3945,11 +3997,68 @@ mod tests {
             31,
         ),
         (
-            "try:\n    pass\nexcept E\n    pass\n",
+            "try:\n    pass\nexcept E\n    pass",
             K::SyntaxError,
             "expected ':'",
             3,
             9,
+        ),
+        (
+            "w = {'c': ,3}",
+            K::SyntaxError,
+            "expression expected after dictionary key and ':'",
+            1,
+            9,
+        ),
+        (
+            "x = {1: }",
+            K::SyntaxError,
+            "expression expected after dictionary key and ':'",
+            1,
+            7,
+        ),
+        (
+            "def f(self) ->> \"str\":\n    pass",
+            K::SyntaxError,
+            "expected ':'",
+            1,
+            13,
+        ),
+        ("v = 2jj", K::SyntaxError, "invalid imaginary literal", 1, 6),
+        (
+            "x = 1.5abc",
+            K::SyntaxError,
+            "invalid decimal literal",
+            1,
+            7,
+        ),
+        (
+            "x = {k: v for not k, v in items}",
+            K::SyntaxError,
+            "cannot assign to expression",
+            1,
+            15,
+        ),
+        (
+            "for x.y() in z: pass",
+            K::SyntaxError,
+            "cannot assign to function call",
+            1,
+            5,
+        ),
+        (
+            "for a < b in c: pass",
+            K::SyntaxError,
+            "invalid syntax",
+            1,
+            7,
+        ),
+        (
+            "if x:\n    y\n   \\\n    z\n",
+            K::IndentationError,
+            "unindent does not match any outer indentation level",
+            4,
+            6,
         ),
     ];
 
