@@ -30,6 +30,13 @@ const KEYWORDS: [&str; 35] = [
 type PResult<T> = Result<T, SyntaxError>;
 
 pub fn parse_module<'a>(arena: &'a Bump, source: &'a str) -> Result<Module<'a>, SyntaxError> {
+    // Python reads source with universal newlines and skips a UTF-8 byte order mark.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let source = if source.contains('\r') {
+        &*arena.alloc_str(&source.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        source
+    };
     let mut parser = Parser::new(arena, lexer::tokenize(source), 0);
     let result = parser.module();
     result.map_err(|err| parser.prefer_tokenizer_error(err))
