@@ -459,7 +459,9 @@ impl<'t> Compiler<'t> {
             self.compile_expr(decorator)?;
         }
         let scope = self.table.scope_of(def);
-        self.make_function(scope, def.name, def.params, line, |c| {
+        // CPython's co_firstlineno of a decorated function is its first decorator's line.
+        let first_line = def.decorators.first().map_or(line, |d| d.pos.line);
+        self.make_function(scope, def.name, def.params, first_line, |c| {
             c.compile_body(def.body)?;
             if c.unit.falls_through() {
                 c.load_const(Constant::None);

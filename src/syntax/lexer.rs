@@ -44,11 +44,19 @@ pub struct Tokens<'a> {
     pub toks: Vec<Token<'a>>,
     /// The tokenizer error, if the stream ends with an `Error` token.
     pub error: Option<SyntaxError>,
+    /// Whether `error` is one CPython raises as soon as the tokenizer meets it, so that it takes
+    /// precedence over a parser error earlier in the file. Indentation errors, a bad line
+    /// continuation and a premature end of file are only reported when the parser gets there.
+    pub error_is_eager: bool,
     pub unclosed: Option<OpenBracket>,
 }
 
 /// Brackets nest at most this deep, as in CPython.
 pub const MAX_BRACKET_DEPTH: usize = 200;
+
+/// At most this many indentation levels (counting the outermost), as in CPython; this also
+/// bounds how deeply blocks nest.
+const MAX_INDENT_DEPTH: usize = 100;
 
 const TAB_SIZE: u32 = 8;
 
@@ -89,8 +97,6 @@ struct Lexer<'a> {
     /// wrapped in parentheses).
     base_level: usize,
     toks: Vec<Token<'a>>,
-    /// Where the number being lexed starts, for literal errors.
-    number_start: (u32, u32),
 }
 
 /// Tokenizes a module.
@@ -118,12 +124,19 @@ impl<'a> Lexer<'a> {
             brackets: Vec::new(),
             base_level,
             toks: Vec::new(),
-            number_start: (line, col),
         }
     }
 
     fn run(mut self) -> Tokens<'a> {
         let error = self.lex_all().err();
+        let error_is_eager = error.as_ref().is_some_and(|e| {
+            e.kind == SyntaxErrorKind::SyntaxError
+                && !matches!(
+                    e.msg.as_str(),
+                    "unexpected character after line continuation character"
+                        | "unexpected EOF while parsing"
+                )
+        });
         if let Some(err) = &error {
             let (line, col) = (err.line, err.col.saturating_sub(1));
             self.push_at(TokKind::Error, "", line, col, line, col);
@@ -132,6 +145,7 @@ impl<'a> Lexer<'a> {
         Tokens {
             toks: self.toks,
             error,
+            error_is_eager,
             unclosed,
         }
     }
@@ -304,6 +318,24 @@ impl<'a> Lexer<'a> {
                 return Ok(true);
             }
             None => return Ok(false),
+            // A line continued right after its indentation: the next line's tokens are
+            // measured with this indentation, as CPython does.
+            Some('\\') => match self.peek_at(1) {
+                Some('\n') => {
+                    self.bump();
+                    self.bump();
+                }
+                Some(_) => {
+                    let (line, col) = (self.line, self.col());
+                    self.bump();
+                    return Err(self.error(
+                        "unexpected character after line continuation character",
+                        line,
+                        col + 1,
+                    ));
+                }
+                None => return Ok(false),
+            },
             _ => {}
         }
         let (line, col) = (self.line, self.col());
@@ -324,30 +356,35 @@ impl<'a> Lexer<'a> {
             if alt <= top_alt {
                 return Err(tab_error());
             }
+            if self.indents.len() >= MAX_INDENT_DEPTH {
+                return Err(SyntaxError {
+                    kind: SyntaxErrorKind::IndentationError,
+                    ..SyntaxError::new("too many levels of indentation", line, 1)
+                });
+            }
             self.indents.push((width, alt));
             self.push_at(TokKind::Indent, "", line, width, line, col);
         } else {
-            while self.indents.last().is_some_and(|&(w, _)| width < w) {
-                self.indents.pop();
-                self.push_at(TokKind::Dedent, "", line, col, line, col);
-            }
-            let (top, top_alt) = self.indents.last().copied().unwrap_or((0, 0));
-            if width != top {
+            // The mismatch is reported before any DEDENT, as CPython's tokenizer does.
+            let Some(&(_, target_alt)) = self.indents.iter().find(|&&(w, _)| w == width) else {
                 let line_end = self.src[self.pos..]
                     .find('\n')
                     .map_or(self.src.len(), |n| self.pos + n);
-                let col = self.col_of(line_end);
                 return Err(SyntaxError {
                     kind: SyntaxErrorKind::IndentationError,
                     ..SyntaxError::new(
                         "unindent does not match any outer indentation level",
                         line,
-                        col + 1,
+                        self.col_of(line_end) + 1,
                     )
                 });
-            }
-            if alt != top_alt {
+            };
+            if alt != target_alt {
                 return Err(tab_error());
+            }
+            while self.indents.last().is_some_and(|&(w, _)| width < w) {
+                self.indents.pop();
+                self.push_at(TokKind::Dedent, "", line, col, line, col);
             }
         }
         Ok(false)
@@ -461,7 +498,6 @@ impl<'a> Lexer<'a> {
     }
 
     fn number(&mut self, start: usize, line: u32, col: u32) -> LexResult<()> {
-        self.number_start = (line, col);
         let radix = match (self.peek(), self.peek_at(1).map(|c| c.to_ascii_lowercase())) {
             (Some('0'), Some('x')) => 16,
             (Some('0'), Some('o')) => 8,
@@ -475,7 +511,14 @@ impl<'a> Lexer<'a> {
                 self.bump();
             }
             if !self.digits(radix)? {
-                return Err(self.literal_error(radix));
+                return Err(match self.peek() {
+                    Some(c) if c.is_ascii_digit() => self.error(
+                        format!("invalid digit '{c}' in {} literal", radix_name(radix)),
+                        self.line,
+                        self.col(),
+                    ),
+                    _ => self.literal_error(radix),
+                });
             }
             if let Some(c) = self.peek()
                 && (c.is_ascii_digit() && radix != 10)
@@ -483,7 +526,7 @@ impl<'a> Lexer<'a> {
                 let msg = format!("invalid digit '{c}' in {} literal", radix_name(radix));
                 return Err(self.error(msg, self.line, self.col()));
             }
-            return self.end_number(TokKind::Number, start, line, col, radix);
+            return self.end_number(start, line, col, radix, false);
         }
         let mut is_float = false;
         self.digits(10)?;
@@ -503,6 +546,9 @@ impl<'a> Lexer<'a> {
                     self.bump();
                 }
                 self.digits(10)?;
+            } else if sign {
+                self.bump();
+                return Err(self.error("invalid decimal literal", self.line, self.col()));
             }
         }
         let imaginary = matches!(self.peek(), Some('j' | 'J'));
@@ -521,17 +567,18 @@ impl<'a> Lexer<'a> {
                 col,
             ));
         }
-        self.end_number(TokKind::Number, start, line, col, 10)
+        self.end_number(start, line, col, 10, imaginary)
     }
 
     /// A number must not run into a name (`1abc`), except for a few keywords.
+    /// CPython's caret for it is the column of the offending character, counted from 0.
     fn end_number(
         &mut self,
-        kind: TokKind,
         start: usize,
         line: u32,
         col: u32,
         radix: u32,
+        imaginary: bool,
     ) -> LexResult<()> {
         if let Some(c) = self.peek()
             && (is_id_start(c) || c.is_ascii_digit())
@@ -539,12 +586,16 @@ impl<'a> Lexer<'a> {
             let rest = &self.src[self.pos..];
             let keyword_follows = KEYWORDS_AFTER_NUMBER.iter().any(|kw| rest.starts_with(kw));
             if !keyword_follows || radix == 10 && c.is_ascii_digit() {
-                let (line, col) = self.number_start;
-                let msg = format!("invalid {} literal", radix_name(radix));
-                return Err(self.error(msg, line, col));
+                let kind = if imaginary {
+                    "imaginary"
+                } else {
+                    radix_name(radix)
+                };
+                let msg = format!("invalid {kind} literal");
+                return Err(SyntaxError::new(msg, self.line, self.col()));
             }
         }
-        self.push_span(kind, start, line, col);
+        self.push_span(TokKind::Number, start, line, col);
         Ok(())
     }
 
@@ -560,16 +611,13 @@ impl<'a> Lexer<'a> {
         loop {
             match self.bump() {
                 None => {
+                    let last_line = self.line - u32::from(self.src.ends_with('\n'));
                     let msg = if triple {
                         format!(
-                            "unterminated triple-quoted string literal (detected at line {})",
-                            self.line
+                            "unterminated triple-quoted string literal (detected at line {last_line})"
                         )
                     } else {
-                        format!(
-                            "unterminated string literal (detected at line {})",
-                            self.line
-                        )
+                        format!("unterminated string literal (detected at line {last_line})")
                     };
                     return Err(self.error(msg, line, col));
                 }

@@ -5,6 +5,8 @@
 pub mod ast;
 pub mod lexer;
 pub mod parser;
+#[cfg(test)]
+mod sexpr;
 
 use bumpalo::Bump;
 
