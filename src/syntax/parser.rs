@@ -1930,7 +1930,6 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        let pos = lower.as_ref().map_or(pos, |e| e.pos);
         Ok(Self::expr(
             pos,
             ExprKind::Slice {
