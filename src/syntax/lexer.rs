@@ -91,6 +91,8 @@ struct Lexer<'a> {
     line_start: usize,
     /// Column added to positions on the first line (for f-string expressions).
     first_line_col: u32,
+    /// The column of `pos`, in characters.
+    col: u32,
     indents: Vec<(u32, u32)>,
     brackets: Vec<OpenBracket>,
     /// Brackets that are implied around the input (an f-string expression is parsed as if
@@ -120,6 +122,7 @@ impl<'a> Lexer<'a> {
             line,
             line_start: 0,
             first_line_col: col,
+            col,
             indents: vec![(0, 0)],
             brackets: Vec::new(),
             base_level,
@@ -161,10 +164,12 @@ impl<'a> Lexer<'a> {
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
         self.pos += c.len_utf8();
+        self.col += 1;
         if c == '\n' {
             self.line += 1;
             self.line_start = self.pos;
             self.first_line_col = 0;
+            self.col = 0;
         }
         Some(c)
     }
@@ -175,7 +180,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn col(&self) -> u32 {
-        self.col_of(self.pos)
+        self.col
     }
 
     fn level(&self) -> usize {
@@ -460,6 +465,7 @@ impl<'a> Lexer<'a> {
             _ => {}
         }
         self.pos += op.len();
+        self.col += op.len() as u32;
         // The level recorded for a closing bracket is the one inside it, like its opener's.
         let level = if matches!(*op, ")" | "]" | "}") {
             self.level() + 1
