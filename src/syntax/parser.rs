@@ -15,10 +15,12 @@ use super::ast::{
 use super::lexer::{self, OpenBracket, TokKind, Token, Tokens};
 use super::{SyntaxError, SyntaxErrorKind};
 
-/// Expressions nest at most this deep (counting brackets, unary operators, lambdas, ...), which
-/// keeps the recursion of the parser and of later passes within the stack. Brackets alone are
-/// limited to 200 levels by the lexer, as in CPython.
-const MAX_EXPR_DEPTH: u32 = 1000;
+/// Expressions nest at most this deep (counting brackets, unary operators, lambdas, chains of
+/// binary operators, calls and attributes, `elif` clauses...), which keeps the recursion of
+/// the parser, and of passes over the tree, within the stack. Brackets alone are limited to
+/// 200 levels by the lexer, as in CPython; CPython's own limit on the rest is about 3000 and
+/// reported as a RecursionError.
+const MAX_NESTING: u32 = 1000;
 
 const KEYWORDS: [&str; 35] = [
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
@@ -28,6 +30,9 @@ const KEYWORDS: [&str; 35] = [
 ];
 
 type PResult<T> = Result<T, SyntaxError>;
+
+/// Positional and keyword arguments of a call or class definition.
+type Arguments<'a> = (&'a [Expr<'a>], &'a [Keyword<'a>]);
 
 pub fn parse_module<'a>(arena: &'a Bump, source: &'a str) -> Result<Module<'a>, SyntaxError> {
     // Python reads source with universal newlines and skips a UTF-8 byte order mark.
@@ -355,10 +360,10 @@ impl<'a> Parser<'a> {
 
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_EXPR_DEPTH {
+        if self.depth > MAX_NESTING {
             let t = self.tok();
             return Err(SyntaxError::new(
-                "too many nested parentheses",
+                "maximum recursion depth exceeded during compilation",
                 t.line,
                 t.col + 1,
             ));
@@ -820,8 +825,9 @@ impl<'a> Parser<'a> {
     /// Runs a lookahead for an error hint, then restores the position; what it looked at does
     /// not move the location of generic errors.
     fn speculate(&mut self, look: impl FnOnce(&mut Self) -> bool) -> bool {
-        let (save, furthest) = (self.i, self.furthest.get());
+        let (save, furthest, depth) = (self.i, self.furthest.get(), self.depth);
         let found = look(self);
+        self.depth = depth;
         self.furthest_any
             .set(self.furthest_any.get().max(self.furthest.get()));
         self.furthest.set(furthest);
@@ -939,24 +945,39 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `if` with its `elif` clauses, read in a loop (a long chain must not use the stack) and
+    /// nested from the last one outward. Each `elif` counts as a level of nesting, since the
+    /// tree is that deep.
     fn if_stmt(&mut self) -> PResult<StmtKind<'a>> {
-        let keyword = self.advance();
-        let test = self.test_expression()?;
-        self.expect_colon()?;
-        let what = format!("'{}' statement", keyword.text);
-        let body = self.block(&what, keyword.line)?;
-        let orelse = if self.at("elif") {
-            let pos = pos_of(&self.tok());
-            let kind = self.if_stmt()?;
-            self.slice(vec![Stmt { pos, kind }])
-        } else {
-            self.else_block()?
-        };
+        let depth = self.depth;
+        let (_, test, body) = self.if_clause()?;
+        let mut elifs = Vec::new();
+        while self.at("elif") {
+            self.enter()?;
+            elifs.push(self.if_clause()?);
+        }
+        self.depth = depth;
+        let mut orelse = self.else_block()?;
+        for (pos, test, body) in elifs.into_iter().rev() {
+            let test = self.alloc(test);
+            let kind = StmtKind::If { test, body, orelse };
+            orelse = self.slice(vec![Stmt { pos, kind }]);
+        }
         Ok(StmtKind::If {
             test: self.alloc(test),
             body,
             orelse,
         })
+    }
+
+    /// `if test: body` or `elif test: body`.
+    fn if_clause(&mut self) -> PResult<(Pos, Expr<'a>, &'a [Stmt<'a>])> {
+        let keyword = self.advance();
+        let test = self.test_expression()?;
+        self.expect_colon()?;
+        let what = format!("'{}' statement", keyword.text);
+        let body = self.block(&what, keyword.line)?;
+        Ok((pos_of(&keyword), test, body))
     }
 
     fn else_block(&mut self) -> PResult<&'a [Stmt<'a>]> {
@@ -1635,6 +1656,7 @@ impl<'a> Parser<'a> {
     /// Binary operators from `|` to `*`, by precedence climbing (all left-associative).
     fn binary(&mut self, min_prec: u8) -> PResult<Expr<'a>> {
         let start = pos_of(&self.tok());
+        let depth = self.depth;
         let mut left = self.factor()?;
         loop {
             let t = self.tok();
@@ -1648,6 +1670,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             self.advance();
+            self.enter()?;
             let right = self.binary(prec + 1)?;
             left = Self::expr(
                 start,
@@ -1658,6 +1681,7 @@ impl<'a> Parser<'a> {
                 },
             );
         }
+        self.depth = depth;
         Ok(left)
     }
 
@@ -1715,53 +1739,44 @@ impl<'a> Parser<'a> {
         Ok(Self::expr(pos_of(&t), ExprKind::Await(self.alloc(value))))
     }
 
+    /// An atom with its trailers: `.name`, `(arguments)`, `[index]`. Each trailer nests the
+    /// tree one level deeper.
     fn primary(&mut self) -> PResult<Expr<'a>> {
         let start = pos_of(&self.tok());
+        let depth = self.depth;
         let mut e = self.atom()?;
         loop {
             let t = self.tok();
-            if t.kind != TokKind::Op {
+            if t.kind != TokKind::Op || !matches!(t.text, "." | "(" | "[") {
                 break;
             }
-            match t.text {
-                "." => {
-                    self.advance();
-                    let attr = self.name()?;
-                    e = Self::expr(
-                        start,
-                        ExprKind::Attribute {
-                            value: self.alloc(e),
-                            attr,
-                        },
-                    );
-                }
+            self.enter()?;
+            self.advance();
+            let kind = match t.text {
+                "." => ExprKind::Attribute {
+                    value: self.alloc(e),
+                    attr: self.name()?,
+                },
                 "(" => {
-                    self.advance();
                     let (args, keywords) = self.call_arguments(Some(pos_of(&t)))?;
-                    e = Self::expr(
-                        start,
-                        ExprKind::Call {
-                            func: self.alloc(e),
-                            args,
-                            keywords,
-                        },
-                    );
+                    ExprKind::Call {
+                        func: self.alloc(e),
+                        args,
+                        keywords,
+                    }
                 }
-                "[" => {
-                    self.advance();
+                _ => {
                     let index = self.slices()?;
                     self.expect_closing("]", &index)?;
-                    e = Self::expr(
-                        start,
-                        ExprKind::Subscript {
-                            value: self.alloc(e),
-                            index: self.alloc(index),
-                        },
-                    );
+                    ExprKind::Subscript {
+                        value: self.alloc(e),
+                        index: self.alloc(index),
+                    }
                 }
-                _ => break,
-            }
+            };
+            e = Self::expr(start, kind);
         }
+        self.depth = depth;
         Ok(e)
     }
 
@@ -1773,14 +1788,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The arguments of a call (or class bases) after `(`, through `)`.
-    #[allow(clippy::type_complexity)]
     /// The arguments after `(` through `)`; `call` is the position of the `(` of a call, where a
     /// bare generator expression argument is placed (class bases allow none).
-    fn call_arguments(
-        &mut self,
-        call: Option<Pos>,
-    ) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
+    fn call_arguments(&mut self, call: Option<Pos>) -> PResult<Arguments<'a>> {
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword<'a>> = Vec::new();
         let mut misplaced = None;
@@ -4130,6 +4140,13 @@ mod tests {
         assert_eq!(outcome(&format!("{}c", "a if b else ".repeat(300))), Ok(()));
         assert_eq!(outcome(&format!("x = {}2", "2**".repeat(1000))), Ok(()));
         assert!(outcome(&format!("{}x", "-".repeat(100_000))).is_err());
+        let elifs = |n| format!("if x:\n  pass\n{}", "elif x:\n  pass\n".repeat(n));
+        assert_eq!(outcome(&elifs(900)), Ok(()));
+        assert!(outcome(&elifs(5000)).is_err());
+        assert_eq!(outcome(&format!("x{}", " + x".repeat(900))), Ok(()));
+        assert!(outcome(&format!("x{}", " + x".repeat(5000))).is_err());
+        assert!(outcome(&format!("x{}", ".y".repeat(5000))).is_err());
+        assert!(outcome(&format!("x{}", "[0]".repeat(5000))).is_err());
         assert_eq!(outcome(&nested_ifs(99)), Ok(()));
         assert_eq!(
             outcome(&nested_ifs(100)),
