@@ -1320,7 +1320,7 @@ impl<'a> Parser<'a> {
         let mut star_seen = false;
         while !self.at(close) {
             let t = self.tok();
-            if self.eat("/") {
+            if self.at("/") {
                 if star_seen {
                     return Err(error_at("/ must be ahead of *", pos_of(&t)));
                 }
@@ -1328,9 +1328,12 @@ impl<'a> Parser<'a> {
                     return Err(error_at("/ may appear only once", pos_of(&t)));
                 }
                 if args.is_empty() {
-                    self.i -= 1;
-                    return Err(self.syntax_error());
+                    if close == ")" && Self::is(&self.nth(1), ",") {
+                        return Err(error_at("at least one argument must precede /", pos_of(&t)));
+                    }
+                    return Err(SyntaxError::new("invalid syntax", t.line, t.col + 1));
                 }
+                self.advance();
                 posonly = std::mem::take(&mut args);
             } else if self.eat("**") {
                 kwarg = Some(self.param(annotated)?);
@@ -3902,13 +3905,6 @@ mod tests {
         ("x = 5 ** $", K::SyntaxError, "invalid syntax", 1, 10),
         ("@dec\nx = 1", K::SyntaxError, "invalid syntax", 2, 1),
         (
-            "class A(x for x in y): pass",
-            K::SyntaxError,
-            "invalid syntax",
-            1,
-            11,
-        ),
-        (
             "with (a as b, c as d:\n    pass",
             K::SyntaxError,
             "invalid syntax",
@@ -4076,6 +4072,140 @@ mod tests {
             4,
             6,
         ),
+        (
+            "if x:",
+            K::IndentationError,
+            "expected an indented block after 'if' statement on line 1",
+            1,
+            6,
+        ),
+        (
+            "def f():",
+            K::IndentationError,
+            "expected an indented block after function definition on line 1",
+            1,
+            9,
+        ),
+        (
+            "class A:",
+            K::IndentationError,
+            "expected an indented block after class definition on line 1",
+            1,
+            9,
+        ),
+        (
+            "for x in y:\n    pass\nelse:",
+            K::IndentationError,
+            "expected an indented block after 'else' statement on line 3",
+            3,
+            6,
+        ),
+        (
+            "x = 1 +\\",
+            K::SyntaxError,
+            "unexpected EOF while parsing",
+            1,
+            9,
+        ),
+        (
+            "try:\n    pass\nexcept:",
+            K::IndentationError,
+            "expected an indented block after 'except' statement on line 3",
+            3,
+            8,
+        ),
+        (
+            "with a:",
+            K::IndentationError,
+            "expected an indented block after 'with' statement on line 1",
+            1,
+            8,
+        ),
+        (
+            "x = [1,\n     2,",
+            K::SyntaxError,
+            "'[' was never closed",
+            1,
+            5,
+        ),
+        ("x = 1 if 2 else", K::SyntaxError, "invalid syntax", 1, 16),
+        ("del", K::SyntaxError, "invalid syntax", 1, 4),
+        ("import a as 1", K::SyntaxError, "invalid syntax", 1, 13),
+        (
+            "from .. import (a, b",
+            K::SyntaxError,
+            "'(' was never closed",
+            1,
+            16,
+        ),
+        ("a = 1; b = 2;;", K::SyntaxError, "invalid syntax", 1, 14),
+        ("x = not", K::SyntaxError, "invalid syntax", 1, 8),
+        ("x = yield from", K::SyntaxError, "invalid syntax", 1, 15),
+        (
+            "if x:\n  pass\n else:\n  pass",
+            K::IndentationError,
+            "unindent does not match any outer indentation level",
+            3,
+            7,
+        ),
+        (
+            "def f(a, *, b, **c, d): pass",
+            K::SyntaxError,
+            "arguments cannot follow var-keyword argument",
+            1,
+            21,
+        ),
+        (
+            "f(a for a in b for)",
+            K::SyntaxError,
+            "invalid syntax",
+            1,
+            19,
+        ),
+        (
+            "x = (*a)",
+            K::SyntaxError,
+            "cannot use starred expression here",
+            1,
+            6,
+        ),
+        (
+            "f(**a, b=1, *c)",
+            K::SyntaxError,
+            "iterable argument unpacking follows keyword argument unpacking",
+            1,
+            13,
+        ),
+        ("x[1:2:3:4]", K::SyntaxError, "invalid syntax", 1, 8),
+        (
+            "if x:\n    y\n   \\\n    z",
+            K::IndentationError,
+            "unindent does not match any outer indentation level",
+            4,
+            6,
+        ),
+        (
+            "def f(a, /, b, /): pass",
+            K::SyntaxError,
+            "/ may appear only once",
+            1,
+            16,
+        ),
+        (
+            "def f(*a, /): pass",
+            K::SyntaxError,
+            "/ must be ahead of *",
+            1,
+            11,
+        ),
+        (
+            "def f(/, a): pass",
+            K::SyntaxError,
+            "at least one argument must precede /",
+            1,
+            7,
+        ),
+        ("lambda /: 0\n", K::SyntaxError, "invalid syntax", 1, 8),
     ];
 
     #[test]
