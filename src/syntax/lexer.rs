@@ -77,6 +77,17 @@ pub fn is_id_continue(c: char) -> bool {
     c == '_' || c.is_alphanumeric()
 }
 
+/// Characters CPython calls non-printable in its error message: controls, separators other
+/// than the space, and the common invisible format characters.
+fn is_non_printable(c: char) -> bool {
+    c.is_control()
+        || c != ' ' && c.is_whitespace()
+        || matches!(
+            c,
+            '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+        )
+}
+
 pub fn is_string_prefix(s: &str) -> bool {
     matches!(
         s.to_ascii_lowercase().as_str(),
@@ -419,6 +430,20 @@ impl<'a> Lexer<'a> {
     fn operator(&mut self, c: char, start: usize, line: u32, col: u32) -> LexResult<()> {
         let rest = &self.src[start..];
         let Some(op) = OPERATORS.iter().find(|op| rest.starts_with(**op)) else {
+            if c == '\0' {
+                return Err(SyntaxError::new(
+                    "source code cannot contain null bytes",
+                    line,
+                    0,
+                ));
+            }
+            if is_non_printable(c) {
+                return Err(self.error(
+                    format!("invalid non-printable character U+{:04X}", c as u32),
+                    line,
+                    col,
+                ));
+            }
             if c.is_ascii() {
                 // Like CPython, a stray ASCII character is a token the parser rejects, so a
                 // tokenizer error further on still takes precedence.

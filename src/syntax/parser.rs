@@ -4205,7 +4205,46 @@ mod tests {
             1,
             7,
         ),
-        ("lambda /: 0\n", K::SyntaxError, "invalid syntax", 1, 8),
+        ("lambda /: 0", K::SyntaxError, "invalid syntax", 1, 8),
+        ("x = ", K::SyntaxError, "invalid syntax", 1, 5),
+        ("x = `1`", K::SyntaxError, "invalid syntax", 1, 5),
+        ("x = $y", K::SyntaxError, "invalid syntax", 1, 5),
+        ("a ? b\n", K::SyntaxError, "invalid syntax", 1, 3),
+        (
+            "x = \u{1}",
+            K::SyntaxError,
+            "invalid non-printable character U+0001",
+            1,
+            5,
+        ),
+        (
+            "x = \u{200b}1",
+            K::SyntaxError,
+            "invalid non-printable character U+200B",
+            1,
+            5,
+        ),
+        (
+            "x = \u{ad}",
+            K::SyntaxError,
+            "invalid non-printable character U+00AD",
+            1,
+            5,
+        ),
+        (
+            "a \u{2028} b",
+            K::SyntaxError,
+            "invalid non-printable character U+2028",
+            1,
+            3,
+        ),
+        (
+            "x = 1\u{a0}+ 2",
+            K::SyntaxError,
+            "invalid non-printable character U+00A0",
+            1,
+            6,
+        ),
     ];
 
     #[test]
