@@ -408,6 +408,14 @@ impl<'a> Lexer<'a> {
 
     fn finish(&mut self) -> LexResult<()> {
         let (line, col) = (self.line, self.col());
+        // CPython places the closing DEDENTs and ENDMARKER at the end of the last line.
+        let (end_line, end_col) = match self.src.strip_suffix('\n') {
+            Some(before) if self.line > 1 => {
+                let last_line = before.rfind('\n').map_or(0, |i| i + 1);
+                (self.line - 1, before[last_line..].chars().count() as u32)
+            }
+            _ => (line, col),
+        };
         if self.brackets.is_empty() {
             if self
                 .toks
@@ -417,13 +425,12 @@ impl<'a> Lexer<'a> {
             {
                 self.push_at(TokKind::Newline, "", line, col, line, col + 1);
             }
-            let (line, col) = (self.line + u32::from(col > 0), 0);
             while self.indents.len() > 1 {
                 self.indents.pop();
-                self.push_at(TokKind::Dedent, "", line, col, line, col);
+                self.push_at(TokKind::Dedent, "", end_line, end_col, end_line, end_col);
             }
         }
-        self.push_at(TokKind::EndMarker, "", line, col, line, col);
+        self.push_at(TokKind::EndMarker, "", end_line, end_col, end_line, end_col);
         Ok(())
     }
 

@@ -4245,6 +4245,48 @@ mod tests {
             1,
             6,
         ),
+        (
+            "if a:\n  if x:",
+            K::IndentationError,
+            "expected an indented block after 'if' statement on line 2",
+            2,
+            8,
+        ),
+        (
+            "if a:\n  if x:",
+            K::IndentationError,
+            "expected an indented block after 'if' statement on line 2",
+            2,
+            8,
+        ),
+        (
+            "if a:\n  if x:\n\n\n",
+            K::IndentationError,
+            "expected an indented block after 'if' statement on line 2",
+            4,
+            1,
+        ),
+        (
+            "if a:\n  if x:\n  # c",
+            K::IndentationError,
+            "expected an indented block after 'if' statement on line 2",
+            3,
+            6,
+        ),
+        (
+            "try:\n  pass",
+            K::SyntaxError,
+            "expected 'except' or 'finally' block",
+            2,
+            7,
+        ),
+        (
+            "if a:\n  try:\n    pass\n",
+            K::SyntaxError,
+            "expected 'except' or 'finally' block",
+            3,
+            9,
+        ),
     ];
 
     #[test]
