@@ -2258,20 +2258,19 @@ impl<'a> Parser<'a> {
     fn strings(&mut self) -> PResult<Expr<'a>> {
         let first = self.tok();
         let pos = pos_of(&first);
-        let mut pieces = Vec::new();
-        let mut last = first;
+        let mut tokens = Vec::new();
         while self.tok().kind == TokKind::String {
-            last = self.advance();
-            pieces.push(self.string_piece(&last)?);
+            tokens.push(self.advance());
+        }
+        // Errors in the literals are reported at the token after them, as CPython does.
+        let mut pieces = Vec::new();
+        for t in &tokens {
+            pieces.push(self.string_piece(t)?);
         }
         let is_bytes = |p: &StrPiece| matches!(p, StrPiece::Bytes(_));
         if pieces.iter().any(is_bytes) {
             if !pieces.iter().all(is_bytes) {
-                return Err(SyntaxError::new(
-                    "cannot mix bytes and nonbytes literals",
-                    last.end_line,
-                    last.end_col + 1,
-                ));
+                return Err(self.literal_error("cannot mix bytes and nonbytes literals"));
             }
             let mut bytes = Vec::new();
             for piece in pieces {
@@ -2312,6 +2311,12 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(Self::expr(pos, ExprKind::JoinedStr(self.slice(values))))
+    }
+
+    /// An error in a string literal, which CPython reports at the token after the literals.
+    fn literal_error(&self, msg: impl Into<String>) -> SyntaxError {
+        let t = self.tok();
+        SyntaxError::new(msg, t.line, t.col + 1)
     }
 
     /// Appends literal text to f-string parts, merging it with a preceding literal.
@@ -2356,10 +2361,12 @@ impl<'a> Parser<'a> {
             return Ok(StrPiece::FString(parts));
         }
         let bytes = prefix.contains('b');
-        let error = |msg: String| SyntaxError::new(msg, t.line, t.col + 1);
         if bytes && !body.is_ascii() {
-            return Err(error(
-                "bytes can only contain ASCII literal characters".into(),
+            // This one CPython reports at the literal itself.
+            return Err(SyntaxError::new(
+                "bytes can only contain ASCII literal characters",
+                t.line,
+                t.col + 1,
             ));
         }
         let mut out = String::new();
@@ -2371,7 +2378,8 @@ impl<'a> Parser<'a> {
                 i += c.len_utf8();
                 continue;
             }
-            let (escape, next) = read_escape(body, i, bytes).map_err(error)?;
+            let (escape, next) =
+                read_escape(body, i, bytes).map_err(|msg| self.literal_error(msg))?;
             i = next;
             match escape {
                 Escape::Char(ch) => out.push(ch),
@@ -2420,7 +2428,7 @@ impl<'a> Parser<'a> {
                     literal.push('}');
                 }
                 '}' if nesting > 0 => break,
-                '}' => return Err(fstring_error("f-string: single '}' is not allowed", t)),
+                '}' => return Err(self.literal_error("f-string: single '}' is not allowed")),
                 '{' => {
                     self.push_literal(out, &literal, pos);
                     literal.clear();
@@ -2428,7 +2436,7 @@ impl<'a> Parser<'a> {
                 }
                 '\\' if !raw => {
                     let (escape, next) = read_escape(cur.s, cur.pos, false)
-                        .map_err(|msg| SyntaxError::new(msg, t.line, t.col + 1))?;
+                        .map_err(|msg| self.literal_error(msg))?;
                     while cur.pos < next {
                         cur.bump();
                     }
@@ -2465,7 +2473,7 @@ impl<'a> Parser<'a> {
     ) -> PResult<()> {
         cur.bump();
         if nesting >= 2 {
-            return Err(fstring_error("f-string: expressions nested too deeply", t));
+            return Err(self.literal_error("f-string: expressions nested too deeply"));
         }
         let (start, line, col) = (cur.pos, cur.line, cur.col);
         let mut depth = 0u32;
@@ -2473,13 +2481,12 @@ impl<'a> Parser<'a> {
         let mut debug = false;
         loop {
             let Some(c) = cur.peek(0) else {
-                return Err(fstring_error("f-string: expecting '}'", t));
+                return Err(self.literal_error("f-string: expecting '}'"));
             };
             if c == '\\' {
-                return Err(fstring_error(
-                    "f-string expression part cannot include a backslash",
-                    t,
-                ));
+                return Err(
+                    self.literal_error("f-string expression part cannot include a backslash")
+                );
             }
             if let Some((q, triple)) = quote {
                 if c == q && !triple {
@@ -2502,15 +2509,12 @@ impl<'a> Parser<'a> {
                     quote = Some((c, triple));
                 }
                 '#' => {
-                    return Err(fstring_error(
-                        "f-string expression part cannot include '#'",
-                        t,
-                    ));
+                    return Err(self.literal_error("f-string expression part cannot include '#'"));
                 }
                 '(' | '[' | '{' => depth += 1,
                 ')' | ']' | '}' if depth > 0 => depth -= 1,
                 '}' => break,
-                ')' | ']' => return Err(fstring_error(format!("f-string: unmatched '{c}'"), t)),
+                ')' | ']' => return Err(self.literal_error(format!("f-string: unmatched '{c}'"))),
                 '=' | '!' | '<' | '>' if cur.peek(1) == Some('=') => {
                     cur.bump();
                 }
@@ -2528,10 +2532,10 @@ impl<'a> Parser<'a> {
             && let Some(end @ ('!' | ':' | '=')) = cur.peek(0)
         {
             let msg = format!("f-string: expression required before '{end}'");
-            return Err(fstring_error(msg, t));
+            return Err(self.literal_error(msg));
         }
         if source.trim().is_empty() {
-            return Err(fstring_error("f-string: empty expression not allowed", t));
+            return Err(self.literal_error("f-string: empty expression not allowed"));
         }
         let value = self.fstring_expression(source, line, col)?;
         if debug {
@@ -2547,9 +2551,8 @@ impl<'a> Parser<'a> {
             match cur.bump() {
                 Some(c @ ('r' | 's' | 'a')) => conversion = Some(c),
                 _ => {
-                    return Err(fstring_error(
+                    return Err(self.literal_error(
                         "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                        t,
                     ));
                 }
             }
@@ -2565,7 +2568,7 @@ impl<'a> Parser<'a> {
             )));
         }
         if cur.peek(0) != Some('}') {
-            return Err(fstring_error("f-string: expecting '}'", t));
+            return Err(self.literal_error("f-string: expecting '}'"));
         }
         cur.bump();
         if debug && conversion.is_none() && format_spec.is_none() {
@@ -2602,10 +2605,6 @@ impl<'a> Parser<'a> {
             err
         })
     }
-}
-
-fn fstring_error(msg: impl Into<String>, t: &Token) -> SyntaxError {
-    SyntaxError::new(msg, t.end_line, t.end_col + 1)
 }
 
 /// A position inside an f-string's text that keeps track of its line and column.
@@ -2648,13 +2647,18 @@ fn read_escape(s: &str, at: usize, bytes: bool) -> Result<(Escape, usize), Strin
             .get(next..next + len)
             .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
         let Some(digits) = digits else {
+            let available = s.as_bytes()[next..]
+                .iter()
+                .take(len)
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count();
             return Err(if bytes {
                 format!("(value error) invalid \\x escape at position {at}")
             } else {
                 format!(
                     "(unicode error) 'unicodeescape' codec can't decode bytes in position \
                      {at}-{}: truncated \\{what} escape",
-                    s.len().min(next + len).saturating_sub(1)
+                    next + available - 1
                 )
             });
         };
@@ -4281,11 +4285,67 @@ mod tests {
             7,
         ),
         (
-            "if a:\n  try:\n    pass\n",
+            "if a:\n  try:\n    pass",
             K::SyntaxError,
             "expected 'except' or 'finally' block",
             3,
             9,
+        ),
+        (
+            "x = \"\\x4\"",
+            K::SyntaxError,
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape",
+            1,
+            10,
+        ),
+        (
+            "x = b\"\\x4\"",
+            K::SyntaxError,
+            "(value error) invalid \\x escape at position 0",
+            1,
+            11,
+        ),
+        (
+            "x = \"ab\\U0001\"",
+            K::SyntaxError,
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position 2-7: truncated \\UXXXXXXXX escape",
+            1,
+            15,
+        ),
+        (
+            "x = \"a\" \"\\x4\" \"b\"",
+            K::SyntaxError,
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape",
+            1,
+            18,
+        ),
+        (
+            "x = \"\\U11111111\"",
+            K::SyntaxError,
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character",
+            1,
+            17,
+        ),
+        (
+            "x = \"\\x\"",
+            K::SyntaxError,
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: truncated \\xXX escape",
+            1,
+            9,
+        ),
+        (
+            "    \"\"\"\\U0001u6;00\"\"\"",
+            K::IndentationError,
+            "unexpected indent",
+            1,
+            4,
+        ),
+        (
+            "x = 'a' f'{b' 'c'\n",
+            K::SyntaxError,
+            "f-string: expecting '}'",
+            1,
+            18,
         ),
     ];
 
