@@ -3,6 +3,7 @@
 //! recursive-descent parser with CPython's precedence and error messages.
 
 pub mod ast;
+mod escapes;
 pub mod lexer;
 pub mod parser;
 #[cfg(test)]
@@ -55,3 +56,5 @@ impl SyntaxError {
 pub fn parse<'a>(arena: &'a Bump, source: &'a str) -> Result<ast::Module<'a>, SyntaxError> {
     parser::parse_module(arena, source)
 }
+#[cfg(test)]
+mod scratch;
