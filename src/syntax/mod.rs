@@ -56,5 +56,3 @@ impl SyntaxError {
 pub fn parse<'a>(arena: &'a Bump, source: &'a str) -> Result<ast::Module<'a>, SyntaxError> {
     parser::parse_module(arena, source)
 }
-#[cfg(test)]
-mod scratch;
