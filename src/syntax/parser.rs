@@ -475,9 +475,9 @@ impl<'a> Parser<'a> {
     fn simple_stmts(&mut self, out: &mut Vec<Stmt<'a>>) -> PResult<()> {
         loop {
             let stmt = self.simple_stmt()?;
-            let legacy_call = match &stmt.kind {
+            let leading_name = match &stmt.kind {
                 StmtKind::Expr(Expr {
-                    kind: ExprKind::Name(name @ ("print" | "exec")),
+                    kind: ExprKind::Name(name),
                     ..
                 }) => Some(*name),
                 _ => None,
@@ -495,13 +495,24 @@ impl<'a> Parser<'a> {
                 self.advance();
                 return Ok(());
             }
-            if let Some(name) = legacy_call
+            if let Some(name) = leading_name
                 && self.starts_expression()
             {
-                return Err(error_at(
-                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-                    stmt_pos,
-                ));
+                if matches!(name, "print" | "exec") {
+                    return Err(error_at(
+                        format!(
+                            "Missing parentheses in call to '{name}'. Did you mean {name}(...)?"
+                        ),
+                        stmt_pos,
+                    ));
+                }
+                if name == "match" && self.speculate(|p| p.star_expressions().is_ok() && p.at(":"))
+                {
+                    return Err(error_at(
+                        "the 'match' statement is not supported by pvm",
+                        stmt_pos,
+                    ));
+                }
             }
             return Err(self.syntax_error());
         }
@@ -1092,6 +1103,12 @@ impl<'a> Parser<'a> {
         while self.at("except") {
             let except = self.advance();
             let pos = pos_of(&except);
+            if self.at("*") {
+                return Err(error_at(
+                    "exception groups ('except*') are not supported by pvm",
+                    pos,
+                ));
+            }
             let (kind, name) = if self.at(":") {
                 (None, None)
             } else {
@@ -4300,6 +4317,25 @@ mod tests {
             .collect();
         src += &format!("{}pass\n", " ".repeat(levels));
         src
+    }
+
+    /// Valid Python 3.11 that the tree cannot represent gets a clear message.
+    #[test]
+    fn unsupported_statements() {
+        let err = |msg: &str, line, col| Err((K::SyntaxError, msg.to_string(), line, col));
+        assert_eq!(
+            outcome("match x:\n    case 1: pass\n"),
+            err("the 'match' statement is not supported by pvm", 1, 1)
+        );
+        assert_eq!(
+            outcome("try:\n    pass\nexcept* E:\n    pass\n"),
+            err(
+                "exception groups ('except*') are not supported by pvm",
+                3,
+                1
+            )
+        );
+        assert_eq!(outcome("match = 1\nmatch(x)\nmatch[0]\n"), Ok(()));
     }
 
     /// Limits and expected outcomes as in CPython 3.11. An unoptimized build needs about 17 KB
