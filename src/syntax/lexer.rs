@@ -28,7 +28,8 @@ pub struct Token<'a> {
     pub col: u32,
     pub end_line: u32,
     pub end_col: u32,
-    /// Bracket nesting depth before this token.
+    /// Bracket nesting depth after this token (an opening bracket is inside its brackets, a
+    /// closing one outside), as in CPython.
     pub level: u32,
 }
 
@@ -498,16 +499,7 @@ impl<'a> Lexer<'a> {
         }
         self.pos += op.len();
         self.col += op.len() as u32;
-        // The level recorded for a closing bracket is the one inside it, like its opener's.
-        let level = if matches!(*op, ")" | "]" | "}") {
-            self.level() + 1
-        } else {
-            self.level() - usize::from(matches!(*op, "(" | "[" | "{"))
-        };
         self.push_span(TokKind::Op, start, line, col);
-        if let Some(t) = self.toks.last_mut() {
-            t.level = level as u32;
-        }
         Ok(())
     }
 

@@ -391,7 +391,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The error after an element inside brackets that is not followed by a separator.
+    /// The error after an element that is not followed by a separator: CPython suggests a
+    /// missing comma when another expression follows and ends inside brackets.
     fn error_after_element(&mut self, prev: &Expr) -> SyntaxError {
         let t = self.tok();
         let name_then_string = matches!(prev.kind, ExprKind::Name(_)) && t.kind == TokKind::String;
@@ -399,9 +400,13 @@ impl<'a> Parser<'a> {
             prev.kind,
             ExprKind::IfExp { .. } | ExprKind::Lambda { .. } | ExprKind::NamedExpr { .. }
         );
-        if t.level > 0 && prev_ok && !name_then_string && self.starts_expression() {
-            let next_parses = self.speculate(|p| p.expression().is_ok());
-            if next_parses {
+        if prev_ok && !name_then_string && self.starts_expression() {
+            let next_ends_in_brackets = self.speculate(|p| {
+                let parsed = p.expression().is_ok();
+                let last = p.i.checked_sub(1).and_then(|i| p.toks.get(i));
+                parsed && last.is_some_and(|t| t.level > 0)
+            });
+            if next_ends_in_brackets {
                 return error_at("invalid syntax. Perhaps you forgot a comma?", prev.pos);
             }
         }
@@ -4278,11 +4283,26 @@ mod tests {
             4,
         ),
         (
-            "x = 'a' f'{b' 'c'\n",
+            "x = 'a' f'{b' 'c'",
             K::SyntaxError,
             "f-string: expecting '}'",
             1,
             18,
+        ),
+        ("x = a {b}", K::SyntaxError, "invalid syntax", 1, 7),
+        (
+            "x = [a {b}]",
+            K::SyntaxError,
+            "invalid syntax. Perhaps you forgot a comma?",
+            1,
+            6,
+        ),
+        (
+            "x = (a [b] c)",
+            K::SyntaxError,
+            "invalid syntax. Perhaps you forgot a comma?",
+            1,
+            6,
         ),
     ];
 
