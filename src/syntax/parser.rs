@@ -144,6 +144,24 @@ fn invalid_target<'e, 'a>(e: &'e Expr<'a>, usage: TargetUse) -> Option<&'e Expr<
     }
 }
 
+/// Whether `e` can come from CPython's `bitwise_or` rule (the operand of a comparison), which
+/// its "Maybe you meant '=='" hints require of the left side of a stray `=`.
+fn is_bitwise_or_level(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Starred(_)
+    )
+}
+
 fn binop_of(text: &str) -> Option<(BinOp, u8)> {
     Some(match text {
         "|" => (BinOp::BitOr, 1),
@@ -333,12 +351,16 @@ impl<'a> Parser<'a> {
         if err.kind == SyntaxErrorKind::IndentationError && err.msg.starts_with("unexpected") {
             return err;
         }
+        let furthest_any = self.furthest.get().max(self.furthest_any.get());
+        let reached_error = self
+            .toks
+            .get(furthest_any)
+            .is_some_and(|t| t.kind == TokKind::Error);
         if let Some(lex_error) = &self.lex_error
-            && (self.lex_error_is_eager || *lex_error == err)
+            && (self.lex_error_is_eager || reached_error || *lex_error == err)
         {
             return lex_error.clone();
         }
-        let furthest_any = self.furthest.get().max(self.furthest_any.get());
         let furthest = self.toks.get(furthest_any);
         match (self.unclosed, furthest) {
             (Some(b), Some(t)) if t.line > b.line || t.kind == TokKind::EndMarker => {
@@ -519,7 +541,13 @@ impl<'a> Parser<'a> {
                     ));
                 }
             }
-            return Err(self.syntax_error());
+            return Err(match out.last() {
+                Some(Stmt {
+                    kind: StmtKind::Expr(e),
+                    ..
+                }) => self.error_after_element(e),
+                _ => self.syntax_error(),
+            });
         }
     }
 
@@ -807,7 +835,7 @@ impl<'a> Parser<'a> {
             bad.kind,
             ExprKind::GeneratorExp { .. }
                 | ExprKind::Constant(Constant::True | Constant::False | Constant::None)
-        );
+        ) || !is_bitwise_or_level(bad);
         let msg = if first && std::ptr::eq(bad, target) && !excluded && self.plain_value_follows() {
             format!(
                 "cannot assign to {} here. Maybe you meant '==' instead of '='?",
@@ -927,7 +955,7 @@ impl<'a> Parser<'a> {
     }
 
     fn stray_assignment(&mut self, target: &Expr<'a>) -> SyntaxError {
-        if !self.plain_value_follows() {
+        if !is_bitwise_or_level(target) || !self.plain_value_follows() {
             return self.syntax_error();
         }
         match target.kind {
