@@ -4332,6 +4332,37 @@ mod tests {
             1,
             6,
         ),
+        (
+            "RTRYCA>NCEL = \"x\"",
+            K::SyntaxError,
+            "cannot assign to comparison",
+            1,
+            1,
+        ),
+        (
+            "cclass Codec(code#cs.Codec):\n    encode = codec.encode",
+            K::SyntaxError,
+            "'(' was never closed",
+            1,
+            13,
+        ),
+        (
+            "impport test.\\tesn_imp as b",
+            K::SyntaxError,
+            "unexpected character after line continuation character",
+            1,
+            15,
+        ),
+        (
+            "if a < b = 1:\n    pass",
+            K::SyntaxError,
+            "invalid syntax",
+            1,
+            10,
+        ),
+        ("x = a b", K::SyntaxError, "invalid syntax", 1, 7),
+        ("x = (a b", K::SyntaxError, "'(' was never closed", 1, 5),
+        ("foo bar baz\n", K::SyntaxError, "invalid syntax", 1, 5),
     ];
 
     #[test]
