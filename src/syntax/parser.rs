@@ -4498,7 +4498,7 @@ mod tests {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         for seed in FUZZ_SEEDS {
             let original: Vec<char> = seed.chars().collect();
-            for _ in 0..1500 {
+            for _ in 0..4000 {
                 let mut text = original.clone();
                 for _ in 0..1 + rng.below(4) {
                     let i = rng.below(text.len());
