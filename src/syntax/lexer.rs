@@ -26,8 +26,6 @@ pub struct Token<'a> {
     pub line: u32,
     /// 0-based column in characters.
     pub col: u32,
-    pub end_line: u32,
-    pub end_col: u32,
     /// Bracket nesting depth after this token (an opening bracket is inside its brackets, a
     /// closing one outside), as in CPython.
     pub level: u32,
@@ -154,7 +152,7 @@ impl<'a> Lexer<'a> {
         });
         if let Some(err) = &error {
             let (line, col) = (err.line, err.col.saturating_sub(1));
-            self.push_at(TokKind::Error, "", line, col, line, col);
+            self.push_at(TokKind::Error, "", line, col);
         }
         let unclosed = self.brackets.last().copied();
         Tokens {
@@ -199,23 +197,20 @@ impl<'a> Lexer<'a> {
         self.base_level + self.brackets.len()
     }
 
-    fn push_at(&mut self, kind: TokKind, text: &'a str, line: u32, col: u32, el: u32, ec: u32) {
+    fn push_at(&mut self, kind: TokKind, text: &'a str, line: u32, col: u32) {
         let level = self.level() as u32;
         self.toks.push(Token {
             kind,
             text,
             line,
             col,
-            end_line: el,
-            end_col: ec,
             level,
         });
     }
 
     /// Pushes the token spanning `start..self.pos`, which began at `line`/`col`.
     fn push_span(&mut self, kind: TokKind, start: usize, line: u32, col: u32) {
-        let (el, ec) = (self.line, self.col());
-        self.push_at(kind, &self.src[start..self.pos], line, col, el, ec);
+        self.push_at(kind, &self.src[start..self.pos], line, col);
     }
 
     fn error(&self, msg: impl Into<String>, line: u32, col0: u32) -> SyntaxError {
@@ -266,7 +261,7 @@ impl<'a> Lexer<'a> {
                 '\n' => {
                     self.bump();
                     if self.level() == 0 {
-                        self.push_at(TokKind::Newline, "\n", line, col, line, col + 1);
+                        self.push_at(TokKind::Newline, "\n", line, col);
                         at_line_start = true;
                     }
                 }
@@ -380,7 +375,7 @@ impl<'a> Lexer<'a> {
                 });
             }
             self.indents.push((width, alt));
-            self.push_at(TokKind::Indent, "", line, width, line, col);
+            self.push_at(TokKind::Indent, "", line, width);
         } else {
             // The mismatch is reported before any DEDENT, as CPython's tokenizer does.
             let Some(&(_, target_alt)) = self.indents.iter().find(|&&(w, _)| w == width) else {
@@ -401,7 +396,7 @@ impl<'a> Lexer<'a> {
             }
             while self.indents.last().is_some_and(|&(w, _)| width < w) {
                 self.indents.pop();
-                self.push_at(TokKind::Dedent, "", line, col, line, col);
+                self.push_at(TokKind::Dedent, "", line, col);
             }
         }
         Ok(false)
@@ -424,14 +419,14 @@ impl<'a> Lexer<'a> {
                 .is_some_and(|t| !matches!(t.kind, TokKind::Newline | TokKind::Dedent))
                 && self.base_level == 0
             {
-                self.push_at(TokKind::Newline, "", line, col, line, col + 1);
+                self.push_at(TokKind::Newline, "", line, col);
             }
             while self.indents.len() > 1 {
                 self.indents.pop();
-                self.push_at(TokKind::Dedent, "", end_line, end_col, end_line, end_col);
+                self.push_at(TokKind::Dedent, "", end_line, end_col);
             }
         }
-        self.push_at(TokKind::EndMarker, "", end_line, end_col, end_line, end_col);
+        self.push_at(TokKind::EndMarker, "", end_line, end_col);
         Ok(())
     }
 

@@ -217,8 +217,6 @@ impl<'a> Parser<'a> {
                 text: "",
                 line: 1,
                 col: 0,
-                end_line: 1,
-                end_col: 0,
                 level: 0,
             })
     }
@@ -227,13 +225,10 @@ impl<'a> Parser<'a> {
         self.nth(0)
     }
 
+    /// The token just consumed.
     fn prev(&self) -> Token<'a> {
-        let mut p = self.i.saturating_sub(1);
-        // The previous real token: layout tokens carry no useful end position.
-        while p > 0 && matches!(self.toks[p].kind, TokKind::Dedent | TokKind::Indent) {
-            p -= 1;
-        }
-        self.toks.get(p).copied().unwrap_or_else(|| self.tok())
+        let prev = self.i.checked_sub(1).and_then(|i| self.toks.get(i));
+        prev.copied().unwrap_or_else(|| self.tok())
     }
 
     fn advance(&mut self) -> Token<'a> {
