@@ -26,9 +26,8 @@ pub struct Token<'a> {
     pub line: u32,
     /// 0-based column in characters.
     pub col: u32,
-    pub end_line: u32,
-    pub end_col: u32,
-    /// Bracket nesting depth before this token.
+    /// Bracket nesting depth after this token (an opening bracket is inside its brackets, a
+    /// closing one outside), as in CPython.
     pub level: u32,
 }
 
@@ -77,6 +76,17 @@ pub fn is_id_continue(c: char) -> bool {
     c == '_' || c.is_alphanumeric()
 }
 
+/// Characters CPython calls non-printable in its error message: controls, separators other
+/// than the space, and the common invisible format characters.
+fn is_non_printable(c: char) -> bool {
+    c.is_control()
+        || c != ' ' && c.is_whitespace()
+        || matches!(
+            c,
+            '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+        )
+}
+
 pub fn is_string_prefix(s: &str) -> bool {
     matches!(
         s.to_ascii_lowercase().as_str(),
@@ -91,6 +101,8 @@ struct Lexer<'a> {
     line_start: usize,
     /// Column added to positions on the first line (for f-string expressions).
     first_line_col: u32,
+    /// The column of `pos`, in characters.
+    col: u32,
     indents: Vec<(u32, u32)>,
     brackets: Vec<OpenBracket>,
     /// Brackets that are implied around the input (an f-string expression is parsed as if
@@ -120,6 +132,7 @@ impl<'a> Lexer<'a> {
             line,
             line_start: 0,
             first_line_col: col,
+            col,
             indents: vec![(0, 0)],
             brackets: Vec::new(),
             base_level,
@@ -139,7 +152,7 @@ impl<'a> Lexer<'a> {
         });
         if let Some(err) = &error {
             let (line, col) = (err.line, err.col.saturating_sub(1));
-            self.push_at(TokKind::Error, "", line, col, line, col);
+            self.push_at(TokKind::Error, "", line, col);
         }
         let unclosed = self.brackets.last().copied();
         Tokens {
@@ -161,10 +174,12 @@ impl<'a> Lexer<'a> {
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
         self.pos += c.len_utf8();
+        self.col += 1;
         if c == '\n' {
             self.line += 1;
             self.line_start = self.pos;
             self.first_line_col = 0;
+            self.col = 0;
         }
         Some(c)
     }
@@ -175,30 +190,27 @@ impl<'a> Lexer<'a> {
     }
 
     fn col(&self) -> u32 {
-        self.col_of(self.pos)
+        self.col
     }
 
     fn level(&self) -> usize {
         self.base_level + self.brackets.len()
     }
 
-    fn push_at(&mut self, kind: TokKind, text: &'a str, line: u32, col: u32, el: u32, ec: u32) {
+    fn push_at(&mut self, kind: TokKind, text: &'a str, line: u32, col: u32) {
         let level = self.level() as u32;
         self.toks.push(Token {
             kind,
             text,
             line,
             col,
-            end_line: el,
-            end_col: ec,
             level,
         });
     }
 
     /// Pushes the token spanning `start..self.pos`, which began at `line`/`col`.
     fn push_span(&mut self, kind: TokKind, start: usize, line: u32, col: u32) {
-        let (el, ec) = (self.line, self.col());
-        self.push_at(kind, &self.src[start..self.pos], line, col, el, ec);
+        self.push_at(kind, &self.src[start..self.pos], line, col);
     }
 
     fn error(&self, msg: impl Into<String>, line: u32, col0: u32) -> SyntaxError {
@@ -249,7 +261,7 @@ impl<'a> Lexer<'a> {
                 '\n' => {
                     self.bump();
                     if self.level() == 0 {
-                        self.push_at(TokKind::Newline, "\n", line, col, line, col + 1);
+                        self.push_at(TokKind::Newline, "\n", line, col);
                         at_line_start = true;
                     }
                 }
@@ -363,7 +375,7 @@ impl<'a> Lexer<'a> {
                 });
             }
             self.indents.push((width, alt));
-            self.push_at(TokKind::Indent, "", line, width, line, col);
+            self.push_at(TokKind::Indent, "", line, width);
         } else {
             // The mismatch is reported before any DEDENT, as CPython's tokenizer does.
             let Some(&(_, target_alt)) = self.indents.iter().find(|&&(w, _)| w == width) else {
@@ -384,7 +396,7 @@ impl<'a> Lexer<'a> {
             }
             while self.indents.last().is_some_and(|&(w, _)| width < w) {
                 self.indents.pop();
-                self.push_at(TokKind::Dedent, "", line, col, line, col);
+                self.push_at(TokKind::Dedent, "", line, col);
             }
         }
         Ok(false)
@@ -392,6 +404,14 @@ impl<'a> Lexer<'a> {
 
     fn finish(&mut self) -> LexResult<()> {
         let (line, col) = (self.line, self.col());
+        // CPython places the closing DEDENTs and ENDMARKER at the end of the last line.
+        let (end_line, end_col) = match self.src.strip_suffix('\n') {
+            Some(before) if self.line > 1 => {
+                let last_line = before.rfind('\n').map_or(0, |i| i + 1);
+                (self.line - 1, before[last_line..].chars().count() as u32)
+            }
+            _ => (line, col),
+        };
         if self.brackets.is_empty() {
             if self
                 .toks
@@ -399,21 +419,34 @@ impl<'a> Lexer<'a> {
                 .is_some_and(|t| !matches!(t.kind, TokKind::Newline | TokKind::Dedent))
                 && self.base_level == 0
             {
-                self.push_at(TokKind::Newline, "", line, col, line, col + 1);
+                self.push_at(TokKind::Newline, "", line, col);
             }
-            let (line, col) = (self.line + u32::from(col > 0), 0);
             while self.indents.len() > 1 {
                 self.indents.pop();
-                self.push_at(TokKind::Dedent, "", line, col, line, col);
+                self.push_at(TokKind::Dedent, "", end_line, end_col);
             }
         }
-        self.push_at(TokKind::EndMarker, "", line, col, line, col);
+        self.push_at(TokKind::EndMarker, "", end_line, end_col);
         Ok(())
     }
 
     fn operator(&mut self, c: char, start: usize, line: u32, col: u32) -> LexResult<()> {
         let rest = &self.src[start..];
         let Some(op) = OPERATORS.iter().find(|op| rest.starts_with(**op)) else {
+            if c == '\0' {
+                return Err(SyntaxError::new(
+                    "source code cannot contain null bytes",
+                    line,
+                    0,
+                ));
+            }
+            if is_non_printable(c) {
+                return Err(self.error(
+                    format!("invalid non-printable character U+{:04X}", c as u32),
+                    line,
+                    col,
+                ));
+            }
             if c.is_ascii() {
                 // Like CPython, a stray ASCII character is a token the parser rejects, so a
                 // tokenizer error further on still takes precedence.
@@ -460,16 +493,8 @@ impl<'a> Lexer<'a> {
             _ => {}
         }
         self.pos += op.len();
-        // The level recorded for a closing bracket is the one inside it, like its opener's.
-        let level = if matches!(*op, ")" | "]" | "}") {
-            self.level() + 1
-        } else {
-            self.level() - usize::from(matches!(*op, "(" | "[" | "{"))
-        };
+        self.col += op.len() as u32;
         self.push_span(TokKind::Op, start, line, col);
-        if let Some(t) = self.toks.last_mut() {
-            t.level = level as u32;
-        }
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 //! recursive-descent parser with CPython's precedence and error messages.
 
 pub mod ast;
+mod escapes;
 pub mod lexer;
 pub mod parser;
 #[cfg(test)]
