@@ -12,18 +12,23 @@ use crate::runtime::vm::{Step, Vm};
 pub fn execute(vm: &mut Vm) -> PyResult<Value> {
     let mut cur = vm.cursor();
     loop {
-        let instr = cur.code().code.instructions[cur.ip];
-        cur.ip += 1;
+        let instr = cur.fetch();
         macro_rules! dispatch {
-            ($(($name:ident, $handler:ident, $kind:ident, $doc:literal)),* $(,)?) => {
+            ($(($name:ident, $handler:ident, $kind:ident, $frequency:ident, $doc:literal)),* $(,)?) => {
                 match instr.opcode() {
-                    $(Opcode::$name => ops::$handler(vm, &mut cur, instr.arg()),)*
+                    $(Opcode::$name => dispatch!(@$frequency $handler),)*
                 }
+            };
+            (@Hot $handler:ident) => {
+                ops::$handler(vm, &mut cur, instr.arg())
+            };
+            (@Cold $handler:ident) => {
+                cur.out_of_line(|c| ops::$handler(vm, c, instr.arg()))
             };
         }
         let step = for_each_op!(dispatch);
         if step != Step::Next
-            && let Some(result) = ops::finish(vm, &mut cur, step)
+            && let Some(result) = cur.out_of_line(|c| ops::finish(vm, c, step))
         {
             return result;
         }

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use crate::bytecode::Instr;
 
 use super::dict::PyDict;
-use super::function::RtCode;
+use super::function::{PyFunction, RtCode};
 use super::value::{Value, discard};
 
 /// The arena holds this many slots (16 bytes each; 2 GiB of address space, committed lazily).
@@ -67,19 +67,18 @@ impl Drop for ValueArena {
     }
 }
 
-/// The record of one active frame. It borrows its code and globals through raw pointers:
-/// whoever started the frame keeps them alive for its whole life (the function object sits
-/// in the caller's stack until the callee returns; `run_module` and `call_value` hold theirs),
-/// so a call costs no reference-count traffic.
+/// The record of one active frame. It points at the function it runs (a module runs as a
+/// function too): whoever started the frame keeps that function alive for the frame's whole
+/// life (the function object sits in the caller's stack until the callee returns;
+/// `run_module` and `call_value` hold theirs), so a call costs no reference-count traffic.
 pub struct Frame {
-    pub code: *const RtCode,
-    pub globals: *const Rc<PyDict>,
+    pub func: *const PyFunction,
     pub base: *mut Value,
     /// Where the caller wants the result; null for an entry frame, whose result goes back to
     /// the Rust code that started the engine.
     pub result_slot: *mut Value,
     /// Saved registers while a callee runs.
-    pub ip: usize,
+    pub ip: *const Instr,
     pub sp: *mut Value,
 }
 
@@ -91,7 +90,7 @@ impl Frame {
     #[inline(always)]
     pub fn code(&self) -> &RtCode {
         // SAFETY: kept alive by the frame's starter (see the type's comment).
-        unsafe { &*self.code }
+        unsafe { &(*self.func).code }
     }
 
     /// The first slot above anything this frame may use.
@@ -103,57 +102,78 @@ impl Frame {
     /// The registers to resume this frame with.
     #[inline(always)]
     pub fn cursor(&self) -> Cursor {
-        let code = self.code();
         Cursor {
             ip: self.ip,
             sp: self.sp,
             base: self.base,
-            code: self.code,
-            instructions: code.code.instructions.as_ptr(),
-            constants: code.constants.as_ptr(),
-            globals: self.globals,
+            func: self.func,
         }
     }
 }
 
-/// The registers of the running frame: what the dispatch loop keeps in machine registers.
-/// `instructions`, `constants` and `globals` are derived from the frame, cached here so that
-/// fetching an instruction or a constant is one load.
+/// The registers of the running frame: exactly what the dispatch loop keeps in machine
+/// registers — four words, so that a large `match` loop does not spill them. Everything else
+/// (constants, names, globals, caches) is reached through `func`.
+#[derive(Clone, Copy)]
 pub struct Cursor {
-    pub ip: usize,
+    /// The next instruction.
+    pub ip: *const Instr,
     pub sp: *mut Value,
     pub base: *mut Value,
-    pub code: *const RtCode,
-    pub instructions: *const Instr,
-    pub constants: *const Value,
-    pub globals: *const Rc<PyDict>,
+    pub func: *const PyFunction,
 }
 
 impl Cursor {
     #[inline(always)]
     pub fn code(&self) -> &RtCode {
-        // SAFETY: the frame's starter keeps the code alive while the cursor describes it.
-        unsafe { &*self.code }
+        // SAFETY: the frame's starter keeps the function alive while the cursor describes it.
+        unsafe { &(*self.func).code }
     }
 
-    /// The instruction at `ip`.
     #[inline(always)]
-    pub fn instruction(&self) -> Instr {
+    pub fn globals(&self) -> &Rc<PyDict> {
+        // SAFETY: as for `code`.
+        unsafe { &(*self.func).globals }
+    }
+
+    /// Runs `f` — which calls out-of-line code — on a copy of the registers and takes the
+    /// copy back, so the dispatch loop's own cursor never has its address taken.
+    #[inline(always)]
+    pub fn out_of_line<R>(&mut self, f: impl FnOnce(&mut Cursor) -> R) -> R {
+        let mut copy = *self;
+        let result = f(&mut copy);
+        *self = copy;
+        result
+    }
+
+    /// Reads the next instruction and advances.
+    #[inline(always)]
+    pub fn fetch(&mut self) -> Instr {
         // SAFETY: the compiler (or the cache loader's validation) guarantees every jump target
         // and fall-through stays inside the code, which always ends in a return.
-        unsafe { *self.instructions.add(self.ip) }
+        unsafe {
+            let instr = *self.ip;
+            self.ip = self.ip.add(1);
+            instr
+        }
+    }
+
+    /// Continues at instruction index `target`.
+    #[inline(always)]
+    pub fn jump_to(&mut self, target: u32) {
+        // SAFETY: jump targets are validated to lie inside the code.
+        self.ip = unsafe { self.code().instructions.add(target as usize) };
+    }
+
+    /// The index of the next instruction.
+    pub fn ip_index(&self) -> usize {
+        (self.ip as usize - self.code().instructions as usize) / std::mem::size_of::<Instr>()
     }
 
     #[inline(always)]
     pub fn constant(&self, index: u32) -> &Value {
         // SAFETY: constant indices are validated against the constant table.
-        unsafe { &*self.constants.add(index as usize) }
-    }
-
-    #[inline(always)]
-    pub fn globals(&self) -> &Rc<PyDict> {
-        // SAFETY: kept alive by the frame's starter.
-        unsafe { &*self.globals }
+        unsafe { self.code().constants.get_unchecked(index as usize) }
     }
 
     #[inline(always)]
@@ -167,10 +187,11 @@ impl Cursor {
 
     #[inline(always)]
     pub fn pop(&mut self) -> Value {
-        // SAFETY: the bytecode never pops below the frame's stack base.
+        // SAFETY: the bytecode never pops below the frame's stack base; the slot is left
+        // logically uninitialized, so moving out of it is sound.
         unsafe {
             self.sp = self.sp.sub(1);
-            self.sp.read()
+            Value::move_out(self.sp)
         }
     }
 

@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::bytecode::{CodeObject, Constant};
+use crate::bytecode::{CodeObject, Constant, Instr};
 
 use super::dict::PyDict;
 use super::exceptions::PyResult;
@@ -26,6 +26,8 @@ pub struct GlobalCacheEntry {
 
 pub struct RtCode {
     pub code: Rc<CodeObject>,
+    /// `code.instructions`' first element: jumps and tracebacks work with pointers into it.
+    pub instructions: *const Instr,
     pub constants: Vec<Value>,
     /// `code.names` as interned str values.
     pub names: Vec<Value>,
@@ -44,6 +46,7 @@ impl RtCode {
         let filename = Rc::from(code.filename.as_str());
         let name = Rc::from(code.name.as_str());
         Rc::new(RtCode {
+            instructions: code.instructions.as_ptr(),
             code,
             constants,
             names,
@@ -92,6 +95,23 @@ pub struct PyFunction {
     /// True when a positional call with exactly `argcount` arguments needs no binding work:
     /// no defaults used, no `*args`/`**kwargs`, no keyword-only parameters.
     pub simple: bool,
+}
+
+impl PyFunction {
+    /// A module body run as a function of no arguments, so frames treat both alike.
+    pub fn for_module(code: Rc<RtCode>, globals: Rc<PyDict>) -> PyFunction {
+        let name = Rc::new(PyStr::new(&code.code.name));
+        PyFunction {
+            code,
+            globals,
+            qualname: name.clone(),
+            name,
+            defaults: Vec::new(),
+            kwdefaults: None,
+            closure: Vec::new(),
+            simple: false,
+        }
+    }
 }
 
 /// Arguments of a built-in call, borrowed from the caller's value stack: positional values,

@@ -11,7 +11,7 @@ use super::compare::{self, Comparison};
 use super::dict::PyDict;
 use super::exceptions::{PyException, PyResult, error, type_error};
 use super::frame::Cursor;
-use super::function::{GlobalCacheEntry, PyFunction};
+use super::function::{GlobalCacheEntry, PyFunction, RtCode};
 use super::types::TypeId;
 use super::value::{PySlice, Value, discard};
 use super::vm::{Step, Vm};
@@ -62,7 +62,7 @@ pub fn load_const(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 pub fn load_fast(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let v = cur.local(arg);
     if let Value::Undef = v {
-        return unbound_local(vm, cur, arg);
+        return unbound_local(vm, cur.code(), arg);
     }
     let v = v.clone();
     cur.push(v);
@@ -70,8 +70,8 @@ pub fn load_fast(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 }
 
 #[cold]
-fn unbound_local(vm: &mut Vm, cur: &Cursor, slot: u32) -> Step {
-    let name = &cur.code().code.varnames[slot as usize];
+fn unbound_local(vm: &mut Vm, code: &RtCode, slot: u32) -> Step {
+    let name = &code.code.varnames[slot as usize];
     vm.raise(error(
         TypeId::UnboundLocalError,
         format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -87,7 +87,7 @@ pub fn store_fast(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 pub fn delete_fast(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     if let Value::Undef = cur.local(arg) {
-        return unbound_local(vm, cur, arg);
+        return unbound_local(vm, cur.code(), arg);
     }
     *cur.local_mut(arg) = Value::Undef;
     Step::Next
@@ -133,7 +133,7 @@ pub fn load_deref(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         _ => Value::Undef,
     };
     if let Value::Undef = value {
-        return unbound_cell(vm, cur, arg);
+        return cur.out_of_line(|c| unbound_cell(vm, c, arg));
     }
     cur.push(value);
     Step::Next
@@ -157,7 +157,7 @@ pub fn delete_deref(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         _ => Value::Undef,
     };
     if let Value::Undef = old {
-        return unbound_cell(vm, cur, arg);
+        return cur.out_of_line(|c| unbound_cell(vm, c, arg));
     }
     Step::Next
 }
@@ -193,7 +193,7 @@ pub fn load_global(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
             return Step::Next;
         }
     }
-    load_global_slow(vm, cur, arg)
+    cur.out_of_line(|c| load_global_slow(vm, c, arg))
 }
 
 #[cold]
@@ -388,7 +388,7 @@ macro_rules! binary_ops {
                 unsafe { cur.sp.sub(1).write(result) };
                 return Step::Next;
             }
-            binary_slow(vm, cur, BinaryOp::$op)
+            cur.out_of_line(|c| binary_slow(vm, c, BinaryOp::$op))
         }
     )*};
 }
@@ -438,7 +438,7 @@ pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         return Step::Next;
     }
     let _ = arg;
-    inplace_slow(vm, cur, BinaryOp::Add)
+    cur.out_of_line(|c| inplace_slow(vm, c, BinaryOp::Add))
 }
 
 pub fn inplace_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
@@ -465,7 +465,7 @@ macro_rules! ordering_ops {
             let result = match (cur.peek(2), cur.peek(1)) {
                 (Value::Int(x), Value::Int(y)) => *x $int_op *y,
                 (Value::Float(x), Value::Float(y)) => *x $int_op *y,
-                _ => return compare_slow(vm, cur, Comparison::$cmp),
+                _ => return cur.out_of_line(|c| compare_slow(vm, c, Comparison::$cmp)),
             };
             cur.sp = unsafe { cur.sp.sub(1) };
             // SAFETY: the left operand's slot is live and held an immediate.
@@ -558,7 +558,7 @@ pub fn unary_invert(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 
 #[inline(always)]
 pub fn jump(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    cur.ip = arg as usize;
+    cur.jump_to(arg);
     Step::Next
 }
 
@@ -566,7 +566,7 @@ pub fn jump(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 pub fn pop_jump_if_false(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let v = cur.pop();
     if !v.is_truthy() {
-        cur.ip = arg as usize;
+        cur.jump_to(arg);
     }
     discard(v);
     Step::Next
@@ -576,7 +576,7 @@ pub fn pop_jump_if_false(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 pub fn pop_jump_if_true(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let v = cur.pop();
     if v.is_truthy() {
-        cur.ip = arg as usize;
+        cur.jump_to(arg);
     }
     discard(v);
     Step::Next
@@ -586,14 +586,14 @@ pub fn jump_if_false_or_pop(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     if cur.peek(1).is_truthy() {
         drop(cur.pop());
     } else {
-        cur.ip = arg as usize;
+        cur.jump_to(arg);
     }
     Step::Next
 }
 
 pub fn jump_if_true_or_pop(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     if cur.peek(1).is_truthy() {
-        cur.ip = arg as usize;
+        cur.jump_to(arg);
     } else {
         drop(cur.pop());
     }
@@ -626,7 +626,7 @@ pub fn for_iter(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         Some(v) => cur.push(v),
         None => {
             drop(cur.pop());
-            cur.ip = arg as usize;
+            cur.jump_to(arg);
         }
     }
     Step::Next
@@ -843,7 +843,7 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             return Step::Next;
         }
     }
-    subscr_slow(vm, cur)
+    cur.out_of_line(|c| subscr_slow(vm, c))
 }
 
 #[cold]

@@ -106,11 +106,16 @@ impl Clone for Value {
     /// reference count.
     #[inline(always)]
     fn clone(&self) -> Value {
-        if self.is_immediate() {
-            // SAFETY: an immediate owns nothing, so a bitwise copy is a full clone.
-            unsafe { std::ptr::read(self) }
-        } else {
-            self.clone_heap()
+        // Immediates are rebuilt from their parts rather than copied as one 16-byte block: the
+        // parts were usually just written as a tag byte and a payload word, and a wider load
+        // of narrower stores defeats the processor's store-to-load forwarding.
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            Value::Undef => Value::Undef,
+            _ => self.clone_heap(),
         }
     }
 }
@@ -133,6 +138,24 @@ impl Value {
     pub fn is_immediate(&self) -> bool {
         // SAFETY: `repr(u8)` puts the tag in the first byte.
         unsafe { *(self as *const Value as *const u8) <= 4 }
+    }
+
+    /// Moves a value out of a slot. Immediates are rebuilt from their parts (see `clone`).
+    ///
+    /// # Safety
+    /// `slot` holds an initialized value that the caller owns and will not use again.
+    #[inline(always)]
+    pub unsafe fn move_out(slot: *const Value) -> Value {
+        // SAFETY: per the contract.
+        let value = unsafe { &*slot };
+        match value {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            // SAFETY: per the contract, ownership moves to the result.
+            _ => unsafe { std::ptr::read(slot) },
+        }
     }
 
     #[inline(never)]

@@ -65,27 +65,25 @@ impl Vm {
 
     /// Runs a module's code with `globals` as its namespace.
     pub fn run_module(&mut self, code: Rc<CodeObject>, globals: Rc<PyDict>) -> PyResult<Value> {
-        // Both stay alive (and unmoved) in this function until the module's frame is gone.
-        let code = RtCode::new(code);
-        let globals = globals;
+        let module = PyFunction::for_module(RtCode::new(code), globals);
         let base = self.next_entry_base();
-        let size = code.code.frame_size();
-        if !self.arena.fits(base, size) {
+        let shape = &module.code.code;
+        if !self.arena.fits(base, shape.frame_size()) {
             return Err(recursion_error());
         }
-        let nvars = code.code.variable_slots();
+        let nvars = shape.variable_slots();
         // SAFETY: the frame fits in the arena (checked above); slots are written before use.
         unsafe {
             for i in 0..nvars {
                 base.add(i).write(Value::Undef);
             }
         }
+        // `module` lives (unmoved) in this function until its frame is gone.
         self.frames.push(Frame {
-            code: Rc::as_ptr(&code),
-            globals: &globals,
+            func: &module,
             base,
             result_slot: std::ptr::null_mut(),
-            ip: 0,
+            ip: module.code.instructions,
             // SAFETY: within the frame (checked above).
             sp: unsafe { base.add(nvars) },
         });
@@ -119,7 +117,7 @@ impl Vm {
             .pending
             .take()
             .unwrap_or_else(|| error(TypeId::SystemError, "error without exception"));
-        let (mut ip, mut sp) = (cur.ip, cur.sp);
+        let (mut ip, mut sp) = (cur.ip_index(), cur.sp);
         while let Some(frame) = self.frames.pop() {
             let code = frame.code();
             exc.traceback.borrow_mut().push(TraceEntry {
@@ -137,7 +135,7 @@ impl Vm {
             unsafe { drop_range(frame.result_slot, sp) };
             sp = frame.result_slot;
             if let Some(caller) = self.frames.last() {
-                ip = caller.ip;
+                ip = caller.cursor().ip_index();
             }
         }
         exc
@@ -188,7 +186,7 @@ impl Vm {
             let base = unsafe { cur.sp.sub(argc) };
             return self.push_simple_frame(cur, f, result_slot, base, argc);
         }
-        self.call_general(cur, result_slot, argc, &[])
+        cur.out_of_line(|c| self.call_general(c, result_slot, argc, &[]))
     }
 
     /// Pushes a frame whose first `argc` slots already hold its arguments.
@@ -232,11 +230,10 @@ impl Vm {
         // SAFETY: the frame fits in the arena (checked by the caller).
         let sp = unsafe { base.add(f.code.code.variable_slots()) };
         let frame = Frame {
-            code: Rc::as_ptr(&f.code),
-            globals: &f.globals,
+            func: f,
             base,
             result_slot,
-            ip: 0,
+            ip: f.code.instructions,
             sp,
         };
         *cur = frame.cursor();
@@ -345,11 +342,10 @@ impl Vm {
         // SAFETY: the frame fits in the arena (checked above).
         let sp = unsafe { base.add(code.variable_slots()) };
         self.frames.push(Frame {
-            code: Rc::as_ptr(&f.code),
-            globals: &f.globals,
+            func: Rc::as_ptr(f),
             base,
             result_slot: std::ptr::null_mut(),
-            ip: 0,
+            ip: f.code.instructions,
             sp,
         });
         (self.executor)(self)
