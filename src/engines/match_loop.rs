@@ -1,10 +1,16 @@
 //! The `match` engine: fetch, decode, and one `match` over the opcode. The arms are generated
 //! from the instruction table and call the runtime's semantics functions, which inline into
 //! them; this file holds dispatch only.
+//!
+//! Hot instructions get an arm of their own in the loop. Cold ones all call one out-of-line
+//! second `match` on a copy of the registers: the loop stays small and its registers (`ip`,
+//! `sp`, `base`, the running function) stay in machine registers instead of being spilled
+//! around dozens of rarely taken arms.
 
-use crate::bytecode::Opcode;
+use crate::bytecode::{Instr, Opcode};
 use crate::for_each_op;
 use crate::runtime::exceptions::PyResult;
+use crate::runtime::frame::Cursor;
 use crate::runtime::ops;
 use crate::runtime::value::Value;
 use crate::runtime::vm::{Step, Vm};
@@ -23,7 +29,7 @@ pub fn execute(vm: &mut Vm) -> PyResult<Value> {
                 ops::$handler(vm, &mut cur, instr.arg())
             };
             (@Cold $handler:ident) => {
-                cur.out_of_line(|c| ops::$handler(vm, c, instr.arg()))
+                cur.out_of_line(|c| execute_cold(vm, c, instr))
             };
         }
         let step = for_each_op!(dispatch);
@@ -33,4 +39,17 @@ pub fn execute(vm: &mut Vm) -> PyResult<Value> {
             return result;
         }
     }
+}
+
+/// Executes one instruction outside the hot loop.
+#[inline(never)]
+fn execute_cold(vm: &mut Vm, cur: &mut Cursor, instr: Instr) -> Step {
+    macro_rules! dispatch_all {
+        ($(($name:ident, $handler:ident, $kind:ident, $frequency:ident, $doc:literal)),* $(,)?) => {
+            match instr.opcode() {
+                $(Opcode::$name => ops::$handler(vm, cur, instr.arg()),)*
+            }
+        };
+    }
+    for_each_op!(dispatch_all)
 }

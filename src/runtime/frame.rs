@@ -191,7 +191,7 @@ impl Cursor {
         // logically uninitialized, so moving out of it is sound.
         unsafe {
             self.sp = self.sp.sub(1);
-            Value::move_out(self.sp)
+            self.sp.read()
         }
     }
 

@@ -13,7 +13,7 @@ use super::exceptions::{PyException, PyResult, error, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction, RtCode};
 use super::types::TypeId;
-use super::value::{PySlice, Value, discard};
+use super::value::{PySlice, Value, discard, slot};
 use super::vm::{Step, Vm};
 use super::{attr, int, iter, strformat, subscript};
 
@@ -80,8 +80,15 @@ fn unbound_local(vm: &mut Vm, code: &RtCode, slot: u32) -> Step {
 
 #[inline(always)]
 pub fn store_fast(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let v = cur.pop();
-    discard(std::mem::replace(cur.local_mut(arg), v));
+    // Slot to slot as one 16-byte block, then drop what the local held.
+    // SAFETY: the top of the stack and the local are live slots of this frame.
+    unsafe {
+        cur.sp = cur.sp.sub(1);
+        let local = cur.base.add(arg as usize);
+        let old = local.read();
+        std::ptr::copy_nonoverlapping(cur.sp, local, 1);
+        discard(old);
+    }
     Step::Next
 }
 
@@ -369,52 +376,58 @@ pub fn return_value(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     vm.return_from_frame(cur, result)
 }
 
-/// Binary operators: an inline fast path for two ints (and two floats where it is one
-/// machine instruction), the general case out of line.
+/// Binary operators: an inline fast path for two ints and for two floats, the general case
+/// out of line.
 macro_rules! binary_ops {
     ($(($name:ident, $op:ident, $int:expr, $float:expr)),* $(,)?) => {$(
         #[inline(always)]
         pub fn $name(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-            let (a, b) = (cur.peek(2), cur.peek(1));
-            let fast: Option<Value> = match (a, b) {
-                (Value::Int(x), Value::Int(y)) => $int(*x, *y),
-                (Value::Float(x), Value::Float(y)) => $float(*x, *y),
-                _ => None,
-            };
-            if let Some(result) = fast {
-                // Ints and floats need no drop: overwrite in place.
-                cur.sp = unsafe { cur.sp.sub(1) };
-                // SAFETY: the left operand's slot is live; it held an immediate.
-                unsafe { cur.sp.sub(1).write(result) };
-                return Step::Next;
+            // SAFETY (both writes): the left operand's slot is live and holds an immediate,
+            // which needs no drop before being overwritten with the result.
+            match (cur.peek(2), cur.peek(1)) {
+                (Value::Int(x), Value::Int(y)) => {
+                    if let Some(r) = $int(*x, *y) {
+                        cur.sp = unsafe { cur.sp.sub(1) };
+                        unsafe { slot::write_int(cur.sp.sub(1), r) };
+                        return Step::Next;
+                    }
+                }
+                (Value::Float(x), Value::Float(y)) => {
+                    if let Some(r) = $float(*x, *y) {
+                        cur.sp = unsafe { cur.sp.sub(1) };
+                        unsafe { slot::write_float(cur.sp.sub(1), r) };
+                        return Step::Next;
+                    }
+                }
+                _ => {}
             }
             cur.out_of_line(|c| binary_slow(vm, c, BinaryOp::$op))
         }
     )*};
 }
 
-fn no_int_fast(_: i64, _: i64) -> Option<Value> {
+fn no_int_fast(_: i64, _: i64) -> Option<i64> {
     None
 }
 
-fn no_float_fast(_: f64, _: f64) -> Option<Value> {
+fn no_float_fast(_: f64, _: f64) -> Option<f64> {
     None
 }
 
 binary_ops! {
-    (binary_add, Add, |x: i64, y: i64| x.checked_add(y).map(Value::Int), |x: f64, y: f64| Some(Value::Float(x + y))),
-    (binary_subtract, Sub, |x: i64, y: i64| x.checked_sub(y).map(Value::Int), |x: f64, y: f64| Some(Value::Float(x - y))),
-    (binary_multiply, Mul, |x: i64, y: i64| x.checked_mul(y).map(Value::Int), |x: f64, y: f64| Some(Value::Float(x * y))),
-    (binary_true_divide, TrueDiv, no_int_fast, |x: f64, y: f64| (y != 0.0).then(|| Value::Float(x / y))),
-    (binary_floor_divide, FloorDiv, |x: i64, y: i64| (y > 0 && x >= 0).then(|| Value::Int(x / y)), no_float_fast),
-    (binary_modulo, Mod, |x: i64, y: i64| (y > 0 && x >= 0).then(|| Value::Int(x % y)), no_float_fast),
+    (binary_add, Add, i64::checked_add, |x: f64, y: f64| Some(x + y)),
+    (binary_subtract, Sub, i64::checked_sub, |x: f64, y: f64| Some(x - y)),
+    (binary_multiply, Mul, i64::checked_mul, |x: f64, y: f64| Some(x * y)),
+    (binary_true_divide, TrueDiv, no_int_fast, |x: f64, y: f64| (y != 0.0).then(|| x / y)),
+    (binary_floor_divide, FloorDiv, |x: i64, y: i64| (y > 0 && x >= 0).then(|| x / y), no_float_fast),
+    (binary_modulo, Mod, |x: i64, y: i64| (y > 0 && x >= 0).then(|| x % y), no_float_fast),
     (binary_power, Pow, no_int_fast, no_float_fast),
     (binary_mat_mul, MatMul, no_int_fast, no_float_fast),
     (binary_lshift, LShift, no_int_fast, no_float_fast),
-    (binary_rshift, RShift, |x: i64, y: i64| (0..64).contains(&y).then(|| Value::Int(x >> y)), no_float_fast),
-    (binary_and, And, |x: i64, y: i64| Some(Value::Int(x & y)), no_float_fast),
-    (binary_or, Or, |x: i64, y: i64| Some(Value::Int(x | y)), no_float_fast),
-    (binary_xor, Xor, |x: i64, y: i64| Some(Value::Int(x ^ y)), no_float_fast),
+    (binary_rshift, RShift, |x: i64, y: i64| (0..64).contains(&y).then(|| x >> y), no_float_fast),
+    (binary_and, And, |x: i64, y: i64| Some(x & y), no_float_fast),
+    (binary_or, Or, |x: i64, y: i64| Some(x | y), no_float_fast),
+    (binary_xor, Xor, |x: i64, y: i64| Some(x ^ y), no_float_fast),
 }
 
 #[cold]
@@ -434,7 +447,7 @@ pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     {
         cur.sp = unsafe { cur.sp.sub(1) };
         // SAFETY: the left operand's slot is live and held an immediate.
-        unsafe { cur.sp.sub(1).write(Value::Int(r)) };
+        unsafe { slot::write_int(cur.sp.sub(1), r) };
         return Step::Next;
     }
     let _ = arg;
@@ -469,7 +482,7 @@ macro_rules! ordering_ops {
             };
             cur.sp = unsafe { cur.sp.sub(1) };
             // SAFETY: the left operand's slot is live and held an immediate.
-            unsafe { cur.sp.sub(1).write(Value::Bool(result)) };
+            unsafe { slot::write_bool(cur.sp.sub(1), result) };
             Step::Next
         }
     )*};
@@ -509,7 +522,9 @@ fn equality(cur: &mut Cursor, negate: bool) -> Step {
         (a, b) => compare::values_equal(a, b),
     };
     cur.drop_top(2);
-    cur.push(Value::Bool(equal != negate));
+    // SAFETY: the slot was just vacated by the popped operand.
+    unsafe { slot::write_bool(cur.sp, equal != negate) };
+    cur.sp = unsafe { cur.sp.add(1) };
     Step::Next
 }
 

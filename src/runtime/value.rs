@@ -106,16 +106,88 @@ impl Clone for Value {
     /// reference count.
     #[inline(always)]
     fn clone(&self) -> Value {
-        // Immediates are rebuilt from their parts rather than copied as one 16-byte block: the
-        // parts were usually just written as a tag byte and a payload word, and a wider load
-        // of narrower stores defeats the processor's store-to-load forwarding.
-        match self {
-            Value::Int(i) => Value::Int(*i),
-            Value::Float(f) => Value::Float(*f),
-            Value::Bool(b) => Value::Bool(*b),
-            Value::None => Value::None,
-            Value::Undef => Value::Undef,
-            _ => self.clone_heap(),
+        if self.is_immediate() {
+            // SAFETY: an immediate owns nothing, so a bitwise copy is a full clone.
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone_heap()
+        }
+    }
+}
+
+/// Writers of freshly computed immediates into a value slot. Each writes all 16 bytes with one
+/// store: slots are otherwise copied as whole 16-byte blocks, and a wide load of a slot that
+/// was written piecewise (a tag byte, then a payload word — what the compiler emits for
+/// `Value::Int(i)`) cannot take the store-to-load forwarding path and stalls.
+pub mod slot {
+    use super::Value;
+
+    /// Tags in `repr(u8)` declaration order.
+    const TAG_BOOL: u64 = 2;
+    const TAG_INT: u64 = 3;
+    const TAG_FLOAT: u64 = 4;
+
+    /// # Safety
+    /// `slot` is valid for a 16-byte write and holds no value that needs dropping.
+    #[inline(always)]
+    unsafe fn store_words(slot: *mut Value, low: u64, high: u64) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE2 is part of x86-64; the caller guarantees the slot.
+        unsafe {
+            use std::arch::x86_64::{__m128i, _mm_set_epi64x, _mm_storeu_si128};
+            _mm_storeu_si128(
+                slot as *mut __m128i,
+                _mm_set_epi64x(high as i64, low as i64),
+            );
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        // SAFETY: as above; other targets get two word stores.
+        unsafe {
+            let words = slot as *mut u64;
+            words.write(low);
+            words.add(1).write(high);
+        }
+    }
+
+    /// # Safety
+    /// As for `store_words`.
+    #[inline(always)]
+    pub unsafe fn write_int(slot: *mut Value, i: i64) {
+        // SAFETY: an Int is its tag in the first byte and the i64 at offset 8.
+        unsafe { store_words(slot, TAG_INT, i as u64) }
+    }
+
+    /// # Safety
+    /// As for `store_words`.
+    #[inline(always)]
+    pub unsafe fn write_float(slot: *mut Value, f: f64) {
+        // SAFETY: a Float is its tag in the first byte and the f64 at offset 8.
+        unsafe { store_words(slot, TAG_FLOAT, f.to_bits()) }
+    }
+
+    /// # Safety
+    /// As for `store_words`.
+    #[inline(always)]
+    pub unsafe fn write_bool(slot: *mut Value, b: bool) {
+        // SAFETY: a Bool is its tag in the first byte and the bool in the second.
+        unsafe { store_words(slot, TAG_BOOL | (b as u64) << 8, 0) }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn writers_agree_with_the_enum_layout() {
+            let mut v = Value::None;
+            unsafe { write_int(&mut v, -7) };
+            assert!(matches!(v, Value::Int(-7)));
+            unsafe { write_float(&mut v, 2.5) };
+            assert!(matches!(v, Value::Float(f) if f == 2.5));
+            unsafe { write_bool(&mut v, true) };
+            assert!(matches!(v, Value::Bool(true)));
+            unsafe { write_bool(&mut v, false) };
+            assert!(matches!(v, Value::Bool(false)));
         }
     }
 }
@@ -138,24 +210,6 @@ impl Value {
     pub fn is_immediate(&self) -> bool {
         // SAFETY: `repr(u8)` puts the tag in the first byte.
         unsafe { *(self as *const Value as *const u8) <= 4 }
-    }
-
-    /// Moves a value out of a slot. Immediates are rebuilt from their parts (see `clone`).
-    ///
-    /// # Safety
-    /// `slot` holds an initialized value that the caller owns and will not use again.
-    #[inline(always)]
-    pub unsafe fn move_out(slot: *const Value) -> Value {
-        // SAFETY: per the contract.
-        let value = unsafe { &*slot };
-        match value {
-            Value::Int(i) => Value::Int(*i),
-            Value::Float(f) => Value::Float(*f),
-            Value::Bool(b) => Value::Bool(*b),
-            Value::None => Value::None,
-            // SAFETY: per the contract, ownership moves to the result.
-            _ => unsafe { std::ptr::read(slot) },
-        }
     }
 
     #[inline(never)]
