@@ -113,8 +113,13 @@ fn read_source(path: &str) -> Result<String, u8> {
 
 fn run_file(engine: EngineKind, argv: Vec<String>) -> u8 {
     let path = argv[0].clone();
+    // Like CPython since 3.9, the main script's code (tracebacks, `__file__`) names it by its
+    // absolute path; `sys.argv[0]` keeps the path as given.
+    let absolute = std::path::absolute(&path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.clone());
     match read_source(&path) {
-        Ok(source) => report(run::run_source(&source, &path, argv, engine, false)),
+        Ok(source) => report(run::run_source(&source, &absolute, argv, engine, false)),
         Err(status) => status,
     }
 }

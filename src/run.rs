@@ -14,6 +14,7 @@ use crate::runtime::modules;
 use crate::runtime::output::Output;
 use crate::runtime::repr::exception_message;
 use crate::runtime::types::TypeId;
+use crate::runtime::value::Value;
 use crate::runtime::vm::Vm;
 use crate::syntax::{self, SyntaxError};
 
@@ -55,9 +56,14 @@ pub fn run_source(
     if capture_stdout {
         vm.output = Output::captured();
     }
-    vm.sources.insert(filename.to_owned(), Rc::from(source));
     let globals = Rc::new(PyDict::new());
-    globals.set_str("__name__", crate::runtime::value::Value::str("__main__"));
+    globals.set_str("__name__", Value::str("__main__"));
+    // Pseudo-files such as `<string>` (`-c`) have neither source lines in tracebacks nor a
+    // `__file__`, as in CPython.
+    if !filename.starts_with('<') {
+        vm.sources.insert(filename.to_owned(), Rc::from(source));
+        globals.set_str("__file__", Value::str(filename));
+    }
     let result = vm.run_module(code, globals);
     vm.output.flush();
     let (status, stderr) = match result {

@@ -131,3 +131,16 @@ fn recursive_calls_do_not_allocate() {
 fn closure_calls_do_not_allocate() {
     assert_calls_do_not_allocate(closure_calls, 10, 10 + EXTRA_CALLS);
 }
+
+/// `n` calls that bind arguments by keyword and from defaults (the general binding path).
+fn keyword_and_default_calls(n: u64) -> (String, String) {
+    let source = format!(
+        "def add(a, b=1, *, c=0):\n    return a + b + c\n\nx = 0\nfor _ in range({n}):\n    x = add(x)\n    x = add(x, c=1, b=0)\nprint(x)\n"
+    );
+    (source, (2 * n).to_string())
+}
+
+#[test]
+fn keyword_and_default_calls_do_not_allocate() {
+    assert_calls_do_not_allocate(keyword_and_default_calls, 10, 10 + EXTRA_CALLS);
+}

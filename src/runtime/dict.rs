@@ -70,6 +70,24 @@ impl Equivalent<HashKey> for KeyRef<'_> {
     }
 }
 
+/// A borrowed `&str` key, equal to the str value with the same text.
+struct StrKey<'a> {
+    hash: i64,
+    text: &'a str,
+}
+
+impl Hash for StrKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl Equivalent<HashKey> for StrKey<'_> {
+    fn equivalent(&self, key: &HashKey) -> bool {
+        self.hash == key.hash && matches!(&key.value, Value::Str(s) if s.as_str() == self.text)
+    }
+}
+
 pub type Table = IndexMap<HashKey, Value, BuildHasherDefault<FxHasher>>;
 
 #[derive(Default)]
@@ -129,9 +147,13 @@ impl PyDict {
             .map(|(i, _, v)| (i, v.clone())))
     }
 
+    /// Looks up a str key without building a str object.
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        let key = Value::str(name);
-        self.get(&key).ok().flatten()
+        let key = StrKey {
+            hash: super::text::hash_str(name),
+            text: name,
+        };
+        self.table.borrow().get(&key).cloned()
     }
 
     pub fn value_at(&self, index: usize) -> Option<Value> {

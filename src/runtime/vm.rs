@@ -363,11 +363,35 @@ pub fn recursion_error() -> PyErr {
 }
 
 /// Binds a call's arguments to the parameters of `f` in a fresh frame at `base`, with
-/// CPython's rules and messages; initializes every variable slot of the frame.
+/// CPython's rules and messages; initializes every variable slot of the frame. Binding writes
+/// straight into the frame, so a call with keywords or defaults allocates nothing either
+/// (only `*args` tuples and `**kwargs` dicts are new objects). On error the frame's slots are
+/// dropped again.
 fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<()> {
     let code = &f.code.code;
     let nvars = code.variable_slots();
-    let mut slots: Vec<Value> = vec![Value::Undef; code.varnames.len()];
+    // SAFETY: the caller checked that the whole frame fits at `base`; every variable slot is
+    // initialized here before the slice is formed.
+    let slots = unsafe {
+        for i in 0..nvars {
+            base.add(i).write(Value::Undef);
+        }
+        std::slice::from_raw_parts_mut(base, nvars)
+    };
+    let free_start = nvars - code.freevars.len();
+    for (slot, cell) in slots[free_start..].iter_mut().zip(&f.closure) {
+        *slot = cell.clone();
+    }
+    let result = bind_parameters(f, &mut slots[..code.varnames.len()], args);
+    if result.is_err() {
+        // SAFETY: the slots are initialized and owned by this unfinished frame.
+        unsafe { drop_range(base, base.add(nvars)) };
+    }
+    result
+}
+
+fn bind_parameters(f: &PyFunction, slots: &mut [Value], args: Args<'_>) -> PyResult<()> {
+    let code = &f.code.code;
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
     let name = &code.qualname;
@@ -459,20 +483,6 @@ fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<
     }
     if !missing.is_empty() {
         return Err(missing_arguments(name, "keyword-only", &missing));
-    }
-    // SAFETY: the caller checked that the whole frame fits at `base`; the slots are
-    // uninitialized and are written exactly once here.
-    unsafe {
-        for (i, value) in slots.into_iter().enumerate() {
-            base.add(i).write(value);
-        }
-        for i in code.varnames.len()..code.varnames.len() + code.cellvars.len() {
-            base.add(i).write(Value::Undef);
-        }
-        let free_start = nvars - code.freevars.len();
-        for (i, cell) in f.closure.iter().enumerate() {
-            base.add(free_start + i).write(cell.clone());
-        }
     }
     Ok(())
 }
