@@ -454,11 +454,49 @@ pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     cur.out_of_line(|c| inplace_slow(vm, c, BinaryOp::Add))
 }
 
+/// `a op= b` for the operators other than `+=`: numbers take the same fast path as the plain
+/// operators (they are immutable, so in-place and plain agree); containers go out of line.
 pub fn inplace_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let Some(op) = BinaryOp::ALL.get(arg as usize).copied() else {
         return vm.raise(type_error("bad in-place operator"));
     };
-    inplace_slow(vm, cur, op)
+    if let (Value::Float(x), Value::Float(y)) = (cur.peek(2), cur.peek(1)) {
+        let result = match op {
+            BinaryOp::Sub => Some(x - y),
+            BinaryOp::Mul => Some(x * y),
+            BinaryOp::TrueDiv if *y != 0.0 => Some(x / y),
+            _ => None,
+        };
+        if let Some(r) = result {
+            // SAFETY: the left operand's slot is live and holds an immediate.
+            unsafe {
+                cur.sp = cur.sp.sub(1);
+                slot::write_float(cur.sp.sub(1), r);
+            }
+            return Step::Next;
+        }
+    }
+    if let (Value::Int(x), Value::Int(y)) = (cur.peek(2), cur.peek(1)) {
+        let result = match op {
+            BinaryOp::Sub => x.checked_sub(*y),
+            BinaryOp::Mul => x.checked_mul(*y),
+            BinaryOp::FloorDiv if *y > 0 && *x >= 0 => Some(x / y),
+            BinaryOp::Mod if *y > 0 && *x >= 0 => Some(x % y),
+            BinaryOp::And => Some(x & y),
+            BinaryOp::Or => Some(x | y),
+            BinaryOp::Xor => Some(x ^ y),
+            _ => None,
+        };
+        if let Some(r) = result {
+            // SAFETY: the left operand's slot is live and holds an immediate.
+            unsafe {
+                cur.sp = cur.sp.sub(1);
+                slot::write_int(cur.sp.sub(1), r);
+            }
+            return Step::Next;
+        }
+    }
+    cur.out_of_line(|c| inplace_slow(vm, c, op))
 }
 
 #[cold]
@@ -902,13 +940,15 @@ pub fn delete_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 pub fn unpack_sequence(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let seq = cur.pop();
     let n = arg as usize;
-    let items = match &seq {
-        Value::Tuple(t) if t.len() == n => (**t).clone(),
-        Value::List(l) if l.borrow().len() == n => l.borrow().clone(),
-        _ => attempt!(vm, unpack_items(vm, &seq, n)),
-    };
-    for item in items.into_iter().rev() {
-        cur.push(item);
+    match &seq {
+        Value::Tuple(t) if t.len() == n => t.iter().rev().for_each(|item| cur.push(item.clone())),
+        Value::List(l) if l.borrow().len() == n => {
+            l.borrow().iter().rev().for_each(|item| cur.push(item.clone()))
+        }
+        _ => {
+            let items = attempt!(vm, unpack_items(vm, &seq, n));
+            items.into_iter().rev().for_each(|item| cur.push(item));
+        }
     }
     Step::Next
 }
