@@ -7,7 +7,7 @@ use dashu_int::ops::UnsignedAbs;
 
 use super::arith;
 use super::compare::{Comparison, compare};
-use super::dict::{HashKey, PyDict};
+use super::dict::PyDict;
 use super::exceptions::{PyException, PyResult, error, overflow_error, type_error, value_error};
 use super::format;
 use super::function::{Args, BuiltinFunction};
@@ -16,7 +16,7 @@ use super::int::{self, to_ibig};
 use super::iter;
 use super::methods::{index_arg, sort_values, update_dict};
 use super::repr::{ascii, repr, to_str};
-use super::set::PySet;
+use super::set::{Operand, PySet, SetTable};
 use super::strformat;
 use super::types::TypeId;
 use super::value::{PyRange, Value};
@@ -653,11 +653,14 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
         }
         TypeId::Set | TypeId::FrozenSet => {
             expect(&args, name, 0, 1)?;
-            let items = match args.positional.first() {
-                Some(v) => iter::collect(vm, v)?,
-                None => Vec::new(),
+            let table = match args.positional.first() {
+                Some(Value::FrozenSet(set)) if ty == TypeId::FrozenSet => {
+                    return Ok(Value::FrozenSet(set.clone()));
+                }
+                Some(source) => Operand::new(vm, source)?.to_table(),
+                None => SetTable::new(),
             };
-            let set = Rc::new(iter::set_from_values(items)?);
+            let set = Rc::new(PySet::new(table));
             Ok(if ty == TypeId::Set {
                 Value::Set(set)
             } else {
@@ -921,13 +924,4 @@ fn construct_range(args: Args<'_>) -> PyResult<Value> {
         return Err(value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::Range(Rc::new(PyRange { start, stop, step })))
-}
-
-/// A set from any iterable (for `set(x)`-like helpers elsewhere).
-pub fn make_set(vm: &mut Vm, source: &Value) -> PyResult<PySet> {
-    let mut table = super::set::SetTable::new();
-    for item in iter::collect(vm, source)? {
-        table.insert(HashKey::new(item)?);
-    }
-    Ok(PySet::new(table))
 }

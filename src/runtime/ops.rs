@@ -12,6 +12,7 @@ use super::dict::PyDict;
 use super::exceptions::{PyException, PyResult, error, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction};
+use super::set::Operand;
 use super::types::TypeId;
 use super::value::{PySlice, Value};
 use super::vm::{Step, Vm};
@@ -767,12 +768,11 @@ fn star_error(e: super::exceptions::PyErr, iterable: &Value) -> super::exception
 
 pub fn set_update(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let iterable = cur.pop();
-    let items = attempt!(vm, iter::collect(vm, &iterable));
-    if let Value::Set(set) = cur.peek(arg as usize) {
-        for item in items {
-            let key = attempt!(vm, super::dict::HashKey::new(item));
-            set.table.borrow_mut().insert(key);
-        }
+    let other = attempt!(vm, Operand::new(vm, &iterable));
+    if let Value::Set(set) = cur.peek(arg as usize)
+        && !other.is(set)
+    {
+        other.add_to(&mut set.table.borrow_mut());
     }
     Step::Next
 }
