@@ -94,10 +94,7 @@ fn check(program: &Path, engine: EngineKind) -> Option<String> {
     let last_line = outcome.stderr.lines().last().unwrap_or("");
     let mut problems = String::new();
     if stdout != expected.stdout {
-        problems.push_str(&format!(
-            "  stdout differs:\n{}",
-            diff(&expected.stdout, &stdout)
-        ));
+        problems.push_str(&format!("  stdout differs:\n{}", diff(&expected.stdout, &stdout)));
     }
     if outcome.status != expected.status {
         problems.push_str(&format!(
@@ -117,11 +114,7 @@ fn check(program: &Path, engine: EngineKind) -> Option<String> {
 #[test]
 fn every_program_matches_cpython_on_every_engine() {
     let programs = programs();
-    assert!(
-        programs.len() >= 150,
-        "the corpus has {} programs",
-        programs.len()
-    );
+    assert!(programs.len() >= 150, "the corpus has {} programs", programs.len());
     let mut failures = Vec::new();
     for engine in EngineKind::ALL {
         for program in &programs {
