@@ -18,6 +18,9 @@ pub enum Constant {
     Str(String),
     Ellipsis,
     Tuple(Vec<Constant>),
+    /// A frozenset, with its items in source order: the order they are added in decides the
+    /// set's layout and so its iteration order.
+    FrozenSet(Vec<Constant>),
     Code(Rc<CodeObject>),
 }
 

@@ -140,6 +140,10 @@ pub fn constant_repr(constant: &Constant) -> String {
                 format!("({})", parts.join(", "))
             }
         },
+        Constant::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(constant_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
         Constant::Code(code) => code_header(code),
     }
 }

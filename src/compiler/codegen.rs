@@ -223,7 +223,7 @@ impl<'t> Compiler<'t> {
                 let top = self.new_label();
                 let otherwise = self.new_label();
                 let end = self.new_label();
-                self.compile_expr(iter)?;
+                self.compile_iterable(iter)?;
                 self.emit(Opcode::GetIter, 0);
                 self.bind(top);
                 self.emit_jump(Opcode::ForIter, otherwise);

@@ -391,6 +391,18 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// The iterable of a `for` loop or comprehension. A set display of constants becomes a
+    /// frozenset constant, as CPython's optimizer makes it, which fixes its iteration order.
+    pub(super) fn compile_iterable(&mut self, iterable: &Expr<'_>) -> CompileResult {
+        if let ExprKind::Set(items) = &iterable.kind
+            && let Some(constants) = constant_items(items)
+        {
+            self.load_const(Constant::FrozenSet(constants));
+            return Ok(());
+        }
+        self.compile_expr(iterable)
+    }
+
     /// A list, tuple or set display, or the positional arguments of a call with `*args`. With
     /// starred items the values are collected in a list (a set for sets) that each starred
     /// iterable extends.
@@ -401,6 +413,15 @@ impl Compiler<'_> {
                 (Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend)
             }
         };
+        if kind == Sequence::Set
+            && items.len() > 2
+            && let Some(constants) = constant_items(items)
+        {
+            self.emit(Opcode::BuildSet, 0);
+            self.load_const(Constant::FrozenSet(constants));
+            self.emit(Opcode::SetUpdate, 1);
+            return Ok(());
+        }
         if !items.iter().any(is_starred) {
             for item in items {
                 self.compile_expr(item)?;
@@ -576,7 +597,7 @@ impl Compiler<'_> {
             Ok(())
         })?;
         self.emit_closure_and_code(code, 0)?;
-        self.compile_expr(outermost.iter)?;
+        self.compile_iterable(outermost.iter)?;
         self.emit(Opcode::GetIter, 0);
         self.emit(Opcode::Call, 1);
         Ok(())
@@ -595,7 +616,7 @@ impl Compiler<'_> {
             if depth == 0 {
                 self.emit(Opcode::LoadFast, 0);
             } else {
-                self.compile_expr(generator.iter)?;
+                self.compile_iterable(generator.iter)?;
                 self.emit(Opcode::GetIter, 0);
             }
             let (top, end) = (self.new_label(), self.new_label());
@@ -624,4 +645,9 @@ impl Compiler<'_> {
         }
         Ok(())
     }
+}
+
+/// The values of display items that are all constants.
+fn constant_items(items: &[Expr<'_>]) -> Option<Vec<Constant>> {
+    items.iter().map(fold).collect()
 }

@@ -57,7 +57,7 @@ pub fn truthiness(constant: &Constant) -> bool {
         Constant::Int(value) => *value != 0,
         Constant::Float(value) => *value != 0.0,
         Constant::Str(text) => !text.is_empty(),
-        Constant::Tuple(items) => !items.is_empty(),
+        Constant::Tuple(items) | Constant::FrozenSet(items) => !items.is_empty(),
         Constant::BigInt(_) | Constant::Ellipsis | Constant::Code(_) => true,
     }
 }

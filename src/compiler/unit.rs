@@ -34,7 +34,7 @@ pub struct Signature {
 
 /// Constants compare by type and bits: `1`, `1.0` and `True` are equal in Python but must stay
 /// separate constants, as must `0.0` and `-0.0`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum ConstKey {
     None,
     Bool(bool),
@@ -44,6 +44,9 @@ enum ConstKey {
     Str(String),
     Ellipsis,
     Tuple(Vec<ConstKey>),
+    /// The distinct item keys, sorted: like CPython, equal frozensets share one constant
+    /// whatever order their items were written in.
+    FrozenSet(Vec<ConstKey>),
 }
 
 impl ConstKey {
@@ -59,6 +62,12 @@ impl ConstKey {
             Constant::Ellipsis => ConstKey::Ellipsis,
             Constant::Tuple(items) => {
                 ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<_>>()?)
+            }
+            Constant::FrozenSet(items) => {
+                let mut keys = items.iter().map(ConstKey::of).collect::<Option<Vec<_>>>()?;
+                keys.sort();
+                keys.dedup();
+                ConstKey::FrozenSet(keys)
             }
             Constant::Code(_) => return None,
         })

@@ -7,7 +7,7 @@ use dashu_int::IBig;
 
 use super::exceptions::{PyResult, error, overflow_error, type_error, zero_division};
 use super::int;
-use super::set::SetTable;
+use super::set::{Operand, PySet};
 use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
@@ -127,10 +127,16 @@ pub fn inplace(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Valu
         (BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor, Value::Set(set))
             if matches!(b, Value::Set(_) | Value::FrozenSet(_)) =>
         {
-            let result = set_binary(op, a, b)?;
-            if let Value::Set(new) = result {
-                let table = new.table.borrow().clone();
-                *set.table.borrow_mut() = table;
+            let other = Operand::new(vm, b)?;
+            match op {
+                BinaryOp::Or if !other.is(set) => other.add_to(&mut set.table.borrow_mut()),
+                BinaryOp::And => {
+                    let common = other.intersect(set);
+                    set.table.borrow_mut().replace_contents(common);
+                }
+                BinaryOp::Sub => other.remove_from(set),
+                BinaryOp::Xor => other.toggle_in(set),
+                _ => {}
             }
             Ok(a.clone())
         }
@@ -381,59 +387,27 @@ fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
     }
 }
 
-/// `|`, `&`, `-`, `^` on sets; the result has the left operand's type.
+/// `|`, `&`, `-`, `^` on sets, each building its result the way CPython does; the result has
+/// the left operand's type.
 pub fn set_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     let (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) = (a, b) else {
         return Err(unsupported(op, a, b));
     };
-    let (x, y) = (x.table.borrow(), y.table.borrow());
-    let mut result = SetTable::new();
-    fn key_ref(k: &super::dict::HashKey) -> super::dict::KeyRef<'_> {
-        super::dict::KeyRef {
-            hash: k.hash,
-            value: &k.value,
-        }
-    }
-    match op {
+    let other = Operand::Set(y.clone());
+    let table = match op {
         BinaryOp::Or => {
-            for k in x.iter().chain(y.iter()) {
-                result.insert(k.clone());
+            let mut table = x.table.borrow().copy();
+            if !other.is(x) {
+                other.add_to(&mut table);
             }
+            table
         }
-        BinaryOp::And => {
-            let (small, big) = if x.len() <= y.len() {
-                (&x, &y)
-            } else {
-                (&y, &x)
-            };
-            for k in small.iter() {
-                if big.contains(&key_ref(k)) {
-                    result.insert(k.clone());
-                }
-            }
-        }
-        BinaryOp::Sub => {
-            for k in x.iter() {
-                if !y.contains(&key_ref(k)) {
-                    result.insert(k.clone());
-                }
-            }
-        }
-        BinaryOp::Xor => {
-            for k in x.iter() {
-                if !y.contains(&key_ref(k)) {
-                    result.insert(k.clone());
-                }
-            }
-            for k in y.iter() {
-                if !x.contains(&key_ref(k)) {
-                    result.insert(k.clone());
-                }
-            }
-        }
+        BinaryOp::And => other.intersect(x),
+        BinaryOp::Sub => other.subtract_from(x),
+        BinaryOp::Xor => other.symmetric_difference(x),
         _ => return Err(unsupported(op, a, b)),
-    }
-    let set = Rc::new(super::set::PySet::new(result));
+    };
+    let set = Rc::new(PySet::new(table));
     Ok(if matches!(a, Value::FrozenSet(_)) {
         Value::FrozenSet(set)
     } else {

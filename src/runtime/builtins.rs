@@ -16,6 +16,7 @@ use super::int::{self, to_ibig};
 use super::iter;
 use super::methods::{index_arg, sort_values, update_dict};
 use super::repr::{ascii, repr, to_str};
+use super::set::{Operand, PySet, SetTable};
 use super::strformat;
 use super::types::TypeId;
 use super::value::{PyRange, Value};
@@ -638,11 +639,14 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
         }
         TypeId::Set | TypeId::FrozenSet => {
             expect(&args, name, 0, 1)?;
-            let items = match args.positional.first() {
-                Some(v) => iter::collect(vm, v)?,
-                None => Vec::new(),
+            let table = match args.positional.first() {
+                Some(Value::FrozenSet(set)) if ty == TypeId::FrozenSet => {
+                    return Ok(Value::FrozenSet(set.clone()));
+                }
+                Some(source) => Operand::new(vm, source)?.to_table(),
+                None => SetTable::new(),
             };
-            let set = Rc::new(iter::set_from_values(items)?);
+            let set = Rc::new(PySet::new(table));
             Ok(if ty == TypeId::Set {
                 Value::Set(set)
             } else {

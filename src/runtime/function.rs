@@ -7,8 +7,9 @@ use std::rc::Rc;
 
 use crate::bytecode::{CodeObject, Constant, Instr};
 
-use super::dict::PyDict;
+use super::dict::{HashKey, PyDict};
 use super::exceptions::PyResult;
+use super::set::{PySet, SetTable};
 use super::str::PyStr;
 use super::value::Value;
 use super::vm::Vm;
@@ -77,8 +78,21 @@ fn constant_value(constant: &Constant) -> Value {
         Constant::Str(s) => Value::str(s),
         Constant::Ellipsis => Value::Ellipsis,
         Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
+        Constant::FrozenSet(items) => frozenset_constant(items),
         Constant::Code(code) => Value::Code(RtCode::new(code.clone())),
     }
+}
+
+/// A frozenset constant laid out as CPython's compiler leaves it: built from the items in
+/// source order, then rebuilt from that set's iteration order when the compiler merges equal
+/// constants.
+fn frozenset_constant(items: &[Constant]) -> Value {
+    let keys = items
+        .iter()
+        .map(|item| HashKey::new(constant_value(item)).expect("constants are hashable"));
+    let built = SetTable::from_keys(keys);
+    let merged = SetTable::from_keys(built.iter().cloned());
+    Value::FrozenSet(Rc::new(PySet::new(merged)))
 }
 
 pub struct PyFunction {

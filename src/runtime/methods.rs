@@ -12,7 +12,7 @@ use super::dict::{HashKey, KeyRef, PyDict};
 use super::exceptions::{PyErr, PyResult, index_error, key_error, type_error, value_error};
 use super::function::{Args, BuiltinFunction};
 use super::iter;
-use super::set::PySet;
+use super::set::{Operand, PySet, SetTable};
 use super::text;
 use super::types::TypeId;
 use super::value::{DictView, Value};
@@ -494,6 +494,9 @@ method_table!(SET_METHODS:
     "difference" => set_difference,
     "symmetric_difference" => set_symmetric_difference,
     "update" => set_update,
+    "intersection_update" => set_intersection_update,
+    "difference_update" => set_difference_update,
+    "symmetric_difference_update" => set_symmetric_difference_update,
     "issubset" => set_issubset,
     "issuperset" => set_issuperset,
     "isdisjoint" => set_isdisjoint,
@@ -549,62 +552,117 @@ fn set_pop(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn set_clear(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect_args(&args, "set.clear", 0, 0)?;
-    let old = std::mem::take(&mut *receiver_set(&args).table.borrow_mut());
-    drop(old);
+    receiver_set(&args).table.borrow_mut().clear();
     Ok(Value::None)
 }
 
-fn same_kind(receiver: &Value, set: PySet) -> Value {
+fn same_kind(receiver: &Value, table: SetTable) -> Value {
+    let set = Rc::new(PySet::new(table));
     match receiver {
-        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(set)),
-        _ => Value::Set(Rc::new(set)),
+        Value::FrozenSet(_) => Value::FrozenSet(set),
+        _ => Value::Set(set),
     }
 }
 
 fn set_copy(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect_args(&args, "set.copy", 0, 0)?;
-    let table = receiver_set(&args).table.borrow().clone();
-    Ok(same_kind(&args.positional[0], PySet::new(table)))
+    let receiver = &args.positional[0];
+    if let Value::FrozenSet(_) = receiver {
+        return Ok(receiver.clone());
+    }
+    let table = receiver_set(&args).table.borrow().copy();
+    Ok(same_kind(receiver, table))
 }
 
-/// Applies a set operator with each argument in turn (`s.union(a, b)`).
-fn set_fold(vm: &mut Vm, args: &Args<'_>, op: super::arith::BinaryOp) -> PyResult<Value> {
-    let mut acc = match &args.positional[0] {
-        Value::Set(s) => Value::Set(Rc::new(PySet::new(s.table.borrow().clone()))),
-        other => other.clone(),
-    };
-    for other in &args.positional[1..] {
-        let other = match other {
-            Value::Set(_) | Value::FrozenSet(_) => other.clone(),
-            _ => Value::Set(Rc::new(iter::set_from_values(iter::collect(vm, other)?)?)),
-        };
-        acc = super::arith::set_binary(op, &acc, &other)?;
-    }
-    Ok(acc)
+/// The arguments after the receiver, as set operands.
+fn operands(vm: &mut Vm, args: &Args<'_>) -> PyResult<Vec<Operand>> {
+    args.positional[1..]
+        .iter()
+        .map(|other| Operand::new(vm, other))
+        .collect()
 }
 
 fn set_union(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    set_fold(vm, &args, super::arith::BinaryOp::Or)
+    let set = receiver_set(&args);
+    let mut table = set.table.borrow().copy();
+    for other in operands(vm, &args)? {
+        if !other.is(set) {
+            other.add_to(&mut table);
+        }
+    }
+    Ok(same_kind(&args.positional[0], table))
+}
+
+/// `s.intersection(a, b, ...)`: intersects with each argument in turn.
+fn intersect_all(vm: &mut Vm, args: &Args<'_>) -> PyResult<SetTable> {
+    let mut acc = receiver_set(args).clone();
+    let others = operands(vm, args)?;
+    if others.is_empty() {
+        return Ok(acc.table.borrow().copy());
+    }
+    for other in others {
+        acc = Rc::new(PySet::new(other.intersect(&acc)));
+    }
+    Ok(acc.table.take())
 }
 
 fn set_intersection(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    set_fold(vm, &args, super::arith::BinaryOp::And)
+    let table = intersect_all(vm, &args)?;
+    Ok(same_kind(&args.positional[0], table))
+}
+
+fn set_intersection_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let table = intersect_all(vm, &args)?;
+    receiver_set(&args)
+        .table
+        .borrow_mut()
+        .replace_contents(table);
+    Ok(Value::None)
 }
 
 fn set_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    set_fold(vm, &args, super::arith::BinaryOp::Sub)
+    let set = receiver_set(&args);
+    let mut others = operands(vm, &args)?.into_iter();
+    let table = match others.next() {
+        None => set.table.borrow().copy(),
+        Some(first) => {
+            let result = Rc::new(PySet::new(first.subtract_from(set)));
+            for other in others {
+                other.remove_from(&result);
+            }
+            result.table.take()
+        }
+    };
+    Ok(same_kind(&args.positional[0], table))
+}
+
+fn set_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let set = receiver_set(&args);
+    for other in operands(vm, &args)? {
+        other.remove_from(set);
+    }
+    Ok(Value::None)
 }
 
 fn set_symmetric_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect_args(&args, "set.symmetric_difference", 1, 1)?;
-    set_fold(vm, &args, super::arith::BinaryOp::Xor)
+    let other = Operand::new(vm, &args.positional[1])?;
+    let table = other.symmetric_difference(receiver_set(&args));
+    Ok(same_kind(&args.positional[0], table))
+}
+
+fn set_symmetric_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "set.symmetric_difference_update", 1, 1)?;
+    let other = Operand::new(vm, &args.positional[1])?;
+    other.toggle_in(receiver_set(&args));
+    Ok(Value::None)
 }
 
 fn set_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let set = receiver_set(&args).clone();
-    for other in &args.positional[1..] {
-        for item in iter::collect(vm, other)? {
-            set.table.borrow_mut().insert(HashKey::new(item)?);
+    let set = receiver_set(&args);
+    for other in operands(vm, &args)? {
+        if !other.is(set) {
+            other.add_to(&mut set.table.borrow_mut());
         }
     }
     Ok(Value::None)

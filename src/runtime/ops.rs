@@ -12,6 +12,7 @@ use super::dict::PyDict;
 use super::exceptions::{PyException, PyResult, error, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction, RtCode};
+use super::set::Operand;
 use super::types::TypeId;
 use super::value::{PySlice, Value, discard, slot};
 use super::vm::{Step, Vm};
@@ -820,12 +821,11 @@ fn star_error(e: super::exceptions::PyErr, iterable: &Value) -> super::exception
 
 pub fn set_update(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let iterable = cur.pop();
-    let items = attempt!(vm, iter::collect(vm, &iterable));
-    if let Value::Set(set) = cur.peek(arg as usize) {
-        for item in items {
-            let key = attempt!(vm, super::dict::HashKey::new(item));
-            set.table.borrow_mut().insert(key);
-        }
+    let other = attempt!(vm, Operand::new(vm, &iterable));
+    if let Value::Set(set) = cur.peek(arg as usize)
+        && !other.is(set)
+    {
+        other.add_to(&mut set.table.borrow_mut());
     }
     Step::Next
 }
@@ -942,9 +942,11 @@ pub fn unpack_sequence(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let n = arg as usize;
     match &seq {
         Value::Tuple(t) if t.len() == n => t.iter().rev().for_each(|item| cur.push(item.clone())),
-        Value::List(l) if l.borrow().len() == n => {
-            l.borrow().iter().rev().for_each(|item| cur.push(item.clone()))
-        }
+        Value::List(l) if l.borrow().len() == n => l
+            .borrow()
+            .iter()
+            .rev()
+            .for_each(|item| cur.push(item.clone())),
         _ => {
             let items = attempt!(vm, unpack_items(vm, &seq, n));
             items.into_iter().rev().for_each(|item| cur.push(item));
