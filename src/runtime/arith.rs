@@ -47,6 +47,20 @@ impl BinaryOp {
         BinaryOp::And,
     ];
 
+    /// The operators `float` implements (the rest are int-only: bitwise, shifts, `@`).
+    pub fn is_float_op(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::Add
+                | BinaryOp::Sub
+                | BinaryOp::Mul
+                | BinaryOp::TrueDiv
+                | BinaryOp::FloorDiv
+                | BinaryOp::Mod
+                | BinaryOp::Pow
+        )
+    }
+
     pub fn symbol(self) -> &'static str {
         match self {
             BinaryOp::Add => "+",
@@ -68,16 +82,35 @@ impl BinaryOp {
 
 #[cold]
 fn unsupported(op: BinaryOp, a: &Value, b: &Value) -> PyErr {
-    let symbol = if op == BinaryOp::Pow {
-        "** or pow()"
-    } else {
-        op.symbol()
+    type_error(unsupported_message(op, a, b, false))
+}
+
+/// CPython's wording for an operator neither operand supports; `a op= b` names the augmented
+/// operator (`+=`, `**=`) where `a op b` names `+` or `** or pow()`.
+fn unsupported_message(op: BinaryOp, a: &Value, b: &Value, inplace: bool) -> String {
+    let symbol = match (op, inplace) {
+        (_, true) => format!("{}=", op.symbol()),
+        (BinaryOp::Pow, false) => "** or pow()".to_string(),
+        (_, false) => op.symbol().to_string(),
     };
-    type_error(format!(
+    format!(
         "unsupported operand type(s) for {symbol}: '{}' and '{}'",
         a.type_name(),
         b.type_name()
-    ))
+    )
+}
+
+/// Rewrites `binary`'s "unsupported operand" error into the augmented-assignment form.
+#[cold]
+fn inplace_error(err: PyErr, op: BinaryOp, a: &Value, b: &Value) -> PyErr {
+    let is_unsupported = err.kind == TypeId::TypeError
+        && matches!(err.args.as_slice(), [Value::Str(m)]
+            if m.as_str() == unsupported_message(op, a, b, false));
+    if is_unsupported {
+        type_error(unsupported_message(op, a, b, true))
+    } else {
+        err
+    }
 }
 
 use super::exceptions::PyErr;
@@ -98,6 +131,9 @@ pub fn binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value
     if let (Some(x), Some(y)) = (as_float_operand(a), as_float_operand(b))
         && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
     {
+        if !op.is_float_op() {
+            return Err(unsupported(op, a, b));
+        }
         return float_binary(op, x?, y?);
     }
     if let (Some(x), Some(y)) = (int::to_ibig(a), int::to_ibig(b)) {
@@ -142,7 +178,7 @@ pub fn inplace(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Valu
             }
             Ok(a.clone())
         }
-        _ => binary(vm, op, a, b),
+        _ => binary(vm, op, a, b).map_err(|e| inplace_error(e, op, a, b)),
     }
 }
 
