@@ -40,30 +40,60 @@ pub fn table(ty: TypeId) -> &'static [BuiltinFunction] {
     }
 }
 
-/// Checks the positional count (receiver excluded) and rejects keywords.
-pub fn expect_args(args: &Args<'_>, qualname: &str, min: usize, max: usize) -> PyResult<()> {
+/// Checks the positional count (receiver excluded) and rejects keywords, with the wording of
+/// CPython's argument parsing: `METH_NOARGS` / `METH_O` methods name the qualified method
+/// (`list.pop() takes no keyword arguments`, `frozenset.copy() takes no arguments (1 given)`),
+/// Argument Clinic's positional check names the bare method (`pop expected at most 1 argument,
+/// got 2`). `name` may carry a type prefix; the owner comes from the receiver.
+pub fn expect_args(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let given = args.positional.len().saturating_sub(1);
+    if !args.has_keywords() && given >= min && given <= max {
+        return Ok(());
+    }
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let owner = match args.positional.first() {
+        Some(Value::Bool(_)) => "int",
+        Some(receiver) => receiver.type_name(),
+        None => "object",
+    };
     if args.has_keywords() {
         return Err(type_error(format!(
-            "{qualname}() takes no keyword arguments"
+            "{owner}.{short}() takes no keyword arguments"
         )));
     }
+    let msg = match (min, max) {
+        (0, 0) => format!("{owner}.{short}() takes no arguments ({given} given)"),
+        (1, 1) => format!("{owner}.{short}() takes exactly one argument ({given} given)"),
+        _ if min == max => format!("{short} expected {min} arguments, got {given}"),
+        _ if given < min => format!(
+            "{short} expected at least {min} argument{}, got {given}",
+            plural(min)
+        ),
+        _ => format!(
+            "{short} expected at most {max} argument{}, got {given}",
+            plural(max)
+        ),
+    };
+    Err(type_error(msg))
+}
+
+/// `expect_args` for methods that parse with `PyArg_ParseTuple` (`str.find`, `str.count`,
+/// `str.startswith`...): `find() takes at least 1 argument (0 given)`.
+fn expect_args_tuple(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
     let given = args.positional.len().saturating_sub(1);
-    if given < min || given > max {
-        let msg = match (min, max) {
-            (0, 0) => format!("{qualname}() takes no arguments ({given} given)"),
-            (1, 1) => format!("{qualname}() takes exactly one argument ({given} given)"),
-            _ if given < min => format!(
-                "{qualname}() takes at least {min} argument{} ({given} given)",
-                plural(min)
-            ),
-            _ => format!(
-                "{qualname}() takes at most {max} argument{} ({given} given)",
-                plural(max)
-            ),
-        };
-        return Err(type_error(msg));
+    if args.has_keywords() || (given >= min && given <= max) {
+        return expect_args(args, name, 0, usize::MAX);
     }
-    Ok(())
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let (how, n) = match (given < min, min == max) {
+        (_, true) => ("exactly", min),
+        (true, false) => ("at least", min),
+        (false, false) => ("at most", max),
+    };
+    Err(type_error(format!(
+        "{short}() takes {how} {n} argument{} ({given} given)",
+        plural(n)
+    )))
 }
 
 fn plural(n: usize) -> &'static str {
@@ -180,12 +210,7 @@ fn list_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_insert(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if args.positional.len() != 3 {
-        return Err(type_error(format!(
-            "insert expected 2 arguments, got {}",
-            args.positional.len() - 1
-        )));
-    }
+    expect_args(&args, "insert", 2, 2)?;
     let mut items = receiver_list(&args).borrow_mut();
     let len = items.len() as i64;
     let i = index_arg(&args.positional[1])?;
@@ -311,24 +336,11 @@ pub fn sort_values(
 }
 
 fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if args.positional.len() > 1 {
-        return Err(type_error("sort() takes no positional arguments"));
-    }
-    for name in args.kw_names {
-        if let Value::Str(s) = name
-            && s.as_str() != "key"
-            && s.as_str() != "reverse"
-        {
-            return Err(type_error(format!(
-                "'{}' is an invalid keyword argument for sort()",
-                s.as_str()
-            )));
-        }
-    }
+    let [key, reverse] = args.bind("sort", 1, ["key", "reverse"], 0, 0, 0)?;
     let list = receiver_list(&args).clone();
     let mut items = std::mem::take(&mut *list.borrow_mut());
-    let reverse = args.keyword("reverse").is_some_and(|v| v.is_truthy());
-    let result = sort_values(vm, &mut items, args.keyword("key"), reverse);
+    let reverse = reverse.is_some_and(|v| v.is_truthy());
+    let result = sort_values(vm, &mut items, key, reverse);
     *list.borrow_mut() = items;
     result.map(|_| Value::None)
 }
@@ -569,6 +581,14 @@ fn set_copy(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// Applies a set operator with each argument in turn (`s.union(a, b)`).
 fn set_fold(vm: &mut Vm, args: &Args<'_>, op: super::arith::BinaryOp) -> PyResult<Value> {
+    if args.has_keywords() {
+        let name = match op {
+            super::arith::BinaryOp::Or => "union",
+            super::arith::BinaryOp::And => "intersection",
+            _ => "difference",
+        };
+        return expect_args(args, name, 0, usize::MAX).map(|_| Value::None);
+    }
     let mut acc = match &args.positional[0] {
         Value::Set(s) => Value::Set(Rc::new(PySet::new(s.table.borrow().clone()))),
         other => other.clone(),
@@ -601,6 +621,7 @@ fn set_symmetric_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn set_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "update", 0, usize::MAX)?;
     let set = receiver_set(&args).clone();
     for other in &args.positional[1..] {
         for item in iter::collect(vm, other)? {
@@ -768,18 +789,12 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn split_args<'a>(args: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, i64)> {
-    if args.positional.len() > 3 {
-        return Err(type_error(format!(
-            "{name}() takes at most 2 arguments ({} given)",
-            args.positional.len() - 1
-        )));
-    }
-    let sep = args.positional.get(1).or(args.keyword("sep"));
+    let [sep, maxsplit] = args.bind(name, 1, ["sep", "maxsplit"], 0, 0, 2)?;
     let sep = str_or_none(sep)?;
     if sep == Some("") {
         return Err(value_error("empty separator"));
     }
-    let maxsplit = match args.positional.get(2).or(args.keyword("maxsplit")) {
+    let maxsplit = match maxsplit {
         Some(v) => index_arg(v)?,
         None => -1,
     };
@@ -856,7 +871,7 @@ fn affix_check(
     name: &str,
     f: fn(&str, &str, Option<i64>, Option<i64>) -> bool,
 ) -> PyResult<Value> {
-    expect_args(args, name, 1, 3)?;
+    expect_args_tuple(args, name, 1, 3)?;
     let s = receiver_str(args);
     let (start, end) = (bound_arg(arg(args, 1))?, bound_arg(arg(args, 2))?);
     match &args.positional[1] {
@@ -890,7 +905,7 @@ fn search_args<'a>(
     args: &Args<'a>,
     name: &str,
 ) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
-    expect_args(args, name, 1, 3)?;
+    expect_args_tuple(args, name, 1, 3)?;
     let sub = match &args.positional[1] {
         Value::Str(s) => s.as_str(),
         other => {
@@ -1034,14 +1049,14 @@ fn str_rpartition(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_splitlines(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let keepends = arg(&args, 0)
-        .or(args.keyword("keepends"))
-        .is_some_and(|v| v.is_truthy());
+    let [keepends] = args.bind("splitlines", 1, ["keepends"], 0, 0, 1)?;
+    let keepends = keepends.is_some_and(|v| v.is_truthy());
     Ok(pieces(text::splitlines(receiver_str(&args), keepends)))
 }
 
 fn str_expandtabs(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let size = match arg(&args, 0).or(args.keyword("tabsize")) {
+    let [size] = args.bind("expandtabs", 1, ["tabsize"], 0, 0, 1)?;
+    let size = match size {
         Some(v) => index_arg(v)?,
         None => 8,
     };
