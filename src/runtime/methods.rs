@@ -36,6 +36,7 @@ pub fn table(ty: TypeId) -> &'static [BuiltinFunction] {
         TypeId::Tuple => TUPLE_METHODS,
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
+        TypeId::Range => RANGE_METHODS,
         _ => &[],
     }
 }
@@ -698,6 +699,63 @@ fn tuple_count(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
+method_table!(RANGE_METHODS:
+    "index" => range_index,
+    "count" => range_count,
+);
+
+/// Where an int `x` sits in range `r`, if it does.
+fn range_position(r: &super::value::PyRange, x: &Value) -> Option<Option<i128>> {
+    let x = match x {
+        Value::Int(i) => *i as i128,
+        Value::Bool(b) => *b as i128,
+        _ => return None,
+    };
+    let offset = x - r.start;
+    let k = offset / r.step;
+    Some((offset % r.step == 0 && (0..r.len()).contains(&k)).then_some(k))
+}
+
+fn receiver_range<'a>(args: &Args<'a>) -> &'a super::value::PyRange {
+    match &args.positional[0] {
+        Value::Range(r) => r,
+        _ => unreachable!("range method called on a range"),
+    }
+}
+
+fn range_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "range.index", 1, 1)?;
+    let target = &args.positional[1];
+    match range_position(receiver_range(&args), target) {
+        Some(Some(k)) => Ok(Value::from_i128(k)),
+        Some(None) => Err(value_error(format!(
+            "{} is not in range",
+            super::repr::repr(target)
+        ))),
+        None => {
+            let items = iter::collect(vm, &args.positional[0])?;
+            match items.iter().position(|x| values_equal(x, target)) {
+                Some(i) => Ok(Value::Int(i as i64)),
+                None => Err(value_error("sequence.index(x): x not in sequence")),
+            }
+        }
+    }
+}
+
+fn range_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "range.count", 1, 1)?;
+    let target = &args.positional[1];
+    match range_position(receiver_range(&args), target) {
+        Some(found) => Ok(Value::Int(found.is_some() as i64)),
+        None => {
+            let items = iter::collect(vm, &args.positional[0])?;
+            Ok(Value::Int(
+                items.iter().filter(|x| values_equal(x, target)).count() as i64,
+            ))
+        }
+    }
+}
+
 method_table!(INT_METHODS:
     "bit_length" => int_bit_length,
 );
@@ -763,6 +821,11 @@ method_table!(STR_METHODS:
     "splitlines" => str_splitlines,
     "format" => str_format,
     "expandtabs" => str_expandtabs,
+    "casefold" => str_casefold,
+    "isprintable" => str_isprintable,
+    "isascii" => str_isascii,
+    "removeprefix" => str_removeprefix,
+    "removesuffix" => str_removesuffix,
 );
 
 fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -969,6 +1032,9 @@ str_transforms! {
     str_capitalize => "str.capitalize", text::capitalize, Value::string;
     str_title => "str.title", text::title, Value::string;
     str_swapcase => "str.swapcase", text::swapcase, Value::string;
+    str_casefold => "str.casefold", text::casefold, Value::string;
+    str_isprintable => "str.isprintable", text::is_printable, Value::Bool;
+    str_isascii => "str.isascii", str::is_ascii, Value::Bool;
     str_isdigit => "str.isdigit", text::is_digit, Value::Bool;
     str_isdecimal => "str.isdecimal", text::is_decimal, Value::Bool;
     str_isnumeric => "str.isnumeric", text::is_numeric, Value::Bool;
@@ -979,6 +1045,37 @@ str_transforms! {
     str_islower => "str.islower", text::is_lower, Value::Bool;
     str_istitle => "str.istitle", text::is_title, Value::Bool;
     str_isidentifier => "str.isidentifier", text::is_identifier, Value::Bool;
+}
+
+fn affix_strip(args: &Args<'_>, name: &str, prefix: bool) -> PyResult<Value> {
+    expect_args(args, name, 1, 1)?;
+    let affix = match &args.positional[1] {
+        Value::Str(a) => a.as_str(),
+        other => {
+            return Err(type_error(format!(
+                "{name}() argument must be str, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    let s = receiver_str(args);
+    let stripped = if prefix {
+        s.strip_prefix(affix)
+    } else {
+        s.strip_suffix(affix)
+    };
+    Ok(match stripped {
+        Some(rest) => Value::str(rest),
+        None => args.positional[0].clone(),
+    })
+}
+
+fn str_removeprefix(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    affix_strip(&args, "removeprefix", true)
+}
+
+fn str_removesuffix(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    affix_strip(&args, "removesuffix", false)
 }
 
 fn str_zfill(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
