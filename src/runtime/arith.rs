@@ -152,6 +152,7 @@ pub fn inplace(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Valu
         }
         (BinaryOp::Mul, Value::List(list)) => {
             let n = repeat_count(b)?;
+            checked_repeat_len(list.borrow().len(), n, false)?;
             let mut items = list.borrow_mut();
             let copy = items.clone();
             items.clear();
@@ -332,11 +333,16 @@ fn repeat_count(v: &Value) -> PyResult<usize> {
     }
 }
 
-fn checked_repeat_len(item_len: usize, count: usize) -> PyResult<()> {
-    if item_len.checked_mul(count).is_none_or(|n| n > 1 << 34) {
-        return Err(error(TypeId::OverflowError, "repeated string is too long"));
+/// Refuses a repetition CPython could not make: a length past `Py_ssize_t` is an OverflowError
+/// for str ("repeated string is too long") and a MemoryError for lists and tuples; a result
+/// too large to allocate (past 16 GiB here) is a MemoryError.
+fn checked_repeat_len(item_len: usize, count: usize, is_str: bool) -> PyResult<()> {
+    match item_len.checked_mul(count) {
+        Some(n) if n <= 1 << 34 => Ok(()),
+        Some(n) if n <= isize::MAX as usize => Err(error(TypeId::MemoryError, "")),
+        _ if is_str => Err(error(TypeId::OverflowError, "repeated string is too long")),
+        _ => Err(error(TypeId::MemoryError, "")),
     }
-    Ok(())
 }
 
 fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
@@ -393,12 +399,13 @@ fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<
 fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
     match seq {
         Value::Str(s) => {
-            checked_repeat_len(s.as_str().len(), count)?;
+            checked_repeat_len(s.char_len(), count, true)?;
+            checked_repeat_len(s.as_str().len(), count, false)?;
             Ok(Value::string(s.as_str().repeat(count)))
         }
         Value::List(l) => {
             let items = l.borrow();
-            checked_repeat_len(items.len(), count)?;
+            checked_repeat_len(items.len(), count, false)?;
             let mut out = Vec::with_capacity(items.len() * count);
             for _ in 0..count {
                 out.extend(items.iter().cloned());
@@ -406,7 +413,7 @@ fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
             Ok(Value::list(out))
         }
         Value::Tuple(t) => {
-            checked_repeat_len(t.len(), count)?;
+            checked_repeat_len(t.len(), count, false)?;
             let mut out = Vec::with_capacity(t.len() * count);
             for _ in 0..count {
                 out.extend(t.iter().cloned());
