@@ -47,6 +47,20 @@ impl BinaryOp {
         BinaryOp::And,
     ];
 
+    /// The operators `float` implements (the rest are int-only: bitwise, shifts, `@`).
+    pub fn is_float_op(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::Add
+                | BinaryOp::Sub
+                | BinaryOp::Mul
+                | BinaryOp::TrueDiv
+                | BinaryOp::FloorDiv
+                | BinaryOp::Mod
+                | BinaryOp::Pow
+        )
+    }
+
     pub fn symbol(self) -> &'static str {
         match self {
             BinaryOp::Add => "+",
@@ -68,16 +82,35 @@ impl BinaryOp {
 
 #[cold]
 fn unsupported(op: BinaryOp, a: &Value, b: &Value) -> PyErr {
-    let symbol = if op == BinaryOp::Pow {
-        "** or pow()"
-    } else {
-        op.symbol()
+    type_error(unsupported_message(op, a, b, false))
+}
+
+/// CPython's wording for an operator neither operand supports; `a op= b` names the augmented
+/// operator (`+=`, `**=`) where `a op b` names `+` or `** or pow()`.
+fn unsupported_message(op: BinaryOp, a: &Value, b: &Value, inplace: bool) -> String {
+    let symbol = match (op, inplace) {
+        (_, true) => format!("{}=", op.symbol()),
+        (BinaryOp::Pow, false) => "** or pow()".to_string(),
+        (_, false) => op.symbol().to_string(),
     };
-    type_error(format!(
+    format!(
         "unsupported operand type(s) for {symbol}: '{}' and '{}'",
         a.type_name(),
         b.type_name()
-    ))
+    )
+}
+
+/// Rewrites `binary`'s "unsupported operand" error into the augmented-assignment form.
+#[cold]
+fn inplace_error(err: PyErr, op: BinaryOp, a: &Value, b: &Value) -> PyErr {
+    let is_unsupported = err.kind == TypeId::TypeError
+        && matches!(err.args.as_slice(), [Value::Str(m)]
+            if m.as_str() == unsupported_message(op, a, b, false));
+    if is_unsupported {
+        type_error(unsupported_message(op, a, b, true))
+    } else {
+        err
+    }
 }
 
 use super::exceptions::PyErr;
@@ -98,6 +131,9 @@ pub fn binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value
     if let (Some(x), Some(y)) = (as_float_operand(a), as_float_operand(b))
         && (matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
     {
+        if !op.is_float_op() {
+            return Err(unsupported(op, a, b));
+        }
         return float_binary(op, x?, y?);
     }
     if let (Some(x), Some(y)) = (int::to_ibig(a), int::to_ibig(b)) {
@@ -116,6 +152,7 @@ pub fn inplace(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Valu
         }
         (BinaryOp::Mul, Value::List(list)) => {
             let n = repeat_count(b)?;
+            checked_repeat_len(list.borrow().len(), n, false)?;
             let mut items = list.borrow_mut();
             let copy = items.clone();
             items.clear();
@@ -148,7 +185,7 @@ pub fn inplace(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Valu
             }
             Ok(a.clone())
         }
-        _ => binary(vm, op, a, b),
+        _ => binary(vm, op, a, b).map_err(|e| inplace_error(e, op, a, b)),
     }
 }
 
@@ -302,11 +339,16 @@ fn repeat_count(v: &Value) -> PyResult<usize> {
     }
 }
 
-fn checked_repeat_len(item_len: usize, count: usize) -> PyResult<()> {
-    if item_len.checked_mul(count).is_none_or(|n| n > 1 << 34) {
-        return Err(error(TypeId::OverflowError, "repeated string is too long"));
+/// Refuses a repetition CPython could not make: a length past `Py_ssize_t` is an OverflowError
+/// for str ("repeated string is too long") and a MemoryError for lists and tuples; a result
+/// too large to allocate (past 16 GiB here) is a MemoryError.
+fn checked_repeat_len(item_len: usize, count: usize, is_str: bool) -> PyResult<()> {
+    match item_len.checked_mul(count) {
+        Some(n) if n <= 1 << 34 => Ok(()),
+        Some(n) if n <= isize::MAX as usize => Err(error(TypeId::MemoryError, "")),
+        _ if is_str => Err(error(TypeId::OverflowError, "repeated string is too long")),
+        _ => Err(error(TypeId::MemoryError, "")),
     }
-    Ok(())
 }
 
 fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
@@ -363,12 +405,13 @@ fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<
 fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
     match seq {
         Value::Str(s) => {
-            checked_repeat_len(s.as_str().len(), count)?;
+            checked_repeat_len(s.char_len(), count, true)?;
+            checked_repeat_len(s.as_str().len(), count, false)?;
             Ok(Value::string(s.as_str().repeat(count)))
         }
         Value::List(l) => {
             let items = l.borrow();
-            checked_repeat_len(items.len(), count)?;
+            checked_repeat_len(items.len(), count, false)?;
             let mut out = Vec::with_capacity(items.len() * count);
             for _ in 0..count {
                 out.extend(items.iter().cloned());
@@ -376,7 +419,7 @@ fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
             Ok(Value::list(out))
         }
         Value::Tuple(t) => {
-            checked_repeat_len(t.len(), count)?;
+            checked_repeat_len(t.len(), count, false)?;
             let mut out = Vec::with_capacity(t.len() * count);
             for _ in 0..count {
                 out.extend(t.iter().cloned());

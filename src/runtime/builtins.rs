@@ -254,18 +254,8 @@ fn builtin_max(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if args.positional.is_empty() || args.positional.len() > 2 {
-        return Err(type_error(format!(
-            "sum() takes at most 2 arguments ({} given)",
-            args.positional.len()
-        )));
-    }
-    let mut total = args
-        .positional
-        .get(1)
-        .or(args.keyword("start"))
-        .cloned()
-        .unwrap_or(Value::Int(0));
+    let [_, start] = args.bind("sum", 0, ["iterable", "start"], 1, 1, 2)?;
+    let mut total = start.cloned().unwrap_or(Value::Int(0));
     if let Value::Str(_) = total {
         return Err(type_error(
             "sum() can't sum strings [use ''.join(seq) instead]",
@@ -300,8 +290,10 @@ fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         )));
     }
     let mut items = iter::collect(vm, &args.positional[0])?;
-    let reverse = args.keyword("reverse").is_some_and(|v| v.is_truthy());
-    sort_values(vm, &mut items, args.keyword("key"), reverse)?;
+    // The keywords go on to `list.sort`, which checks them.
+    let [key, reverse] = args.bind("sort", 1, ["key", "reverse"], 0, 0, 0)?;
+    let reverse = reverse.is_some_and(|v| v.is_truthy());
+    sort_values(vm, &mut items, key, reverse)?;
     Ok(Value::list(items))
 }
 
@@ -394,9 +386,11 @@ fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    expect(&args, "pow", 2, 3)?;
-    let (a, b) = (&args.positional[0], &args.positional[1]);
-    match args.positional.get(2) {
+    let [a, b, m] = args.bind("pow", 0, ["base", "exp", "mod"], 0, 2, 3)?;
+    let (Some(a), Some(b)) = (a, b) else {
+        unreachable!("bind checked the required arguments")
+    };
+    match m {
         None | Some(Value::None) => arith::binary(vm, arith::BinaryOp::Pow, a, b),
         Some(m) => match (to_ibig(a), to_ibig(b), to_ibig(m)) {
             (Some(x), Some(y), Some(z)) => int::pow_mod(&x, &y, &z),
@@ -408,18 +402,15 @@ fn builtin_pow(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn builtin_round(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if args.positional.is_empty() || args.positional.len() > 2 {
-        return Err(type_error(format!(
-            "round() takes at most 2 arguments ({} given)",
-            args.positional.len()
-        )));
-    }
-    let ndigits = args.positional.get(1).or(args.keyword("ndigits"));
+    let [number, ndigits] = args.bind("round", 0, ["number", "ndigits"], 0, 1, 2)?;
+    let Some(number) = number else {
+        unreachable!("bind checked the required arguments")
+    };
     let ndigits = match ndigits {
         None | Some(Value::None) => None,
         Some(v) => Some(index_arg(v)?),
     };
-    match (&args.positional[0], ndigits) {
+    match (number, ndigits) {
         (Value::Float(f), None) => {
             let r = format::round_float(*f, 0).map_err(overflow_error)?;
             int::float_to_int(r).map_err(|e| {
@@ -490,7 +481,12 @@ fn builtin_all(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn builtin_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    expect(&args, "iter", 1, 1)?;
+    expect(&args, "iter", 1, 2)?;
+    if args.positional.len() == 2 {
+        return Err(type_error(
+            "iter(callable, sentinel) is not supported by pvm yet",
+        ));
+    }
     iter::get_iter(&args.positional[0])
 }
 
@@ -655,25 +651,22 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
         }
         TypeId::Range => construct_range(args),
         TypeId::Enumerate => {
-            let start = match args.positional.get(1).or(args.keyword("start")) {
+            let [source, start] = args.bind("enumerate", 0, ["iterable", "start"], 0, 0, 2)?;
+            let start = match start {
                 Some(v) => index_arg(v)?,
                 None => 0,
             };
-            let source = args
-                .positional
-                .first()
-                .or(args.keyword("iterable"))
-                .ok_or_else(|| {
-                    type_error("enumerate() missing required argument 'iterable' (pos 1)")
-                })?;
+            let Some(source) = source else {
+                return Err(type_error(
+                    "enumerate() missing required argument 'iterable'",
+                ));
+            };
             Ok(iter::new_enumerate(iter::get_iter(source)?, start))
         }
         TypeId::Zip => {
             let mut inners = Vec::new();
-            for (i, v) in args.positional.iter().enumerate() {
-                inners.push(iter::get_iter(v).map_err(|_| {
-                    type_error(format!("zip argument #{} must support iteration", i + 1))
-                })?);
+            for v in args.positional {
+                inners.push(iter::get_iter(v)?);
             }
             Ok(iter::new_zip(inners))
         }
@@ -724,14 +717,11 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn construct_int(args: Args<'_>) -> PyResult<Value> {
-    if args.positional.len() > 2 {
-        return Err(type_error(format!(
-            "int() takes at most 2 arguments ({} given)",
-            args.positional.len()
-        )));
-    }
-    let base = args.positional.get(1).or(args.keyword("base"));
-    let Some(v) = args.positional.first() else {
+    let [v, base] = args.bind("int", 0, ["x", "base"], 1, 0, 2)?;
+    let Some(v) = v else {
+        if base.is_some() {
+            return Err(type_error("int() missing string argument"));
+        }
         return Ok(Value::Int(0));
     };
     if let Some(base) = base {
@@ -766,7 +756,8 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
             repr(&Value::str(text))
         ))
     };
-    let trimmed = text.trim_matches(|c: char| c.is_whitespace());
+    let ascii = super::text::ascii_digits(text);
+    let trimmed = ascii.trim_matches(|c: char| c.is_whitespace());
     let (negative, digits) = match trimmed.as_bytes().first() {
         Some(b'-') => (true, &trimmed[1..]),
         Some(b'+') => (false, &trimmed[1..]),
@@ -839,7 +830,8 @@ pub fn parse_float(text: &str) -> PyResult<f64> {
             repr(&Value::str(text))
         ))
     };
-    let t = text.trim_matches(|c: char| c.is_whitespace());
+    let ascii = super::text::ascii_digits(text);
+    let t = ascii.trim_matches(|c: char| c.is_whitespace());
     let lower = t.to_ascii_lowercase();
     let unsigned = lower.trim_start_matches(['+', '-']);
     if lower.len() - unsigned.len() > 1 {

@@ -818,9 +818,34 @@ pub struct PercentSpec {
 
 /// Splits a `%` template into literals and conversions. `%%` becomes `Literal("%")`.
 ///
-/// Errors are reported eagerly, whereas CPython reports an unsupported conversion character only
-/// when formatting reaches it (after fetching its argument).
+/// Errors are reported eagerly; the interpreter uses `parse_percent_lazy`, which reports them
+/// where CPython does.
 pub fn parse_percent(template: &str) -> Result<Vec<PercentPiece<'_>>, FormatError> {
+    let mut pieces = Vec::new();
+    for piece in parse_percent_lazy(template) {
+        match piece {
+            PercentTemplatePiece::Piece(p) => pieces.push(p),
+            PercentTemplatePiece::Unsupported(_, e) | PercentTemplatePiece::Error(e) => {
+                return Err(e);
+            }
+        }
+    }
+    Ok(pieces)
+}
+
+/// One piece of a `%` template as CPython meets it, left to right: a literal or conversion, a
+/// conversion whose character is unsupported (CPython fetches its arguments before saying so),
+/// or a malformed conversion (the template ends there).
+#[derive(Debug)]
+pub enum PercentTemplatePiece<'a> {
+    Piece(PercentPiece<'a>),
+    Unsupported(PercentSpec, FormatError),
+    Error(FormatError),
+}
+
+/// `parse_percent` with errors kept in place, so formatting reports the first problem CPython
+/// would (an earlier conversion's missing argument comes before a later malformed one).
+pub fn parse_percent_lazy(template: &str) -> Vec<PercentTemplatePiece<'_>> {
     let mut pieces = Vec::new();
     let mut cursor = PercentCursor {
         chars: template.char_indices().collect(),
@@ -834,20 +859,47 @@ pub fn parse_percent(template: &str) -> Result<Vec<PercentPiece<'_>>, FormatErro
             continue;
         }
         if literal_start < byte {
-            pieces.push(PercentPiece::Literal(&template[literal_start..byte]));
+            pieces.push(PercentTemplatePiece::Piece(PercentPiece::Literal(
+                &template[literal_start..byte],
+            )));
         }
         if cursor.peek() == Some('%') {
             cursor.index += 1;
-            pieces.push(PercentPiece::Literal("%"));
+            pieces.push(PercentTemplatePiece::Piece(PercentPiece::Literal("%")));
         } else {
-            pieces.push(PercentPiece::Spec(parse_percent_spec(&mut cursor)?));
+            match parse_percent_spec(&mut cursor) {
+                Ok(spec) if "sracdiuoxXeEfFgG".contains(spec.conversion) => {
+                    pieces.push(PercentTemplatePiece::Piece(PercentPiece::Spec(spec)));
+                }
+                Ok(spec) => {
+                    let conversion = spec.conversion;
+                    let shown = if (' '..='~').contains(&conversion) {
+                        conversion
+                    } else {
+                        '?'
+                    };
+                    let error = value_error(format!(
+                        "unsupported format character '{shown}' (0x{:x}) at index {}",
+                        u32::from(conversion),
+                        cursor.index - 1
+                    ));
+                    pieces.push(PercentTemplatePiece::Unsupported(spec, error));
+                    return pieces;
+                }
+                Err(e) => {
+                    pieces.push(PercentTemplatePiece::Error(e));
+                    return pieces;
+                }
+            }
         }
         literal_start = cursor.byte_offset(template);
     }
     if literal_start < template.len() {
-        pieces.push(PercentPiece::Literal(&template[literal_start..]));
+        pieces.push(PercentTemplatePiece::Piece(PercentPiece::Literal(
+            &template[literal_start..],
+        )));
     }
-    Ok(pieces)
+    pieces
 }
 
 /// Position in a `%` template, counted in characters (CPython reports character indices).
@@ -950,19 +1002,8 @@ fn parse_percent_spec(cursor: &mut PercentCursor) -> Result<PercentSpec, FormatE
     if matches!(cursor.current()?, 'h' | 'l' | 'L') {
         cursor.index += 1;
     }
+    // An unsupported conversion character is reported by the caller, after its arguments.
     let conversion = cursor.current()?;
-    if !"sracdiuoxXeEfFgG".contains(conversion) {
-        let shown = if (' '..='~').contains(&conversion) {
-            conversion
-        } else {
-            '?'
-        };
-        return Err(value_error(format!(
-            "unsupported format character '{shown}' (0x{:x}) at index {}",
-            u32::from(conversion),
-            cursor.index
-        )));
-    }
     cursor.index += 1;
     spec.conversion = conversion;
     Ok(spec)

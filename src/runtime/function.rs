@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::bytecode::{CodeObject, Constant, Instr};
 
 use super::dict::{HashKey, PyDict};
-use super::exceptions::PyResult;
+use super::exceptions::{PyResult, type_error};
 use super::set::{PySet, SetTable};
 use super::str::PyStr;
 use super::value::Value;
@@ -148,6 +148,100 @@ impl<'a> Args<'a> {
 
     pub fn has_keywords(&self) -> bool {
         !self.kw_names.is_empty()
+    }
+
+    /// Binds the arguments after the first `skip` positional ones (a method's receiver) to
+    /// `params` the way CPython's Argument Clinic (`_PyArg_UnpackKeywords`) does, with its
+    /// messages: the first `posonly` parameters are positional-only, at most `maxpos` may be
+    /// passed by position (the rest are keyword-only), the first `min` are required.
+    pub fn bind<const N: usize>(
+        &self,
+        fname: &str,
+        skip: usize,
+        params: [&str; N],
+        posonly: usize,
+        min: usize,
+        maxpos: usize,
+    ) -> PyResult<[Option<&'a Value>; N]> {
+        let positional = &self.positional[skip.min(self.positional.len())..];
+        let (nargs, nkw) = (positional.len(), self.kw_names.len());
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        if nargs + nkw > N {
+            return Err(type_error(format!(
+                "{fname}() takes at most {N} {}argument{} ({} given)",
+                if nargs == 0 { "keyword " } else { "" },
+                s(N),
+                nargs + nkw
+            )));
+        }
+        let min_posonly = posonly.min(min);
+        if nargs > maxpos {
+            return Err(type_error(if maxpos == 0 {
+                format!("{fname}() takes no positional arguments")
+            } else {
+                format!(
+                    "{fname}() takes {} {maxpos} positional argument{} ({nargs} given)",
+                    if min_posonly < maxpos {
+                        "at most"
+                    } else {
+                        "exactly"
+                    },
+                    s(maxpos)
+                )
+            }));
+        }
+        if nargs < min_posonly {
+            return Err(type_error(format!(
+                "{fname}() takes {} {min_posonly} positional argument{} ({nargs} given)",
+                if min_posonly < maxpos {
+                    "at least"
+                } else {
+                    "exactly"
+                },
+                s(min_posonly)
+            )));
+        }
+        let mut bound: [Option<&'a Value>; N] = [None; N];
+        let mut matched = 0;
+        for (i, slot) in bound.iter_mut().enumerate() {
+            if i < nargs {
+                *slot = Some(&positional[i]);
+                continue;
+            }
+            if i >= posonly
+                && let Some(v) = self.keyword(params[i])
+            {
+                *slot = Some(v);
+                matched += 1;
+            } else if i < min {
+                return Err(type_error(format!(
+                    "{fname}() missing required argument '{}' (pos {})",
+                    params[i],
+                    i + 1
+                )));
+            }
+        }
+        if matched < nkw {
+            for (i, name) in params.iter().enumerate().take(nargs).skip(posonly) {
+                if self.keyword(name).is_some() {
+                    return Err(type_error(format!(
+                        "argument for {fname}() given by name ('{name}') and position ({})",
+                        i + 1
+                    )));
+                }
+            }
+            for name in self.kw_names {
+                if let Value::Str(k) = name
+                    && !params[posonly..].contains(&k.as_str())
+                {
+                    return Err(type_error(format!(
+                        "'{}' is an invalid keyword argument for {fname}()",
+                        k.as_str()
+                    )));
+                }
+            }
+        }
+        Ok(bound)
     }
 
     /// The value of keyword argument `name`, if given.

@@ -36,34 +36,65 @@ pub fn table(ty: TypeId) -> &'static [BuiltinFunction] {
         TypeId::Tuple => TUPLE_METHODS,
         TypeId::Int | TypeId::Bool => INT_METHODS,
         TypeId::Float => FLOAT_METHODS,
+        TypeId::Range => RANGE_METHODS,
         _ => &[],
     }
 }
 
-/// Checks the positional count (receiver excluded) and rejects keywords.
-pub fn expect_args(args: &Args<'_>, qualname: &str, min: usize, max: usize) -> PyResult<()> {
+/// Checks the positional count (receiver excluded) and rejects keywords, with the wording of
+/// CPython's argument parsing: `METH_NOARGS` / `METH_O` methods name the qualified method
+/// (`list.pop() takes no keyword arguments`, `frozenset.copy() takes no arguments (1 given)`),
+/// Argument Clinic's positional check names the bare method (`pop expected at most 1 argument,
+/// got 2`). `name` may carry a type prefix; the owner comes from the receiver.
+pub fn expect_args(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let given = args.positional.len().saturating_sub(1);
+    if !args.has_keywords() && given >= min && given <= max {
+        return Ok(());
+    }
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let owner = match args.positional.first() {
+        Some(Value::Bool(_)) => "int",
+        Some(receiver) => receiver.type_name(),
+        None => "object",
+    };
     if args.has_keywords() {
         return Err(type_error(format!(
-            "{qualname}() takes no keyword arguments"
+            "{owner}.{short}() takes no keyword arguments"
         )));
     }
+    let msg = match (min, max) {
+        (0, 0) => format!("{owner}.{short}() takes no arguments ({given} given)"),
+        (1, 1) => format!("{owner}.{short}() takes exactly one argument ({given} given)"),
+        _ if min == max => format!("{short} expected {min} arguments, got {given}"),
+        _ if given < min => format!(
+            "{short} expected at least {min} argument{}, got {given}",
+            plural(min)
+        ),
+        _ => format!(
+            "{short} expected at most {max} argument{}, got {given}",
+            plural(max)
+        ),
+    };
+    Err(type_error(msg))
+}
+
+/// `expect_args` for methods that parse with `PyArg_ParseTuple` (`str.find`, `str.count`,
+/// `str.startswith`...): `find() takes at least 1 argument (0 given)`.
+fn expect_args_tuple(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
     let given = args.positional.len().saturating_sub(1);
-    if given < min || given > max {
-        let msg = match (min, max) {
-            (0, 0) => format!("{qualname}() takes no arguments ({given} given)"),
-            (1, 1) => format!("{qualname}() takes exactly one argument ({given} given)"),
-            _ if given < min => format!(
-                "{qualname}() takes at least {min} argument{} ({given} given)",
-                plural(min)
-            ),
-            _ => format!(
-                "{qualname}() takes at most {max} argument{} ({given} given)",
-                plural(max)
-            ),
-        };
-        return Err(type_error(msg));
+    if args.has_keywords() || (given >= min && given <= max) {
+        return expect_args(args, name, 0, usize::MAX);
     }
-    Ok(())
+    let short = name.rsplit('.').next().unwrap_or(name);
+    let (how, n) = match (given < min, min == max) {
+        (_, true) => ("exactly", min),
+        (true, false) => ("at least", min),
+        (false, false) => ("at most", max),
+    };
+    Err(type_error(format!(
+        "{short}() takes {how} {n} argument{} ({given} given)",
+        plural(n)
+    )))
 }
 
 fn plural(n: usize) -> &'static str {
@@ -180,12 +211,7 @@ fn list_extend(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn list_insert(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if args.positional.len() != 3 {
-        return Err(type_error(format!(
-            "insert expected 2 arguments, got {}",
-            args.positional.len() - 1
-        )));
-    }
+    expect_args(&args, "insert", 2, 2)?;
     let mut items = receiver_list(&args).borrow_mut();
     let len = items.len() as i64;
     let i = index_arg(&args.positional[1])?;
@@ -311,24 +337,11 @@ pub fn sort_values(
 }
 
 fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    if args.positional.len() > 1 {
-        return Err(type_error("sort() takes no positional arguments"));
-    }
-    for name in args.kw_names {
-        if let Value::Str(s) = name
-            && s.as_str() != "key"
-            && s.as_str() != "reverse"
-        {
-            return Err(type_error(format!(
-                "'{}' is an invalid keyword argument for sort()",
-                s.as_str()
-            )));
-        }
-    }
+    let [key, reverse] = args.bind("sort", 1, ["key", "reverse"], 0, 0, 0)?;
     let list = receiver_list(&args).clone();
     let mut items = std::mem::take(&mut *list.borrow_mut());
-    let reverse = args.keyword("reverse").is_some_and(|v| v.is_truthy());
-    let result = sort_values(vm, &mut items, args.keyword("key"), reverse);
+    let reverse = reverse.is_some_and(|v| v.is_truthy());
+    let result = sort_values(vm, &mut items, key, reverse);
     *list.borrow_mut() = items;
     result.map(|_| Value::None)
 }
@@ -574,8 +587,14 @@ fn set_copy(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(same_kind(receiver, table))
 }
 
-/// The arguments after the receiver, as set operands.
-fn operands(vm: &mut Vm, args: &Args<'_>) -> PyResult<Vec<Operand>> {
+/// The arguments after the receiver, as set operands (set methods take no keywords).
+fn operands(vm: &mut Vm, args: &Args<'_>, method: &str) -> PyResult<Vec<Operand>> {
+    if args.has_keywords() {
+        return Err(type_error(format!(
+            "{}.{method}() takes no keyword arguments",
+            args.positional[0].type_name()
+        )));
+    }
     args.positional[1..]
         .iter()
         .map(|other| Operand::new(vm, other))
@@ -585,7 +604,7 @@ fn operands(vm: &mut Vm, args: &Args<'_>) -> PyResult<Vec<Operand>> {
 fn set_union(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let set = receiver_set(&args);
     let mut table = set.table.borrow().copy();
-    for other in operands(vm, &args)? {
+    for other in operands(vm, &args, "union")? {
         if !other.is(set) {
             other.add_to(&mut table);
         }
@@ -596,7 +615,7 @@ fn set_union(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `s.intersection(a, b, ...)`: intersects with each argument in turn.
 fn intersect_all(vm: &mut Vm, args: &Args<'_>) -> PyResult<SetTable> {
     let mut acc = receiver_set(args).clone();
-    let others = operands(vm, args)?;
+    let others = operands(vm, args, "intersection")?;
     if others.is_empty() {
         return Ok(acc.table.borrow().copy());
     }
@@ -622,7 +641,7 @@ fn set_intersection_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn set_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let set = receiver_set(&args);
-    let mut others = operands(vm, &args)?.into_iter();
+    let mut others = operands(vm, &args, "difference")?.into_iter();
     let table = match others.next() {
         None => set.table.borrow().copy(),
         Some(first) => {
@@ -638,7 +657,7 @@ fn set_difference(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn set_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let set = receiver_set(&args);
-    for other in operands(vm, &args)? {
+    for other in operands(vm, &args, "difference_update")? {
         other.remove_from(set);
     }
     Ok(Value::None)
@@ -659,8 +678,9 @@ fn set_symmetric_difference_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Valu
 }
 
 fn set_update(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "update", 0, usize::MAX)?;
     let set = receiver_set(&args);
-    for other in operands(vm, &args)? {
+    for other in operands(vm, &args, "update")? {
         if !other.is(set) {
             other.add_to(&mut set.table.borrow_mut());
         }
@@ -735,6 +755,63 @@ fn tuple_count(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
+method_table!(RANGE_METHODS:
+    "index" => range_index,
+    "count" => range_count,
+);
+
+/// Where an int `x` sits in range `r`, if it does.
+fn range_position(r: &super::value::PyRange, x: &Value) -> Option<Option<i128>> {
+    let x = match x {
+        Value::Int(i) => *i as i128,
+        Value::Bool(b) => *b as i128,
+        _ => return None,
+    };
+    let offset = x - r.start;
+    let k = offset / r.step;
+    Some((offset % r.step == 0 && (0..r.len()).contains(&k)).then_some(k))
+}
+
+fn receiver_range<'a>(args: &Args<'a>) -> &'a super::value::PyRange {
+    match &args.positional[0] {
+        Value::Range(r) => r,
+        _ => unreachable!("range method called on a range"),
+    }
+}
+
+fn range_index(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "range.index", 1, 1)?;
+    let target = &args.positional[1];
+    match range_position(receiver_range(&args), target) {
+        Some(Some(k)) => Ok(Value::from_i128(k)),
+        Some(None) => Err(value_error(format!(
+            "{} is not in range",
+            super::repr::repr(target)
+        ))),
+        None => {
+            let items = iter::collect(vm, &args.positional[0])?;
+            match items.iter().position(|x| values_equal(x, target)) {
+                Some(i) => Ok(Value::Int(i as i64)),
+                None => Err(value_error("sequence.index(x): x not in sequence")),
+            }
+        }
+    }
+}
+
+fn range_count(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect_args(&args, "range.count", 1, 1)?;
+    let target = &args.positional[1];
+    match range_position(receiver_range(&args), target) {
+        Some(found) => Ok(Value::Int(found.is_some() as i64)),
+        None => {
+            let items = iter::collect(vm, &args.positional[0])?;
+            Ok(Value::Int(
+                items.iter().filter(|x| values_equal(x, target)).count() as i64,
+            ))
+        }
+    }
+}
+
 method_table!(INT_METHODS:
     "bit_length" => int_bit_length,
 );
@@ -800,6 +877,11 @@ method_table!(STR_METHODS:
     "splitlines" => str_splitlines,
     "format" => str_format,
     "expandtabs" => str_expandtabs,
+    "casefold" => str_casefold,
+    "isprintable" => str_isprintable,
+    "isascii" => str_isascii,
+    "removeprefix" => str_removeprefix,
+    "removesuffix" => str_removesuffix,
 );
 
 fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -826,18 +908,12 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn split_args<'a>(args: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, i64)> {
-    if args.positional.len() > 3 {
-        return Err(type_error(format!(
-            "{name}() takes at most 2 arguments ({} given)",
-            args.positional.len() - 1
-        )));
-    }
-    let sep = args.positional.get(1).or(args.keyword("sep"));
+    let [sep, maxsplit] = args.bind(name, 1, ["sep", "maxsplit"], 0, 0, 2)?;
     let sep = str_or_none(sep)?;
     if sep == Some("") {
         return Err(value_error("empty separator"));
     }
-    let maxsplit = match args.positional.get(2).or(args.keyword("maxsplit")) {
+    let maxsplit = match maxsplit {
         Some(v) => index_arg(v)?,
         None => -1,
     };
@@ -914,7 +990,7 @@ fn affix_check(
     name: &str,
     f: fn(&str, &str, Option<i64>, Option<i64>) -> bool,
 ) -> PyResult<Value> {
-    expect_args(args, name, 1, 3)?;
+    expect_args_tuple(args, name, 1, 3)?;
     let s = receiver_str(args);
     let (start, end) = (bound_arg(arg(args, 1))?, bound_arg(arg(args, 2))?);
     match &args.positional[1] {
@@ -948,7 +1024,7 @@ fn search_args<'a>(
     args: &Args<'a>,
     name: &str,
 ) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
-    expect_args(args, name, 1, 3)?;
+    expect_args_tuple(args, name, 1, 3)?;
     let sub = match &args.positional[1] {
         Value::Str(s) => s.as_str(),
         other => {
@@ -1012,6 +1088,9 @@ str_transforms! {
     str_capitalize => "str.capitalize", text::capitalize, Value::string;
     str_title => "str.title", text::title, Value::string;
     str_swapcase => "str.swapcase", text::swapcase, Value::string;
+    str_casefold => "str.casefold", text::casefold, Value::string;
+    str_isprintable => "str.isprintable", text::is_printable, Value::Bool;
+    str_isascii => "str.isascii", str::is_ascii, Value::Bool;
     str_isdigit => "str.isdigit", text::is_digit, Value::Bool;
     str_isdecimal => "str.isdecimal", text::is_decimal, Value::Bool;
     str_isnumeric => "str.isnumeric", text::is_numeric, Value::Bool;
@@ -1022,6 +1101,37 @@ str_transforms! {
     str_islower => "str.islower", text::is_lower, Value::Bool;
     str_istitle => "str.istitle", text::is_title, Value::Bool;
     str_isidentifier => "str.isidentifier", text::is_identifier, Value::Bool;
+}
+
+fn affix_strip(args: &Args<'_>, name: &str, prefix: bool) -> PyResult<Value> {
+    expect_args(args, name, 1, 1)?;
+    let affix = match &args.positional[1] {
+        Value::Str(a) => a.as_str(),
+        other => {
+            return Err(type_error(format!(
+                "{name}() argument must be str, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    let s = receiver_str(args);
+    let stripped = if prefix {
+        s.strip_prefix(affix)
+    } else {
+        s.strip_suffix(affix)
+    };
+    Ok(match stripped {
+        Some(rest) => Value::str(rest),
+        None => args.positional[0].clone(),
+    })
+}
+
+fn str_removeprefix(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    affix_strip(&args, "removeprefix", true)
+}
+
+fn str_removesuffix(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    affix_strip(&args, "removesuffix", false)
 }
 
 fn str_zfill(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1092,14 +1202,14 @@ fn str_rpartition(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_splitlines(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let keepends = arg(&args, 0)
-        .or(args.keyword("keepends"))
-        .is_some_and(|v| v.is_truthy());
+    let [keepends] = args.bind("splitlines", 1, ["keepends"], 0, 0, 1)?;
+    let keepends = keepends.is_some_and(|v| v.is_truthy());
     Ok(pieces(text::splitlines(receiver_str(&args), keepends)))
 }
 
 fn str_expandtabs(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let size = match arg(&args, 0).or(args.keyword("tabsize")) {
+    let [size] = args.bind("expandtabs", 1, ["tabsize"], 0, 0, 1)?;
+    let size = match size {
         Some(v) => index_arg(v)?,
         None => 8,
     };

@@ -7,7 +7,7 @@ use dashu_int::ops::UnsignedAbs;
 use super::exceptions::{
     PyErr, PyResult, error, index_error, key_error, overflow_error, type_error, value_error,
 };
-use super::format::{self, Count, FormatError, PercentPiece};
+use super::format::{self, Count, FormatError, PercentPiece, PercentTemplatePiece};
 use super::int::to_ibig;
 use super::repr::{ascii, repr, to_str};
 use super::types::TypeId;
@@ -48,7 +48,7 @@ pub fn format(value: &Value, spec: &str) -> PyResult<String> {
 
 /// `template % args`.
 pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Value> {
-    let pieces = format::parse_percent(template).map_err(format_error)?;
+    let pieces = format::parse_percent_lazy(template);
     let (positional, mapping): (Vec<Value>, Option<&Value>) = match args {
         Value::Tuple(items) => ((**items).clone(), None),
         Value::Dict(_) => (vec![args.clone()], Some(args)),
@@ -66,13 +66,15 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
     };
     let mut out = String::new();
     let mut used_mapping = false;
-    for piece in &pieces {
-        let spec = match piece {
-            PercentPiece::Literal(text) => {
+    for piece in pieces {
+        let (spec, unsupported) = match piece {
+            PercentTemplatePiece::Piece(PercentPiece::Literal(text)) => {
                 out.push_str(text);
                 continue;
             }
-            PercentPiece::Spec(spec) => spec,
+            PercentTemplatePiece::Piece(PercentPiece::Spec(spec)) => (spec, None),
+            PercentTemplatePiece::Unsupported(spec, e) => (spec, Some(e)),
+            PercentTemplatePiece::Error(e) => return Err(format_error(e)),
         };
         let width = match spec.width {
             Some(Count::Star) => count_arg(take("*")?)?,
@@ -106,6 +108,9 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
             }
             None => take("value")?,
         };
+        if let Some(e) = unsupported {
+            return Err(format_error(e));
+        }
         out.push_str(&match spec.conversion {
             's' => format::percent_str(&to_str(&value), &spec, width, precision),
             'r' => format::percent_str(&repr(&value), &spec, width, precision),
@@ -193,6 +198,69 @@ pub fn str_format(
     formatter.format(vm, template)
 }
 
+/// Reads one replacement field after its `{`, as CPython's `parse_field` does: the field name
+/// (up to `}`, `:` or `!`, skipping `[...]`), an optional `!c` conversion, then a format spec in
+/// which braces nest.
+fn parse_field(
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+) -> PyResult<(String, Option<char>, String)> {
+    let mut name = String::new();
+    let mut end = None;
+    while let Some(c) = chars.next() {
+        match c {
+            '{' => return Err(value_error("unexpected '{' in field name")),
+            '[' => {
+                name.push(c);
+                while let Some(&d) = chars.peek() {
+                    if d == ']' {
+                        break;
+                    }
+                    name.push(d);
+                    chars.next();
+                }
+            }
+            '}' | ':' | '!' => {
+                end = Some(c);
+                break;
+            }
+            _ => name.push(c),
+        }
+    }
+    let mut conversion = None;
+    match end {
+        Some('}') => return Ok((name, None, String::new())),
+        None => return Err(value_error("expected '}' before end of string")),
+        Some('!') => {
+            let c = chars.next().ok_or_else(|| {
+                value_error("end of string while looking for conversion specifier")
+            })?;
+            conversion = Some(c);
+            match chars.next() {
+                Some('}') => return Ok((name, conversion, String::new())),
+                Some(':') | None => {}
+                Some(_) => return Err(value_error("expected ':' after conversion specifier")),
+            }
+        }
+        Some(_) => {}
+    }
+    let mut spec = String::new();
+    let mut depth = 1;
+    for c in chars.by_ref() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Ok((name, conversion, spec));
+                }
+            }
+            _ => {}
+        }
+        spec.push(c);
+    }
+    Err(value_error("unmatched '{' in format spec"))
+}
+
 /// `str.format`'s state: nested fields in a spec (`{:{}}`) share the automatic numbering.
 struct FieldFormatter<'a> {
     positional: &'a [Value],
@@ -218,27 +286,12 @@ impl FieldFormatter<'_> {
                     out.push('}');
                 }
                 '}' => return Err(value_error("Single '}' encountered in format string")),
+                '{' if chars.peek().is_none() => {
+                    return Err(value_error("Single '{' encountered in format string"));
+                }
                 '{' => {
-                    let mut field = String::new();
-                    let mut depth = 1;
-                    loop {
-                        match chars.next() {
-                            Some('{') => {
-                                depth += 1;
-                                field.push('{');
-                            }
-                            Some('}') => {
-                                depth -= 1;
-                                if depth == 0 {
-                                    break;
-                                }
-                                field.push('}');
-                            }
-                            Some(ch) => field.push(ch),
-                            None => return Err(value_error("expected '}' before end of string")),
-                        }
-                    }
-                    out.push_str(&self.field(vm, &field)?);
+                    let (name, conversion, spec) = parse_field(&mut chars)?;
+                    out.push_str(&self.field(vm, &name, conversion, &spec)?);
                 }
                 other => out.push(other),
             }
@@ -246,15 +299,13 @@ impl FieldFormatter<'_> {
         Ok(out)
     }
 
-    fn field(&mut self, vm: &mut Vm, field: &str) -> PyResult<String> {
-        let (name_part, spec) = match field.find(':') {
-            Some(i) => (&field[..i], &field[i + 1..]),
-            None => (field, ""),
-        };
-        let (name_part, conversion) = match name_part.find('!') {
-            Some(i) => (&name_part[..i], Some(&name_part[i + 1..])),
-            None => (name_part, None),
-        };
+    fn field(
+        &mut self,
+        vm: &mut Vm,
+        name_part: &str,
+        conversion: Option<char>,
+        spec: &str,
+    ) -> PyResult<String> {
         let (first, rest) = split_field_name(name_part);
         let mut value = self.lookup(first)?;
         for accessor in rest {
@@ -271,10 +322,18 @@ impl FieldFormatter<'_> {
         }
         let value = match conversion {
             None => value,
-            Some("r") => Value::string(repr(&value)),
-            Some("s") => Value::string(to_str(&value)),
-            Some("a") => Value::string(ascii(&value)),
-            Some(_) => return Err(value_error("Unknown conversion specifier")),
+            Some('r') => Value::string(repr(&value)),
+            Some('s') => Value::string(to_str(&value)),
+            Some('a') => Value::string(ascii(&value)),
+            Some(c) if c > ' ' && c < '\u{7f}' => {
+                return Err(value_error(format!("Unknown conversion specifier {c}")));
+            }
+            Some(c) => {
+                return Err(value_error(format!(
+                    "Unknown conversion specifier \\x{:x}",
+                    u32::from(c)
+                )));
+            }
         };
         let spec = if spec.contains('{') {
             self.format(vm, spec)?

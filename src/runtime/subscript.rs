@@ -14,6 +14,12 @@ fn sequence_index(key: &Value, len: usize, type_name: &str) -> PyResult<Option<u
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         Value::BigInt(_) => return Ok(None),
+        other if type_name == "string" => {
+            return Err(type_error(format!(
+                "string indices must be integers, not '{}'",
+                other.type_name()
+            )));
+        }
         other => {
             return Err(type_error(format!(
                 "{type_name} indices must be integers or slices, not {}",
@@ -225,9 +231,28 @@ pub fn del_item(container: &Value, key: &Value) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(key_error(key.clone())),
         },
-        other => Err(type_error(format!(
-            "'{}' object does not support item deletion",
-            other.type_name()
-        ))),
+        // CPython words it by path: an int key on a type with sequence methods goes through
+        // `PySequence_DelItem` ("doesn't"), anything else through `PyObject_DelItem`.
+        other => {
+            let sequence_like = matches!(
+                other,
+                Value::Str(_)
+                    | Value::Tuple(_)
+                    | Value::Range(_)
+                    | Value::Set(_)
+                    | Value::FrozenSet(_)
+                    | Value::DictView(..)
+            );
+            let index_key = matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
+            Err(type_error(format!(
+                "'{}' object {} support item deletion",
+                other.type_name(),
+                if sequence_like && index_key {
+                    "doesn't"
+                } else {
+                    "does not"
+                }
+            )))
+        }
     }
 }

@@ -708,6 +708,38 @@ fn is_decimal_char(c: char) -> bool {
     get_general_category(c) == Gc::DecimalNumber
 }
 
+/// The value of a decimal digit of any script (category Nd). Nd characters come in aligned runs
+/// of ten starting at a zero, so the value is the position within the run.
+pub fn decimal_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        return Some(c as u32 - '0' as u32);
+    }
+    if c.is_ascii() || !is_decimal_char(c) {
+        return None;
+    }
+    let mut before = 0;
+    while let Some(p) = char::from_u32(c as u32 - before - 1)
+        && is_decimal_char(p)
+    {
+        before += 1;
+    }
+    Some(before % 10)
+}
+
+/// `s` with every decimal digit of any script replaced by its ASCII digit, as CPython does
+/// before parsing `int()` and `float()` arguments.
+pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| match decimal_value(c) {
+            Some(d) => char::from_digit(d, 10).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
 fn is_digit_char(c: char) -> bool {
     is_decimal_char(c) || in_ranges(DIGIT_NOT_DECIMAL, c)
 }

@@ -1,0 +1,1 @@
+print('{!rr}'.format(1))

@@ -1,0 +1,2 @@
+print('a{}b'.format(1))
+print('x{'.format(1))

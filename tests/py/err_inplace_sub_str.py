@@ -1,0 +1,3 @@
+a = 'x'
+print('start')
+a -= 1

@@ -1,0 +1,1 @@
+print(pow(2, base=3))

@@ -1,0 +1,1 @@
+print(range(3, 20, 4).index(8))
