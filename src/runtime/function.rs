@@ -11,6 +11,7 @@ use super::dict::{HashKey, PyDict};
 use super::exceptions::{PyResult, type_error};
 use super::set::{PySet, SetTable};
 use super::str::PyStr;
+use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
 
@@ -34,6 +35,9 @@ pub struct RtCode {
     pub names: Vec<Value>,
     /// One cache entry per name index, for `LoadGlobal`.
     pub global_cache: Vec<Cell<GlobalCacheEntry>>,
+    /// One entry per name index, for `LoadMethod` on built-in types: the receiver type last
+    /// seen and its method of that name.
+    pub method_cache: Vec<Cell<Option<(TypeId, &'static BuiltinFunction)>>>,
     pub filename: Rc<str>,
     /// The code's name, as tracebacks show it.
     pub name: Rc<str>,
@@ -44,6 +48,7 @@ impl RtCode {
         let constants = code.constants.iter().map(constant_value).collect();
         let names: Vec<Value> = code.names.iter().map(|n| Value::str(n)).collect();
         let global_cache = (0..names.len()).map(|_| Cell::default()).collect();
+        let method_cache = (0..names.len()).map(|_| Cell::new(None)).collect();
         let filename = Rc::from(code.filename.as_str());
         let name = Rc::from(code.name.as_str());
         Rc::new(RtCode {
@@ -52,6 +57,7 @@ impl RtCode {
             constants,
             names,
             global_cache,
+            method_cache,
             filename,
             name,
         })

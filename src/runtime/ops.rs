@@ -268,13 +268,24 @@ pub fn delete_attr(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 #[inline(always)]
 pub fn load_method(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let obj = cur.pop();
-    let name = cur.code().name_str(arg);
-    if let Some(method) = attr::find_method(obj.type_id(), name) {
+    let ty = obj.type_id();
+    let cache = &cur.code().method_cache[arg as usize];
+    let method = match cache.get() {
+        Some((cached_ty, method)) if cached_ty == ty => Some(method),
+        _ => {
+            let found = attr::find_method(ty, cur.code().name_str(arg));
+            if let Some(method) = found {
+                cache.set(Some((ty, method)));
+            }
+            found
+        }
+    };
+    if let Some(method) = method {
         cur.push(Value::Builtin(method));
         cur.push(obj);
         return Step::Next;
     }
-    let v = attempt!(vm, attr::get_attr(&obj, name));
+    let v = attempt!(vm, attr::get_attr(&obj, cur.code().name_str(arg)));
     cur.push(Value::Undef);
     cur.push(v);
     Step::Next

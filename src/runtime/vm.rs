@@ -421,7 +421,7 @@ fn bind_parameters(f: &PyFunction, slots: &mut [Value], args: Args<'_>) -> PyRes
     let posonly = code.posonlyargcount as usize;
     for (key, value) in args.kw_names.iter().zip(args.kw_values) {
         let Value::Str(key_str) = key else {
-            return Err(type_error(format!("{name}() keywords must be strings")));
+            return Err(type_error("keywords must be strings"));
         };
         let key_str = key_str.as_str();
         let found = code.varnames[..argcount + kwonly]

@@ -1,0 +1,3 @@
+def f(**k):
+    return k
+print(f(**{1: 2}))
