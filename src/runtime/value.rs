@@ -102,16 +102,17 @@ pub struct PySlice {
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
 impl Clone for Value {
-    /// Immediates are copied inline; only heap values take the out-of-line path that bumps a
-    /// reference count.
+    /// A clone is a reference-count bump (out of line, heap values only) and a bitwise copy of
+    /// all 16 bytes. Building the clone variant by variant instead would write it piecewise
+    /// through memory, and the next 16-byte copy of it would miss store-to-load forwarding.
     #[inline(always)]
     fn clone(&self) -> Value {
-        if self.is_immediate() {
-            // SAFETY: an immediate owns nothing, so a bitwise copy is a full clone.
-            unsafe { std::ptr::read(self) }
-        } else {
-            self.clone_heap()
+        if !self.is_immediate() {
+            self.retain();
         }
+        // SAFETY: immediates own nothing; for heap values `retain` has just taken the
+        // reference that the copied pointer now owns.
+        unsafe { std::ptr::read(self) }
     }
 }
 
@@ -212,34 +213,34 @@ impl Value {
         unsafe { *(self as *const Value as *const u8) <= 4 }
     }
 
+    /// Takes one more reference to a heap value's object.
     #[inline(never)]
-    fn clone_heap(&self) -> Value {
+    fn retain(&self) {
         match self {
-            Value::Undef => Value::Undef,
-            Value::None => Value::None,
-            Value::Bool(b) => Value::Bool(*b),
-            Value::Int(i) => Value::Int(*i),
-            Value::Float(f) => Value::Float(*f),
-            Value::BigInt(r) => Value::BigInt(r.clone()),
-            Value::Str(r) => Value::Str(r.clone()),
-            Value::List(r) => Value::List(r.clone()),
-            Value::Tuple(r) => Value::Tuple(r.clone()),
-            Value::Dict(r) => Value::Dict(r.clone()),
-            Value::Set(r) => Value::Set(r.clone()),
-            Value::FrozenSet(r) => Value::FrozenSet(r.clone()),
-            Value::Range(r) => Value::Range(r.clone()),
-            Value::Slice(r) => Value::Slice(r.clone()),
-            Value::Function(r) => Value::Function(r.clone()),
-            Value::Builtin(b) => Value::Builtin(b),
-            Value::BoundMethod(r) => Value::BoundMethod(r.clone()),
-            Value::Iter(r) => Value::Iter(r.clone()),
-            Value::Module(r) => Value::Module(r.clone()),
-            Value::Type(t) => Value::Type(*t),
-            Value::Exception(r) => Value::Exception(r.clone()),
-            Value::Cell(r) => Value::Cell(r.clone()),
-            Value::Code(r) => Value::Code(r.clone()),
-            Value::Ellipsis => Value::Ellipsis,
-            Value::DictView(r) => Value::DictView(r.clone()),
+            Value::BigInt(r) => std::mem::forget(Rc::clone(r)),
+            Value::Str(r) => std::mem::forget(Rc::clone(r)),
+            Value::List(r) => std::mem::forget(Rc::clone(r)),
+            Value::Tuple(r) => std::mem::forget(Rc::clone(r)),
+            Value::Dict(r) => std::mem::forget(Rc::clone(r)),
+            Value::Set(r) | Value::FrozenSet(r) => std::mem::forget(Rc::clone(r)),
+            Value::Range(r) => std::mem::forget(Rc::clone(r)),
+            Value::Slice(r) => std::mem::forget(Rc::clone(r)),
+            Value::Function(r) => std::mem::forget(Rc::clone(r)),
+            Value::BoundMethod(r) => std::mem::forget(Rc::clone(r)),
+            Value::Iter(r) => std::mem::forget(Rc::clone(r)),
+            Value::Module(r) => std::mem::forget(Rc::clone(r)),
+            Value::Exception(r) => std::mem::forget(Rc::clone(r)),
+            Value::Cell(r) => std::mem::forget(Rc::clone(r)),
+            Value::Code(r) => std::mem::forget(Rc::clone(r)),
+            Value::DictView(r) => std::mem::forget(Rc::clone(r)),
+            Value::Undef
+            | Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Builtin(_)
+            | Value::Type(_)
+            | Value::Ellipsis => {}
         }
     }
 
