@@ -96,7 +96,7 @@ impl Frame {
     /// The first slot above anything this frame may use.
     pub fn extent(&self) -> *mut Value {
         // SAFETY: the frame was placed only after checking that its whole size fits.
-        unsafe { self.base.add(self.code().code.frame_size()) }
+        unsafe { self.base.add(self.code().shape.frame_size) }
     }
 
     /// The registers to resume this frame with.

@@ -26,8 +26,20 @@ pub struct GlobalCacheEntry {
     pub valid: bool,
 }
 
+/// Slot counts of a frame of one code object, derived once: every call reads them.
+#[derive(Clone, Copy)]
+pub struct FrameShape {
+    /// Local variables plus cells: the slots a call initializes besides free variables.
+    pub locals_and_cells: usize,
+    /// All variable slots (locals, cells, free variables); the value stack starts after them.
+    pub variable_slots: usize,
+    /// Variable slots plus the deepest value stack.
+    pub frame_size: usize,
+}
+
 pub struct RtCode {
     pub code: Rc<CodeObject>,
+    pub shape: FrameShape,
     /// `code.instructions`' first element: jumps and tracebacks work with pointers into it.
     pub instructions: *const Instr,
     pub constants: Vec<Value>,
@@ -51,7 +63,13 @@ impl RtCode {
         let method_cache = (0..names.len()).map(|_| Cell::new(None)).collect();
         let filename = Rc::from(code.filename.as_str());
         let name = Rc::from(code.name.as_str());
+        let shape = FrameShape {
+            locals_and_cells: code.varnames.len() + code.cellvars.len(),
+            variable_slots: code.variable_slots(),
+            frame_size: code.frame_size(),
+        };
         Rc::new(RtCode {
+            shape,
             instructions: code.instructions.as_ptr(),
             code,
             constants,
@@ -112,9 +130,10 @@ pub struct PyFunction {
     pub kwdefaults: Option<Rc<PyDict>>,
     /// The cells of the free variables, in `code.freevars` order.
     pub closure: Vec<Value>,
-    /// True when a positional call with exactly `argcount` arguments needs no binding work:
-    /// no defaults used, no `*args`/`**kwargs`, no keyword-only parameters.
-    pub simple: bool,
+    /// The positional argument count of calls that need no binding work (no `*args`,
+    /// `**kwargs` or keyword-only parameters, no defaults used): `argcount` when the function
+    /// has such calls, `usize::MAX` when it has none.
+    pub simple_argcount: usize,
 }
 
 impl PyFunction {
@@ -129,7 +148,7 @@ impl PyFunction {
             defaults: Vec::new(),
             kwdefaults: None,
             closure: Vec::new(),
-            simple: false,
+            simple_argcount: usize::MAX,
         }
     }
 }

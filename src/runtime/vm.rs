@@ -176,8 +176,7 @@ impl Vm {
         // SAFETY: the callable sits just below the arguments.
         let callable = unsafe { &*cur.sp.sub(argc + 1) };
         if let Value::Function(f) = callable
-            && f.simple
-            && f.code.code.argcount as usize == argc
+            && f.simple_argcount == argc
         {
             // SAFETY: the function object stays in the caller's stack until the call returns,
             // so the reference outlives the frame; detaching it from `cur` lets the frame change.
@@ -199,11 +198,11 @@ impl Vm {
         base: *mut Value,
         argc: usize,
     ) -> Step {
-        let code = &f.code.code;
-        if self.frames.len() >= self.recursion_limit || !self.arena.fits(base, code.frame_size()) {
+        let shape = f.code.shape;
+        if self.frames.len() >= self.recursion_limit || !self.arena.fits(base, shape.frame_size) {
             return self.raise(recursion_error());
         }
-        let nvars = code.varnames.len() + code.cellvars.len();
+        let nvars = shape.locals_and_cells;
         // SAFETY: the frame fits (checked above); these slots are uninitialized stack slots.
         unsafe {
             for i in argc..nvars {
@@ -228,7 +227,7 @@ impl Vm {
         caller.ip = cur.ip;
         caller.sp = cur.sp;
         // SAFETY: the frame fits in the arena (checked by the caller).
-        let sp = unsafe { base.add(f.code.code.variable_slots()) };
+        let sp = unsafe { base.add(f.code.shape.variable_slots) };
         let frame = Frame {
             func: f,
             base,
