@@ -361,7 +361,11 @@ pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     };
     let c = &code.code;
     let simple = c.kwonlyargcount == 0 && !c.has_varargs() && !c.has_varkeywords();
-    let simple_argcount = if simple { c.argcount as usize } else { usize::MAX };
+    let simple_argcount = if simple {
+        c.argcount as usize
+    } else {
+        usize::MAX
+    };
     let function = PyFunction {
         name: Rc::new(super::str::PyStr::new(&c.name)),
         qualname: Rc::new(super::str::PyStr::new(&c.qualname)),

@@ -6,7 +6,9 @@ use std::cell::Cell;
 use super::text;
 
 pub struct PyStr {
-    text: Box<str>,
+    /// A `String`, not a boxed `str`: boxing would shrink (reallocate and copy) every new
+    /// string built with spare capacity.
+    text: String,
     char_len: usize,
     /// -1 until computed (a Python hash is never -1).
     hash: Cell<i64>,
@@ -20,7 +22,7 @@ impl PyStr {
     pub fn from_string(s: String) -> PyStr {
         let char_len = text::char_len(&s);
         PyStr {
-            text: s.into_boxed_str(),
+            text: s,
             char_len,
             hash: Cell::new(-1),
         }
