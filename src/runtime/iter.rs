@@ -217,8 +217,7 @@ fn next_plain(it: &mut PyIter) -> Option<Value> {
         PyIter::Str { text, byte_index } => {
             let c = text.as_str()[*byte_index..].chars().next()?;
             *byte_index += c.len_utf8();
-            let mut buf = [0u8; 4];
-            Some(Value::str(c.encode_utf8(&mut buf)))
+            Some(Value::char(c))
         }
         PyIter::DictKeys { dict, index, .. } => {
             let (k, _) = dict.entry_at(*index)?;

@@ -285,7 +285,14 @@ pub fn load_method(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         cur.push(obj);
         return Step::Next;
     }
-    let v = attempt!(vm, attr::get_attr(&obj, cur.code().name_str(arg)));
+    let v = match &obj {
+        // Module attributes by the interned name, whose hash is cached.
+        Value::Module(m) => match attempt!(vm, m.dict.get(&cur.code().names[arg as usize])) {
+            Some(v) => v,
+            None => attempt!(vm, attr::get_attr(&obj, cur.code().name_str(arg))),
+        },
+        _ => attempt!(vm, attr::get_attr(&obj, cur.code().name_str(arg))),
+    };
     cur.push(Value::Undef);
     cur.push(v);
     Step::Next

@@ -104,10 +104,7 @@ pub fn get_item(_vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value>
                 return Ok(Value::string(text::slice(s.as_str(), start, stop, step)));
             }
             match sequence_index(key, s.char_len(), "string")? {
-                Some(i) => {
-                    let mut buf = [0u8; 4];
-                    Ok(Value::str(s.char_at(i).encode_utf8(&mut buf)))
-                }
+                Some(i) => Ok(Value::char(s.char_at(i))),
                 None => Err(index_error("string index out of range")),
             }
         }
