@@ -58,7 +58,7 @@ pub struct RtCode {
 impl RtCode {
     pub fn new(code: Rc<CodeObject>) -> Rc<RtCode> {
         let constants = code.constants.iter().map(constant_value).collect();
-        let names: Vec<Value> = code.names.iter().map(|n| Value::str(n)).collect();
+        let names: Vec<Value> = code.names.iter().map(|n| interned(n)).collect();
         let global_cache = (0..names.len()).map(|_| Cell::default()).collect();
         let method_cache = (0..names.len()).map(|_| Cell::new(None)).collect();
         let filename = Rc::from(code.filename.as_str());
@@ -89,6 +89,23 @@ impl RtCode {
     }
 }
 
+/// The shared str object for a constant or name. Equal literals anywhere in the program are
+/// one object, so dictionary lookups by literal keys (`task['state']`) usually match by
+/// pointer before comparing text, as with CPython's interned strings.
+fn interned(text: &str) -> Value {
+    thread_local! {
+        static INTERNED: std::cell::RefCell<std::collections::HashMap<String, Value>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    INTERNED.with(|table| {
+        table
+            .borrow_mut()
+            .entry(text.to_owned())
+            .or_insert_with(|| Value::str(text))
+            .clone()
+    })
+}
+
 fn constant_value(constant: &Constant) -> Value {
     match constant {
         Constant::None => Value::None,
@@ -99,7 +116,7 @@ fn constant_value(constant: &Constant) -> Value {
             Err(_) => Value::None,
         },
         Constant::Float(f) => Value::Float(*f),
-        Constant::Str(s) => Value::str(s),
+        Constant::Str(s) => interned(s),
         Constant::Ellipsis => Value::Ellipsis,
         Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
         Constant::FrozenSet(items) => frozenset_constant(items),

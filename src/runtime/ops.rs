@@ -908,18 +908,23 @@ pub fn list_to_tuple(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 
 #[inline(always)]
 pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    if let (Value::List(list), Value::Int(i)) = (cur.peek(2), cur.peek(1)) {
-        let items = list.borrow();
-        let index = if *i < 0 { *i + items.len() as i64 } else { *i };
-        if let Some(v) = items.get(index as usize).filter(|_| index >= 0) {
-            let v = v.clone();
-            drop(items);
+    let found = match (cur.peek(2), cur.peek(1)) {
+        (Value::List(list), Value::Int(i)) => {
+            let items = list.borrow();
+            let index = if *i < 0 { *i + items.len() as i64 } else { *i };
+            items.get(index as usize).filter(|_| index >= 0).cloned()
+        }
+        (Value::Dict(dict), key @ Value::Str(_)) => dict.get(key).ok().flatten(),
+        _ => None,
+    };
+    match found {
+        Some(v) => {
             cur.drop_top(2);
             cur.push(v);
-            return Step::Next;
+            Step::Next
         }
+        None => cur.out_of_line(|c| subscr_slow(vm, c)),
     }
-    cur.out_of_line(|c| subscr_slow(vm, c))
 }
 
 #[cold]
