@@ -466,13 +466,22 @@ fn binary_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
 
 #[inline(always)]
 pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    if let (Value::Int(x), Value::Int(y)) = (cur.peek(2), cur.peek(1))
-        && let Some(r) = x.checked_add(*y)
-    {
-        cur.sp = unsafe { cur.sp.sub(1) };
-        // SAFETY: the left operand's slot is live and held an immediate.
-        unsafe { slot::write_int(cur.sp.sub(1), r) };
-        return Step::Next;
+    // SAFETY (both writes): the left operand's slot is live and holds an immediate.
+    match (cur.peek(2), cur.peek(1)) {
+        (Value::Int(x), Value::Int(y)) => {
+            if let Some(r) = x.checked_add(*y) {
+                cur.sp = unsafe { cur.sp.sub(1) };
+                unsafe { slot::write_int(cur.sp.sub(1), r) };
+                return Step::Next;
+            }
+        }
+        (Value::Float(x), Value::Float(y)) => {
+            let r = x + y;
+            cur.sp = unsafe { cur.sp.sub(1) };
+            unsafe { slot::write_float(cur.sp.sub(1), r) };
+            return Step::Next;
+        }
+        _ => {}
     }
     let _ = arg;
     cur.out_of_line(|c| inplace_slow(vm, c, BinaryOp::Add))
