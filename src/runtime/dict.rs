@@ -156,8 +156,12 @@ impl PyDict {
         self.table.borrow().get(&key).cloned()
     }
 
-    pub fn value_at(&self, index: usize) -> Option<Value> {
-        self.table.borrow().get_index(index).map(|(_, v)| v.clone())
+    /// Where the value of entry `index` lives; valid until the layout version changes.
+    pub fn value_ptr(&self, index: usize) -> *const Value {
+        self.table
+            .borrow()
+            .get_index(index)
+            .map_or(std::ptr::null(), |(_, v)| v as *const Value)
     }
 
     pub fn contains(&self, key: &Value) -> PyResult<bool> {

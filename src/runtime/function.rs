@@ -15,15 +15,26 @@ use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
 
-/// One entry of the global-lookup cache, valid while both dictionaries keep their layout.
-#[derive(Clone, Copy, Default)]
+/// One entry of the global-lookup cache: where the name's value lives inside the globals or
+/// builtins dictionary. Entries never move while both dictionaries keep their layout (no key
+/// added or removed), which the two versions check; a store to an existing key updates the
+/// value in place, so the pointer stays right.
+#[derive(Clone, Copy)]
 pub struct GlobalCacheEntry {
     pub globals_version: u64,
     pub builtins_version: u64,
-    /// Index of the entry in globals (`in_builtins == false`) or builtins.
-    pub index: u32,
-    pub in_builtins: bool,
-    pub valid: bool,
+    /// Null until the name is first found.
+    pub value: *const Value,
+}
+
+impl Default for GlobalCacheEntry {
+    fn default() -> GlobalCacheEntry {
+        GlobalCacheEntry {
+            globals_version: 0,
+            builtins_version: 0,
+            value: std::ptr::null(),
+        }
+    }
 }
 
 /// Slot counts of a frame of one code object, derived once: every call reads them.

@@ -185,21 +185,17 @@ pub fn make_cell(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 #[inline(always)]
 pub fn load_global(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let globals = cur.globals();
-    let entry = cur.code().global_cache[arg as usize].get();
-    if entry.valid
-        && entry.globals_version == globals.layout_version()
+    // SAFETY: name indices are validated against the code's names.
+    let entry = unsafe { cur.code().global_cache.get_unchecked(arg as usize) }.get();
+    if !entry.value.is_null()
+        && entry.globals_version == cur.globals().layout_version()
         && entry.builtins_version == vm.builtins.layout_version()
     {
-        let dict = if entry.in_builtins {
-            &vm.builtins
-        } else {
-            globals
-        };
-        if let Some(v) = dict.value_at(entry.index as usize) {
-            cur.push(v);
-            return Step::Next;
-        }
+        // SAFETY: the dictionaries' layouts are unchanged since the pointer was taken, so it
+        // still points at the live value slot (see `GlobalCacheEntry`).
+        let v = unsafe { (*entry.value).clone() };
+        cur.push(v);
+        return Step::Next;
     }
     cur.out_of_line(|c| load_global_slow(vm, c, arg))
 }
@@ -216,12 +212,11 @@ fn load_global_slow(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         let name = cur.code().name_str(arg).to_owned();
         return vm.raise(super::exceptions::name_error(&name));
     };
+    let dict = if in_builtins { &vm.builtins } else { &globals };
     cur.code().global_cache[arg as usize].set(GlobalCacheEntry {
         globals_version: globals.layout_version(),
         builtins_version: vm.builtins.layout_version(),
-        index: index as u32,
-        in_builtins,
-        valid: true,
+        value: dict.value_ptr(index),
     });
     cur.push(value);
     Step::Next

@@ -144,22 +144,26 @@ impl Vm {
     /// Returns from the running frame with `result`.
     #[inline(always)]
     pub(crate) fn return_from_frame(&mut self, cur: &mut Cursor, result: Value) -> Step {
-        let frame = self.frames.pop().expect("a running frame");
-        if frame.is_entry() {
-            // SAFETY: the frame's live values are exactly [base, sp).
-            unsafe { drop_range(frame.base, cur.sp) };
+        // Only the fields needed are read from the record, each as the word it was stored as;
+        // copying the whole record out would read it back in wider pieces than it was written.
+        let frame = self.frames.last().expect("a running frame");
+        let (result_slot, base) = (frame.result_slot, frame.base);
+        self.frames.pop();
+        if result_slot.is_null() {
+            // SAFETY: the entry frame's live values are exactly [base, sp).
+            unsafe { drop_range(base, cur.sp) };
             self.entry_result = result;
             return Step::Return;
         }
         // SAFETY: [result_slot, sp) holds the caller's callable and arguments and the callee's
         // values, all dead now; the result slot is then rewritten.
         unsafe {
-            drop_range(frame.result_slot, cur.sp);
-            frame.result_slot.write(result);
+            drop_range(result_slot, cur.sp);
+            result_slot.write(result);
         }
         *cur = self.frames.last().expect("a caller frame").cursor();
         // SAFETY: the result slot is inside the caller's frame.
-        cur.sp = unsafe { frame.result_slot.add(1) };
+        cur.sp = unsafe { result_slot.add(1) };
         Step::Next
     }
 
