@@ -320,28 +320,26 @@ fn math_log(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn math_log10(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let v = &exact_args(&args, "log10", 1)?[0];
+/// `log10` and `log2`: the float function for floats and small ints, the natural log scaled
+/// for big ints beyond float range.
+fn fixed_base_log(args: &Args<'_>, name: &str, f: fn(f64) -> f64, ln_base: f64) -> PyResult<Value> {
+    let v = &exact_args(args, name, 1)?[0];
     if let Value::BigInt(_) = v {
-        return Ok(Value::Float(ln(v)? / std::f64::consts::LN_10));
+        return Ok(Value::Float(ln(v)? / ln_base));
     }
     let x = float_arg(v)?;
     if x <= 0.0 {
         return Err(domain_error());
     }
-    Ok(Value::Float(x.log10()))
+    Ok(Value::Float(f(x)))
+}
+
+fn math_log10(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    fixed_base_log(&args, "log10", f64::log10, std::f64::consts::LN_10)
 }
 
 fn math_log2(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let v = &exact_args(&args, "log2", 1)?[0];
-    if let Value::BigInt(_) = v {
-        return Ok(Value::Float(ln(v)? / std::f64::consts::LN_2));
-    }
-    let x = float_arg(v)?;
-    if x <= 0.0 {
-        return Err(domain_error());
-    }
-    Ok(Value::Float(x.log2()))
+    fixed_base_log(&args, "log2", f64::log2, std::f64::consts::LN_2)
 }
 
 fn binary_float(args: &Args<'_>, name: &str) -> PyResult<(f64, f64)> {
