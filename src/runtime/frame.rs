@@ -16,7 +16,7 @@ use crate::bytecode::Instr;
 
 use super::dict::PyDict;
 use super::function::{PyFunction, RtCode};
-use super::value::{Value, discard};
+use super::value::{Value, discard, slot};
 
 /// The arena holds this many slots (16 bytes each; 2 GiB of address space, committed lazily).
 const ARENA_SLOTS: usize = 1 << 27;
@@ -181,6 +181,23 @@ impl Cursor {
         // SAFETY: the compiler's stack depth bounds pushes within the frame's extent.
         unsafe {
             self.sp.write(value);
+            self.sp = self.sp.add(1);
+        }
+    }
+
+    /// Pushes a value that out-of-line code just built. Such a value was written piecewise
+    /// (a tag byte, then a payload word), so immediates are read back by those parts and
+    /// stored whole: copying the 16 bytes as one block would stall on store-to-load forwarding.
+    #[inline(always)]
+    pub fn push_built(&mut self, value: Value) {
+        // SAFETY: as for `push`; the slot is uninitialized.
+        unsafe {
+            match value {
+                Value::Int(i) => slot::write_int(self.sp, i),
+                Value::Float(f) => slot::write_float(self.sp, f),
+                Value::Bool(b) => slot::write_bool(self.sp, b),
+                other => self.sp.write(other),
+            }
             self.sp = self.sp.add(1);
         }
     }

@@ -455,7 +455,7 @@ fn binary_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
     let b = cur.pop();
     let a = cur.pop();
     let result = attempt!(vm, arith::binary(vm, op, &a, &b));
-    cur.push(result);
+    cur.push_built(result);
     Step::Next
 }
 
@@ -533,7 +533,7 @@ fn inplace_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
     let b = cur.pop();
     let a = cur.pop();
     let result = attempt!(vm, arith::inplace(vm, op, &a, &b));
-    cur.push(result);
+    cur.push_built(result);
     Step::Next
 }
 
@@ -704,7 +704,7 @@ pub fn for_iter(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         ),
     };
     match next {
-        Some(v) => cur.push(v),
+        Some(v) => cur.push_built(v),
         None => {
             drop(cur.pop());
             cur.jump_to(arg);
@@ -937,7 +937,7 @@ fn subscr_slow(vm: &mut Vm, cur: &mut Cursor) -> Step {
     let key = cur.pop();
     let container = cur.pop();
     let v = attempt!(vm, subscript::get_item(vm, &container, &key));
-    cur.push(v);
+    cur.push_built(v);
     Step::Next
 }
 

@@ -298,7 +298,7 @@ impl Vm {
         cur.sp = result_slot;
         match result {
             Ok(value) => {
-                cur.push(value);
+                cur.push_built(value);
                 Step::Next
             }
             Err(e) => self.raise(e),
