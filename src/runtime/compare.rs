@@ -139,10 +139,19 @@ fn compare_sets(a: &Value, b: &Value, op: Comparison) -> PyResult<bool> {
     })
 }
 
-/// A total order for sorting: `Less` when `a < b`, else `Greater`/`Equal` from `b < a`.
+/// The order `sorted` uses: `Less` when `a < b`, `Greater` when `b < a`, else `Equal`. Numbers
+/// and strings compare in one step; tuples and lists, as Python's `<` does, by their first
+/// unequal items; anything else asks `<` both ways.
 pub fn sort_order(a: &Value, b: &Value) -> PyResult<Ordering> {
-    if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        return Ok(x.cmp(y));
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => return Ok(x.cmp(y)),
+        (Value::Str(x), Value::Str(y)) => return Ok(x.as_str().cmp(y.as_str())),
+        (Value::Tuple(x), Value::Tuple(y)) => return sequence_sort_order(x, y),
+        (Value::List(x), Value::List(y)) => return sequence_sort_order(&x.borrow(), &y.borrow()),
+        _ if a.is_number() && b.is_number() => {
+            return Ok(numeric_order(a, b).unwrap_or(Ordering::Equal));
+        }
+        _ => {}
     }
     if compare(a, b, Comparison::Less)? {
         Ok(Ordering::Less)
@@ -151,6 +160,15 @@ pub fn sort_order(a: &Value, b: &Value) -> PyResult<Ordering> {
     } else {
         Ok(Ordering::Equal)
     }
+}
+
+fn sequence_sort_order(x: &[Value], y: &[Value]) -> PyResult<Ordering> {
+    for (a, b) in x.iter().zip(y) {
+        if !(a.is(b) || values_equal(a, b)) {
+            return sort_order(a, b);
+        }
+    }
+    Ok(x.len().cmp(&y.len()))
 }
 
 /// Exact ordering of two numbers (None when a float is NaN or a value is not a number).
