@@ -120,6 +120,20 @@ impl<'t> Compiler<'t> {
                 Ok(())
             }
             StmtKind::Assign { targets, value } => {
+                if let [target] = targets
+                    && let Some(count) = swap_assignment(target, value)
+                {
+                    // `a, b = b, a`: the values are already on the stack in order; one swap
+                    // puts the first on top, as an unpacked tuple would, with no tuple built.
+                    for element in parallel_elements(value) {
+                        self.compile_expr(element)?;
+                    }
+                    self.emit(Opcode::Swap, count);
+                    for element in parallel_elements(target) {
+                        self.store_target(element)?;
+                    }
+                    return Ok(());
+                }
                 self.compile_expr(value)?;
                 for (index, target) in targets.iter().enumerate() {
                     if index + 1 < targets.len() {
@@ -593,4 +607,26 @@ impl<'t> Compiler<'t> {
         self.emit(Opcode::MakeFunction, make_flags);
         Ok(())
     }
+}
+
+/// The elements of a tuple or list display.
+fn parallel_elements<'e>(display: &'e Expr<'e>) -> &'e [Expr<'e>] {
+    match &display.kind {
+        ExprKind::Tuple(elements) | ExprKind::List(elements) => elements,
+        _ => &[],
+    }
+}
+
+/// For `a, b = x, y` and `a, b, c = x, y, z` (no starred items on either side), the number of
+/// values: such an assignment compiles to the values and one `Swap`, as in CPython.
+fn swap_assignment(target: &Expr<'_>, value: &Expr<'_>) -> Option<usize> {
+    let (targets, values) = (parallel_elements(target), parallel_elements(value));
+    let starred = |e: &Expr<'_>| matches!(e.kind, ExprKind::Starred(_));
+    let is_display = |e: &Expr<'_>| matches!(e.kind, ExprKind::Tuple(_) | ExprKind::List(_));
+    (is_display(target)
+        && is_display(value)
+        && targets.len() == values.len()
+        && (2..=3).contains(&targets.len())
+        && !targets.iter().chain(values).any(starred))
+    .then_some(targets.len())
 }

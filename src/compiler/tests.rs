@@ -800,3 +800,18 @@ fn check_code(code: &CodeObject) {
         }
     }
 }
+
+/// `a, b = b, a` swaps without building a tuple; starred or unequal sides still unpack.
+#[test]
+fn parallel_assignment_swaps() {
+    assert_eq!(
+        module_ops("a, b = b, a"),
+        "LoadGlobal b; LoadGlobal a; Swap 2; StoreGlobal a; StoreGlobal b"
+    );
+    assert_eq!(
+        module_ops("[a, b, c] = x, y, z"),
+        "LoadGlobal x; LoadGlobal y; LoadGlobal z; Swap 3; StoreGlobal a; StoreGlobal b; StoreGlobal c"
+    );
+    assert!(module_ops("a, b = c, d, e").contains("BuildTuple 3; UnpackSequence 2"));
+    assert!(module_ops("a, *b = c, d").contains("UnpackEx"));
+}
