@@ -2,7 +2,7 @@
 //! Python hash. Lookups by a borrowed key build no key object. A layout version, bumped
 //! whenever a key is added or removed, lets the global-variable cache keep entry indices.
 
-use std::cell::{Cell, Ref, RefCell, RefMut};
+use std::cell::{Cell, Ref, RefCell};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use indexmap::{Equivalent, IndexMap};
@@ -126,11 +126,6 @@ impl PyDict {
 
     pub fn borrow(&self) -> Ref<'_, Table> {
         self.table.borrow()
-    }
-
-    /// Mutable access for operations that keep the layout (updating values in place).
-    pub fn borrow_values_mut(&self) -> RefMut<'_, Table> {
-        self.table.borrow_mut()
     }
 
     pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {

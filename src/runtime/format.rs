@@ -168,12 +168,6 @@ pub fn parse_format_spec_for(spec: &str, type_name: &str) -> Result<FormatSpec, 
     Ok(parsed)
 }
 
-/// Parses a format spec; the "Invalid format specifier" message then names type `object`.
-/// Prefer [`parse_format_spec_for`] when the type of the formatted value is known.
-pub fn parse_format_spec(spec: &str) -> Result<FormatSpec, FormatError> {
-    parse_format_spec_for(spec, "object")
-}
-
 fn align_of(c: char) -> Option<Align> {
     match c {
         '<' => Some(Align::Left),

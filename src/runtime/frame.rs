@@ -220,12 +220,6 @@ impl Cursor {
     }
 
     #[inline(always)]
-    pub fn peek_mut(&mut self, depth: usize) -> &mut Value {
-        // SAFETY: as for `pop`.
-        unsafe { &mut *self.sp.sub(depth) }
-    }
-
-    #[inline(always)]
     pub fn local(&self, slot: u32) -> &Value {
         // SAFETY: slot indices are checked against the code's variable count when code is
         // created by the compiler or loaded from the cache.
