@@ -16,7 +16,7 @@ use super::hashing::hash_value;
 use super::int::{self, to_ibig};
 use super::iter;
 use super::methods::{index_arg, sort_values, update_dict};
-use super::repr::{ascii, repr, to_str};
+use super::repr::{repr, try_ascii, try_repr, try_to_str};
 use super::set::{Operand, PySet, SetTable};
 use super::strformat;
 use super::types::TypeId;
@@ -141,7 +141,7 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         match v {
             Value::Str(s) => line.push_str(s.as_str()),
-            other => line.push_str(&to_str(other)),
+            other => line.push_str(&try_to_str(other)?),
         }
     }
     line.push_str(&end);
@@ -279,12 +279,12 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn builtin_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "repr", 1, 1)?;
-    Ok(Value::string(repr(&args.positional[0])))
+    Ok(Value::string(try_repr(&args.positional[0])?))
 }
 
 fn builtin_ascii(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "ascii", 1, 1)?;
-    Ok(Value::string(ascii(&args.positional[0])))
+    Ok(Value::string(try_ascii(&args.positional[0])?))
 }
 
 fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -654,7 +654,7 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
             Ok(match args.positional.first() {
                 None => Value::str(""),
                 Some(v @ Value::Str(_)) => v.clone(),
-                Some(v) => Value::string(to_str(v)),
+                Some(v) => Value::string(try_to_str(v)?),
             })
         }
         TypeId::Bool => {
@@ -814,7 +814,11 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     let invalid = || {
         value_error(format!(
             "invalid literal for int() with base {base}: {}",
+            // CPython's `%.200R`: the repr cut to 200 characters.
             repr(&Value::str(text))
+                .chars()
+                .take(200)
+                .collect::<String>()
         ))
     };
     let ascii = super::text::ascii_digits(text);
@@ -838,7 +842,20 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     } else {
         body
     };
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+    if body.is_empty() || body.starts_with('_') {
+        return Err(invalid());
+    }
+    // CPython checks the digit limit on the leading run of digits and single underscores,
+    // before it looks at what follows; power-of-two bases are exempt.
+    if !radix.is_power_of_two() {
+        let run = &body[..body
+            .find(|c: char| !c.is_digit(radix) && c != '_')
+            .unwrap_or(body.len())];
+        if !run.ends_with('_') && !run.contains("__") {
+            int::check_parse_digits(run.bytes().filter(|b| *b != b'_').count())?;
+        }
+    }
+    if body.ends_with('_') || body.contains("__") {
         return Err(invalid());
     }
     if base == 0
