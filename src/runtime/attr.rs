@@ -1,10 +1,11 @@
 //! Attribute access on built-in objects: module attributes, built-in methods (bound on
-//! access, or pushed unbound by `LoadMethod` so a method call allocates nothing), and the
-//! few data attributes built-in types have.
+//! access, or pushed unbound by `LoadMethod` so a method call allocates nothing), class
+//! methods of built-in types (`dict.fromkeys`, bound to the type), and the few data
+//! attributes built-in types have.
 
 use std::rc::Rc;
 
-use super::exceptions::{PyResult, attribute_error, no_attribute};
+use super::exceptions::{PyErr, PyResult, attribute_error, no_attribute, type_error};
 use super::function::{BoundMethod, BuiltinFunction};
 use super::methods;
 use super::types::TypeId;
@@ -16,10 +17,35 @@ pub fn find_method(ty: TypeId, name: &str) -> Option<&'static BuiltinFunction> {
     methods::table(ty).iter().find(|m| m.name == name)
 }
 
+/// The class method `name` of type `ty` or of one of its bases.
+fn find_class_method(ty: TypeId, name: &str) -> Option<&'static BuiltinFunction> {
+    let mut t = ty;
+    loop {
+        if let Some(m) = methods::class_methods(t).iter().find(|m| m.name == name) {
+            return Some(m);
+        }
+        if t == TypeId::Object {
+            return None;
+        }
+        t = t.base();
+    }
+}
+
 pub fn get_attr(obj: &Value, name: &str) -> PyResult<Value> {
     if let Some(method) = find_method(obj.type_id(), name) {
         return Ok(Value::BoundMethod(Rc::new(BoundMethod {
             receiver: obj.clone(),
+            method,
+        })));
+    }
+    // A class method, through the type itself or through an instance.
+    let class = match obj {
+        Value::Type(t) => *t,
+        other => other.type_id(),
+    };
+    if let Some(method) = find_class_method(class, name) {
+        return Ok(Value::BoundMethod(Rc::new(BoundMethod {
+            receiver: Value::Type(class),
             method,
         })));
     }
@@ -60,24 +86,47 @@ fn int_value(v: &Value) -> Value {
 }
 
 pub fn set_attr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
-    match obj {
-        Value::Module(m) => {
+    match (obj, name) {
+        (Value::Module(m), _) => {
             m.dict.set_str(name, value);
             Ok(())
         }
+        (Value::Type(t), _) => Err(type_error(format!(
+            "cannot set '{name}' attribute of immutable type '{}'",
+            t.name()
+        ))),
         _ if find_method(obj.type_id(), name).is_some() => Err(attribute_error(format!(
             "'{}' object attribute '{name}' is read-only",
             obj.type_name()
         ))),
+        // Data descriptors without a setter: CPython names the type that defines them.
+        (
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_),
+            "real" | "imag" | "numerator" | "denominator",
+        ) => Err(not_writable("int", name)),
+        (Value::Float(_), "real" | "imag") => Err(not_writable("float", name)),
+        (Value::Builtin(_), "__name__") => Err(not_writable(obj.type_name(), name)),
+        (Value::Range(_) | Value::Slice(_), "start" | "stop" | "step") => {
+            Err(attribute_error("readonly attribute"))
+        }
         _ => Err(no_attribute(obj, name)),
     }
 }
 
+fn not_writable(owner: &str, name: &str) -> PyErr {
+    attribute_error(format!(
+        "attribute '{name}' of '{owner}' objects is not writable"
+    ))
+}
+
 pub fn delete_attr(obj: &Value, name: &str) -> PyResult<()> {
     match obj {
+        // CPython's generic deletion names the type here, not the module.
         Value::Module(m) => match m.dict.remove(&Value::str(name))? {
             Some(_) => Ok(()),
-            None => Err(no_attribute(obj, name)),
+            None => Err(attribute_error(format!(
+                "'module' object has no attribute '{name}'"
+            ))),
         },
         _ => Err(no_attribute(obj, name)),
     }

@@ -6,6 +6,7 @@ use dashu_int::IBig;
 use dashu_int::ops::UnsignedAbs;
 
 use super::arith;
+use super::attr;
 use super::compare::{Comparison, compare};
 use super::dict::PyDict;
 use super::exceptions::{PyException, PyResult, error, overflow_error, type_error, value_error};
@@ -15,7 +16,7 @@ use super::hashing::hash_value;
 use super::int::{self, to_ibig};
 use super::iter;
 use super::methods::{index_arg, sort_values, update_dict};
-use super::repr::{ascii, repr, to_str};
+use super::repr::{repr, try_ascii, try_repr, try_to_str};
 use super::set::{Operand, PySet, SetTable};
 use super::strformat;
 use super::types::TypeId;
@@ -52,6 +53,10 @@ builtin_table! {
     "all" => builtin_all,
     "iter" => builtin_iter,
     "next" => builtin_next,
+    "getattr" => builtin_getattr,
+    "hasattr" => builtin_hasattr,
+    "setattr" => builtin_setattr,
+    "delattr" => builtin_delattr,
     "id" => builtin_id,
     "callable" => builtin_callable,
     "format" => builtin_format,
@@ -136,7 +141,7 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         match v {
             Value::Str(s) => line.push_str(s.as_str()),
-            other => line.push_str(&to_str(other)),
+            other => line.push_str(&try_to_str(other)?),
         }
     }
     line.push_str(&end);
@@ -274,12 +279,12 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn builtin_repr(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "repr", 1, 1)?;
-    Ok(Value::string(repr(&args.positional[0])))
+    Ok(Value::string(try_repr(&args.positional[0])?))
 }
 
 fn builtin_ascii(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "ascii", 1, 1)?;
-    Ok(Value::string(ascii(&args.positional[0])))
+    Ok(Value::string(try_ascii(&args.positional[0])?))
 }
 
 fn builtin_sorted(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -482,12 +487,64 @@ fn builtin_all(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn builtin_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "iter", 1, 2)?;
-    if args.positional.len() == 2 {
-        return Err(type_error(
-            "iter(callable, sentinel) is not supported by pvm yet",
-        ));
+    match args.positional {
+        [callable, sentinel] => {
+            if !is_callable(callable) {
+                return Err(type_error("iter(v, w): v must be callable"));
+            }
+            Ok(iter::new_callable_iter(callable.clone(), sentinel.clone()))
+        }
+        _ => iter::get_iter(&args.positional[0]),
     }
-    iter::get_iter(&args.positional[0])
+}
+
+/// The attribute name argument of `getattr`, `hasattr`, `setattr`, `delattr`.
+fn attr_name(name: &Value) -> PyResult<&str> {
+    match name {
+        Value::Str(s) => Ok(s.as_str()),
+        other => Err(type_error(format!(
+            "attribute name must be string, not '{}'",
+            other.type_name()
+        ))),
+    }
+}
+
+fn builtin_getattr(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect(&args, "getattr", 2, 3)?;
+    let obj = &args.positional[0];
+    match (
+        attr::get_attr(obj, attr_name(&args.positional[1])?),
+        args.positional.get(2),
+    ) {
+        (Err(e), Some(default)) if e.kind.is_subtype_of(TypeId::AttributeError) => {
+            Ok(default.clone())
+        }
+        (result, _) => result,
+    }
+}
+
+fn builtin_hasattr(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect(&args, "hasattr", 2, 2)?;
+    match attr::get_attr(&args.positional[0], attr_name(&args.positional[1])?) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.kind.is_subtype_of(TypeId::AttributeError) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_setattr(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect(&args, "setattr", 3, 3)?;
+    let [obj, name, value] = args.positional else {
+        unreachable!("expect checked the count");
+    };
+    attr::set_attr(obj, attr_name(name)?, value.clone())?;
+    Ok(Value::None)
+}
+
+fn builtin_delattr(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    expect(&args, "delattr", 2, 2)?;
+    attr::delete_attr(&args.positional[0], attr_name(&args.positional[1])?)?;
+    Ok(Value::None)
 }
 
 fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -521,12 +578,16 @@ fn builtin_id(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }))
 }
 
+fn is_callable(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_)
+    )
+}
+
 fn builtin_callable(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "callable", 1, 1)?;
-    Ok(Value::Bool(matches!(
-        args.positional[0],
-        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_)
-    )))
+    Ok(Value::Bool(is_callable(&args.positional[0])))
 }
 
 fn builtin_format(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -593,7 +654,7 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
             Ok(match args.positional.first() {
                 None => Value::str(""),
                 Some(v @ Value::Str(_)) => v.clone(),
-                Some(v) => Value::string(to_str(v)),
+                Some(v) => Value::string(try_to_str(v)?),
             })
         }
         TypeId::Bool => {
@@ -753,7 +814,11 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     let invalid = || {
         value_error(format!(
             "invalid literal for int() with base {base}: {}",
+            // CPython's `%.200R`: the repr cut to 200 characters.
             repr(&Value::str(text))
+                .chars()
+                .take(200)
+                .collect::<String>()
         ))
     };
     let ascii = super::text::ascii_digits(text);
@@ -777,7 +842,20 @@ pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     } else {
         body
     };
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+    if body.is_empty() || body.starts_with('_') {
+        return Err(invalid());
+    }
+    // CPython checks the digit limit on the leading run of digits and single underscores,
+    // before it looks at what follows; power-of-two bases are exempt.
+    if !radix.is_power_of_two() {
+        let run = &body[..body
+            .find(|c: char| !c.is_digit(radix) && c != '_')
+            .unwrap_or(body.len())];
+        if !run.ends_with('_') && !run.contains("__") {
+            int::check_parse_digits(run.bytes().filter(|b| *b != b'_').count())?;
+        }
+    }
+    if body.ends_with('_') || body.contains("__") {
         return Err(invalid());
     }
     if base == 0

@@ -367,7 +367,11 @@ pub fn format_int_named(
             rest: String::new(),
         }
     } else {
-        let mut digits = value.unsigned_abs().in_radix(radix as u8).to_string();
+        let mut digits = if radix == 10 {
+            super::int::decimal_digits(value).map_err(FormatError::Value)?
+        } else {
+            value.unsigned_abs().in_radix(radix as u8).to_string()
+        };
         if spec.ty == Some('X') {
             digits.make_ascii_uppercase();
         }
@@ -1041,19 +1045,24 @@ fn percent_pad(sign: &str, prefix: &str, body: &str, spec: &PercentSpec, width: 
 }
 
 /// `%d %i %u %x %X %o`: `precision` is a minimum digit count; `#` adds `0x`/`0X`/`0o`.
+/// Decimal digits obey the int/str digit limit (see `int`).
 pub fn percent_int(
     value: &IBig,
     spec: &PercentSpec,
     width: usize,
     precision: Option<usize>,
-) -> String {
+) -> Result<String, FormatError> {
     let (radix, prefix) = match spec.conversion {
         'x' => (16, "0x"),
         'X' => (16, "0X"),
         'o' => (8, "0o"),
         _ => (10, ""),
     };
-    let mut digits = value.unsigned_abs().in_radix(radix).to_string();
+    let mut digits = if radix == 10 {
+        super::int::decimal_digits(value).map_err(FormatError::Value)?
+    } else {
+        value.unsigned_abs().in_radix(radix).to_string()
+    };
     if spec.conversion == 'X' {
         digits.make_ascii_uppercase();
     }
@@ -1062,7 +1071,7 @@ pub fn percent_int(
     }
     let prefix = if spec.alternate { prefix } else { "" };
     let sign = percent_sign(value < &IBig::ZERO, spec);
-    percent_pad(sign, prefix, &digits, spec, width)
+    Ok(percent_pad(sign, prefix, &digits, spec, width))
 }
 
 /// `%f %F %e %E %g %G` (precision defaults to 6; `#` keeps the point and `g`'s trailing zeros).

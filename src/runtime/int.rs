@@ -1,6 +1,14 @@
 //! Integer semantics: machine integers on the fast path, promoted to big integers (dashu)
 //! exactly where CPython's result leaves the 64-bit range, and demoted again when a result fits.
 //! Floor division and modulo follow Python's sign rules.
+//!
+//! Also CPython 3.11's limit on decimal int/str conversions (`sys.set_int_max_str_digits`):
+//! `int(text)` and `str(n)` refuse more than 4300 decimal digits by default; power-of-two
+//! bases are exempt. The limit belongs to the VM (`Vm::int_max_str_digits`), but the
+//! conversions — `repr`, the formatters, `int()` parsing — run without the VM, so they read a
+//! thread-local copy that the VM writes when it starts and whenever `sys` changes the limit.
+
+use std::cell::Cell;
 
 use dashu_int::IBig;
 use dashu_int::ops::{BitTest, UnsignedAbs};
@@ -255,4 +263,76 @@ pub fn shift_right(a: &IBig, b: &IBig) -> PyResult<Value> {
     } else {
         Ok(Value::from_ibig(a >> count))
     }
+}
+
+/// CPython's default for `sys.get_int_max_str_digits()`.
+pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
+
+/// The smallest non-zero limit; shorter conversions are never checked.
+pub const MAX_STR_DIGITS_THRESHOLD: usize = 640;
+
+thread_local! {
+    /// The VM's limit (0 = none), mirrored for conversions that have no VM at hand.
+    static MAX_STR_DIGITS: Cell<usize> = const { Cell::new(DEFAULT_MAX_STR_DIGITS) };
+}
+
+/// Sets the conversions' copy of the limit; only the VM calls it (see the module comment).
+pub fn set_max_str_digits(limit: usize) {
+    MAX_STR_DIGITS.with(|m| m.set(limit));
+}
+
+/// The limit on decimal digits in force (0 = none).
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.with(|m| m.get())
+}
+
+/// `|n|` in decimal, or the message of CPython's `ValueError` when it has more digits than
+/// the limit allows. The sign does not count.
+pub fn decimal_digits(n: &IBig) -> Result<String, String> {
+    let limit = max_str_digits();
+    let exceeded = || {
+        format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        )
+    };
+    let magnitude = n.unsigned_abs();
+    if limit > 0 {
+        // A number of `bits` bits has more than (bits - 1) * log10(2) digits: refuse a huge
+        // number before the (quadratic) conversion, as CPython does. The bound is lowered by
+        // one against rounding; the exact count below decides the rest.
+        let bits = magnitude.bit_len();
+        let at_least = (bits.saturating_sub(1) as f64 * std::f64::consts::LOG10_2 - 1.0).max(0.0);
+        if at_least as usize >= limit {
+            return Err(exceeded());
+        }
+    }
+    let digits = magnitude.to_string();
+    if limit > 0 && digits.len() > limit {
+        return Err(exceeded());
+    }
+    Ok(digits)
+}
+
+/// `str(n)` with the limit.
+pub fn to_decimal(n: &IBig) -> PyResult<String> {
+    let digits = decimal_digits(n).map_err(value_error)?;
+    Ok(if *n < IBig::ZERO {
+        format!("-{digits}")
+    } else {
+        digits
+    })
+}
+
+/// Refuses a decimal (or other non-power-of-two base) text of `digits` digits longer than the
+/// limit, for `int(text)`.
+pub fn check_parse_digits(digits: usize) -> PyResult<()> {
+    let limit = max_str_digits();
+    if digits > MAX_STR_DIGITS_THRESHOLD && limit > 0 && digits > limit {
+        return Err(value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has \
+             {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Iterators over the built-in types, and the lazy built-in iterators (`map`, `filter`,
-//! `zip`, `enumerate`, `reversed`). `for` over a range or a list takes an inline fast path;
-//! iterators that call back into Python (`map`, `filter`) go through the VM.
+//! `zip`, `enumerate`, `reversed`, `iter(callable, sentinel)`). `for` over a range or a list
+//! takes an inline fast path; iterators that call back into Python (`map`, `filter`, the
+//! callable iterator) go through the VM.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -72,6 +73,11 @@ pub enum PyIter {
         func: Value,
         inner: Value,
     },
+    /// `iter(callable, sentinel)`: calls `func` until it returns `sentinel`.
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted {
         kind: TypeId,
     },
@@ -84,6 +90,7 @@ impl PyIter {
             PyIter::List { .. } => TypeId::ListIterator,
             PyIter::ListReverse { .. } => TypeId::ListReverseIterator,
             PyIter::Tuple { .. } => TypeId::TupleIterator,
+            PyIter::Str { text, .. } if text.is_ascii() => TypeId::StrAsciiIterator,
             PyIter::Str { .. } => TypeId::StrIterator,
             PyIter::DictKeys { .. } => TypeId::DictKeyIterator,
             PyIter::DictValues { .. } => TypeId::DictValueIterator,
@@ -93,6 +100,7 @@ impl PyIter {
             PyIter::Zip { .. } => TypeId::Zip,
             PyIter::Map { .. } => TypeId::Map,
             PyIter::Filter { .. } => TypeId::Filter,
+            PyIter::Callable { .. } => TypeId::CallableIterator,
         }
     }
 }
@@ -183,7 +191,8 @@ pub fn next_slow(vm: &mut Vm, it: &Rc<RefCell<PyIter>>) -> PyResult<Option<Value
             PyIter::Map { .. }
             | PyIter::Filter { .. }
             | PyIter::Enumerate { .. }
-            | PyIter::Zip { .. } => {
+            | PyIter::Zip { .. }
+            | PyIter::Callable { .. } => {
                 let kind = guard.type_id();
                 Some(std::mem::replace(&mut *guard, PyIter::Exhausted { kind }))
             }
@@ -308,6 +317,17 @@ fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
                 return Ok(Some(item));
             }
         },
+        PyIter::Callable { func, sentinel } => {
+            let func = func.clone();
+            match vm.call(&func, &[]) {
+                Ok(v) if v.is(sentinel) || values_equal(&v, sentinel) => Ok(None),
+                Ok(v) => Ok(Some(v)),
+                // As CPython's `calliter_iternext`, a `StopIteration` from the callable ends
+                // the iteration instead of propagating.
+                Err(e) if e.kind.is_subtype_of(TypeId::StopIteration) => Ok(None),
+                Err(e) => Err(e),
+            }
+        }
         other => Ok(next_plain(other)),
     }
 }
@@ -366,6 +386,10 @@ pub fn new_map(func: Value, inners: Vec<Value>) -> Value {
 
 pub fn new_filter(func: Value, inner: Value) -> Value {
     wrap(PyIter::Filter { func, inner })
+}
+
+pub fn new_callable_iter(func: Value, sentinel: Value) -> Value {
+    wrap(PyIter::Callable { func, sentinel })
 }
 
 pub fn new_reversed(v: &Value) -> PyResult<Value> {

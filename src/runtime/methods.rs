@@ -41,6 +41,16 @@ pub fn table(ty: TypeId) -> &'static [BuiltinFunction] {
     }
 }
 
+/// Class methods of the built-in types (`dict.fromkeys`). Found through the type or an
+/// instance, they are bound to the type object, which the function receives as its first
+/// positional argument (the receiver), as CPython's `classmethod` descriptors do.
+pub fn class_methods(ty: TypeId) -> &'static [BuiltinFunction] {
+    match ty {
+        TypeId::Dict => DICT_CLASS_METHODS,
+        _ => &[],
+    }
+}
+
 /// Checks the positional count (receiver excluded) and rejects keywords, with the wording of
 /// CPython's argument parsing: `METH_NOARGS` / `METH_O` methods name the qualified method
 /// (`list.pop() takes no keyword arguments`, `frozenset.copy() takes no arguments (1 given)`),
@@ -376,6 +386,25 @@ method_table!(DICT_METHODS:
     "copy" => dict_copy,
     "clear" => dict_clear,
 );
+
+method_table!(DICT_CLASS_METHODS:
+    "fromkeys" => dict_fromkeys,
+);
+
+/// `dict.fromkeys(iterable, value=None)`: the receiver is the class.
+fn dict_fromkeys(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.has_keywords() {
+        return Err(type_error("dict.fromkeys() takes no keyword arguments"));
+    }
+    expect_args(&args, "fromkeys", 1, 2)?;
+    let value = arg(&args, 1).cloned().unwrap_or(Value::None);
+    let d = PyDict::new();
+    let it = iter::get_iter(&args.positional[1])?;
+    while let Some(key) = iter::next(vm, &it)? {
+        d.set(key, value.clone())?;
+    }
+    Ok(Value::Dict(Rc::new(d)))
+}
 
 fn view(args: &Args<'_>, kind: TypeId) -> Value {
     Value::DictView(Rc::new(DictView {

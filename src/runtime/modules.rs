@@ -81,6 +81,8 @@ function_table!(SYS_FUNCTIONS:
     "exit" => sys_exit,
     "setrecursionlimit" => sys_setrecursionlimit,
     "getrecursionlimit" => sys_getrecursionlimit,
+    "set_int_max_str_digits" => sys_set_int_max_str_digits,
+    "get_int_max_str_digits" => sys_get_int_max_str_digits,
 );
 
 function_table!(STDOUT_METHODS:
@@ -129,6 +131,42 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn sys_getrecursionlimit(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let [limit] = args.bind("set_int_max_str_digits", 0, ["maxdigits"], 0, 1, 1)?;
+    let limit = limit.expect("bind checked the required argument");
+    let n = to_ibig(limit).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            limit.type_name()
+        ))
+    })?;
+    let n = i32::try_from(&n)
+        .map_err(|_| overflow_error("Python int too large to convert to C int"))?;
+    if n != 0 && n < int::MAX_STR_DIGITS_THRESHOLD as i32 {
+        return Err(value_error(format!(
+            "maxdigits must be 0 or larger than {}",
+            int::MAX_STR_DIGITS_THRESHOLD
+        )));
+    }
+    vm.set_int_max_str_digits(n as usize);
+    Ok(Value::None)
+}
+
+fn sys_get_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.has_keywords() {
+        return Err(type_error(
+            "sys.get_int_max_str_digits() takes no keyword arguments",
+        ));
+    }
+    if !args.positional.is_empty() {
+        return Err(type_error(format!(
+            "sys.get_int_max_str_digits() takes no arguments ({} given)",
+            args.positional.len()
+        )));
+    }
+    Ok(Value::Int(vm.int_max_str_digits() as i64))
 }
 
 fn stdout_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -1,9 +1,15 @@
 //! `repr()` and `str()` of built-in values, byte-identical to CPython's, including
 //! `[...]` for a container that contains itself.
+//!
+//! The `try_` functions apply CPython's limit on decimal digits of ints (see `int`) and fail
+//! as CPython does; `repr`, `to_str` and `ascii` ignore it, for texts that cannot fail, such
+//! as error messages.
 
 use std::cell::RefCell;
 
+use super::exceptions::PyResult;
 use super::format::float_repr;
+use super::int;
 use super::text;
 use super::types::TypeId;
 use super::value::Value;
@@ -22,6 +28,15 @@ pub fn to_str(v: &Value) -> String {
     }
 }
 
+/// `str(v)`, failing on an int over the digit limit.
+pub fn try_to_str(v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_owned()),
+        Value::Exception(e) => Ok(exception_message(&e.args, e.kind)),
+        _ => try_repr(v),
+    }
+}
+
 /// The text after `TypeName: ` in a traceback, as `str(exception)` gives it.
 pub fn exception_message(args: &[Value], kind: TypeId) -> String {
     match args {
@@ -34,8 +49,17 @@ pub fn exception_message(args: &[Value], kind: TypeId) -> String {
 
 /// `ascii(v)`.
 pub fn ascii(v: &Value) -> String {
+    escape_non_ascii(&repr(v))
+}
+
+/// `ascii(v)`, failing on an int over the digit limit.
+pub fn try_ascii(v: &Value) -> PyResult<String> {
+    Ok(escape_non_ascii(&try_repr(v)?))
+}
+
+fn escape_non_ascii(text: &str) -> String {
     let mut out = String::new();
-    for c in repr(v).chars() {
+    for c in text.chars() {
         match c as u32 {
             0..=0x7f => out.push(c),
             code @ 0x80..=0xff => out.push_str(&format!("\\x{code:02x}")),
@@ -49,161 +73,207 @@ pub fn ascii(v: &Value) -> String {
 /// `repr(v)`.
 pub fn repr(v: &Value) -> String {
     let mut out = String::new();
-    write_repr(&mut out, v);
+    // Unchecked, writing cannot fail.
+    let _ = Writer {
+        out: &mut out,
+        checked: false,
+    }
+    .value(v);
     out
 }
 
-fn with_guard(out: &mut String, v: &Value, placeholder: &str, body: impl FnOnce(&mut String)) {
-    let address = v.heap_address().unwrap_or(0);
-    let recursing = IN_PROGRESS.with(|p| p.borrow().contains(&address));
-    if recursing {
-        out.push_str(placeholder);
-        return;
+/// `repr(v)`, failing on an int over the digit limit.
+pub fn try_repr(v: &Value) -> PyResult<String> {
+    let mut out = String::new();
+    Writer {
+        out: &mut out,
+        checked: true,
     }
-    IN_PROGRESS.with(|p| p.borrow_mut().push(address));
-    body(out);
-    IN_PROGRESS.with(|p| p.borrow_mut().pop());
+    .value(v)?;
+    Ok(out)
 }
 
-fn write_items<'a>(out: &mut String, items: impl Iterator<Item = &'a Value>) {
-    for (i, item) in items.enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        write_repr(out, item);
-    }
+/// The text being built, and whether ints obey the digit limit.
+struct Writer<'a> {
+    out: &'a mut String,
+    checked: bool,
 }
 
-pub fn write_repr(out: &mut String, v: &Value) {
-    match v {
-        Value::Undef => out.push_str("<NULL>"),
-        Value::None => out.push_str("None"),
-        Value::Bool(true) => out.push_str("True"),
-        Value::Bool(false) => out.push_str("False"),
-        Value::Int(i) => {
-            use std::fmt::Write;
-            let _ = write!(out, "{i}");
+impl Writer<'_> {
+    fn guarded(
+        &mut self,
+        v: &Value,
+        placeholder: &str,
+        body: impl FnOnce(&mut Self) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let address = v.heap_address().unwrap_or(0);
+        let recursing = IN_PROGRESS.with(|p| p.borrow().contains(&address));
+        if recursing {
+            self.out.push_str(placeholder);
+            return Ok(());
         }
-        Value::BigInt(n) => out.push_str(&n.to_string()),
-        Value::Float(f) => out.push_str(&float_repr(*f)),
-        Value::Str(s) => out.push_str(&text::repr(s.as_str())),
-        Value::List(l) => with_guard(out, v, "[...]", |out| {
-            out.push('[');
-            write_items(out, l.borrow().iter());
-            out.push(']');
-        }),
-        Value::Tuple(t) => with_guard(out, v, "(...)", |out| {
-            out.push('(');
-            write_items(out, t.iter());
-            if t.len() == 1 {
-                out.push(',');
+        IN_PROGRESS.with(|p| p.borrow_mut().push(address));
+        let result = body(self);
+        IN_PROGRESS.with(|p| p.borrow_mut().pop());
+        result
+    }
+
+    fn items<'v>(&mut self, items: impl Iterator<Item = &'v Value>) -> PyResult<()> {
+        for (i, item) in items.enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
             }
-            out.push(')');
-        }),
-        Value::Dict(d) => with_guard(out, v, "{...}", |out| {
-            out.push('{');
-            for (i, (k, val)) in d.items().iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
+            self.value(item)?;
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, v: &Value) -> PyResult<()> {
+        match v {
+            Value::Undef => self.out.push_str("<NULL>"),
+            Value::None => self.out.push_str("None"),
+            Value::Bool(true) => self.out.push_str("True"),
+            Value::Bool(false) => self.out.push_str("False"),
+            Value::Int(i) => {
+                use std::fmt::Write;
+                let _ = write!(self.out, "{i}");
+            }
+            Value::BigInt(n) if self.checked => self.out.push_str(&int::to_decimal(n)?),
+            Value::BigInt(n) => self.out.push_str(&n.to_string()),
+            Value::Float(f) => self.out.push_str(&float_repr(*f)),
+            Value::Str(s) => self.out.push_str(&text::repr(s.as_str())),
+            Value::List(l) => self.guarded(v, "[...]", |w| {
+                w.out.push('[');
+                w.items(l.borrow().iter())?;
+                w.out.push(']');
+                Ok(())
+            })?,
+            Value::Tuple(t) => self.guarded(v, "(...)", |w| {
+                w.out.push('(');
+                w.items(t.iter())?;
+                if t.len() == 1 {
+                    w.out.push(',');
                 }
-                write_repr(out, k);
-                out.push_str(": ");
-                write_repr(out, val);
-            }
-            out.push('}');
-        }),
-        Value::Set(s) | Value::FrozenSet(s) => {
-            let frozen = matches!(v, Value::FrozenSet(_));
-            let items: Vec<Value> = s.table.borrow().iter().map(|k| k.value.clone()).collect();
-            if items.is_empty() {
-                out.push_str(if frozen { "frozenset()" } else { "set()" });
-                return;
-            }
-            with_guard(out, v, "{...}", |out| {
-                if frozen {
-                    out.push_str("frozenset(");
+                w.out.push(')');
+                Ok(())
+            })?,
+            Value::Dict(d) => self.guarded(v, "{...}", |w| {
+                w.out.push('{');
+                for (i, (k, val)) in d.items().iter().enumerate() {
+                    if i > 0 {
+                        w.out.push_str(", ");
+                    }
+                    w.value(k)?;
+                    w.out.push_str(": ");
+                    w.value(val)?;
                 }
-                out.push('{');
-                write_items(out, items.iter());
-                out.push('}');
-                if frozen {
-                    out.push(')');
+                w.out.push('}');
+                Ok(())
+            })?,
+            Value::Set(s) | Value::FrozenSet(s) => {
+                let frozen = matches!(v, Value::FrozenSet(_));
+                let items: Vec<Value> = s.table.borrow().iter().map(|k| k.value.clone()).collect();
+                if items.is_empty() {
+                    self.out
+                        .push_str(if frozen { "frozenset()" } else { "set()" });
+                    return Ok(());
                 }
-            });
-        }
-        Value::Range(r) => {
-            if r.step == 1 {
-                out.push_str(&format!("range({}, {})", r.start, r.stop));
-            } else {
-                out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
+                self.guarded(v, "{...}", |w| {
+                    if frozen {
+                        w.out.push_str("frozenset(");
+                    }
+                    w.out.push('{');
+                    w.items(items.iter())?;
+                    w.out.push('}');
+                    if frozen {
+                        w.out.push(')');
+                    }
+                    Ok(())
+                })?;
             }
-        }
-        Value::Slice(s) => {
-            out.push_str("slice(");
-            write_repr(out, &s.start);
-            out.push_str(", ");
-            write_repr(out, &s.stop);
-            out.push_str(", ");
-            write_repr(out, &s.step);
-            out.push(')');
-        }
-        Value::Function(f) => out.push_str(&format!(
-            "<function {} at {:#x}>",
-            f.qualname.as_str(),
-            v.heap_address().unwrap_or(0)
-        )),
-        Value::Builtin(b) => out.push_str(&format!("<built-in function {}>", b.name)),
-        Value::BoundMethod(m) => out.push_str(&format!(
-            "<built-in method {} of {} object at {:#x}>",
-            m.method.name,
-            m.receiver.type_name(),
-            m.receiver.heap_address().unwrap_or(0)
-        )),
-        Value::Iter(it) => out.push_str(&format!(
-            "<{} object at {:#x}>",
-            it.borrow().type_id().name(),
-            v.heap_address().unwrap_or(0)
-        )),
-        Value::Module(m) => {
-            if m.name == "sys" || m.name == "math" || m.name == "time" {
-                out.push_str(&format!("<module '{}' (built-in)>", m.name));
-            } else {
-                out.push_str(&format!("<module '{}'>", m.name));
-            }
-        }
-        Value::Type(t) => out.push_str(&format!("<class '{}'>", t.name())),
-        Value::Exception(e) => {
-            out.push_str(e.kind.name());
-            out.push('(');
-            write_items(out, e.args.iter());
-            out.push(')');
-        }
-        Value::Cell(_) => out.push_str(&format!("<cell at {:#x}>", v.heap_address().unwrap_or(0))),
-        Value::Code(c) => out.push_str(&format!(
-            "<code object {} at {:#x}, file \"{}\", line {}>",
-            c.code.name,
-            v.heap_address().unwrap_or(0),
-            c.code.filename,
-            c.code.first_line
-        )),
-        Value::Ellipsis => out.push_str("Ellipsis"),
-        Value::DictView(view) => with_guard(out, v, "...", |out| {
-            out.push_str(view.kind.name());
-            out.push_str("([");
-            match view.kind {
-                TypeId::DictKeys => write_items(out, view.dict.keys().iter()),
-                TypeId::DictValues => write_items(out, view.dict.values().iter()),
-                _ => {
-                    let pairs: Vec<Value> = view
-                        .dict
-                        .items()
-                        .into_iter()
-                        .map(|(k, v)| Value::tuple(vec![k, v]))
-                        .collect();
-                    write_items(out, pairs.iter());
+            Value::Range(r) => {
+                if r.step == 1 {
+                    self.out
+                        .push_str(&format!("range({}, {})", r.start, r.stop));
+                } else {
+                    self.out
+                        .push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
                 }
             }
-            out.push_str("])");
-        }),
+            Value::Slice(s) => {
+                self.out.push_str("slice(");
+                self.value(&s.start)?;
+                self.out.push_str(", ");
+                self.value(&s.stop)?;
+                self.out.push_str(", ");
+                self.value(&s.step)?;
+                self.out.push(')');
+            }
+            Value::Function(f) => self.out.push_str(&format!(
+                "<function {} at {:#x}>",
+                f.qualname.as_str(),
+                v.heap_address().unwrap_or(0)
+            )),
+            Value::Builtin(b) => self
+                .out
+                .push_str(&format!("<built-in function {}>", b.name)),
+            Value::BoundMethod(m) => self.out.push_str(&format!(
+                "<built-in method {} of {} object at {:#x}>",
+                m.method.name,
+                m.receiver.type_name(),
+                m.receiver.heap_address().unwrap_or(0)
+            )),
+            Value::Iter(it) => self.out.push_str(&format!(
+                "<{} object at {:#x}>",
+                it.borrow().type_id().name(),
+                v.heap_address().unwrap_or(0)
+            )),
+            Value::Module(m) => {
+                if m.name == "sys" || m.name == "math" || m.name == "time" {
+                    self.out
+                        .push_str(&format!("<module '{}' (built-in)>", m.name));
+                } else {
+                    self.out.push_str(&format!("<module '{}'>", m.name));
+                }
+            }
+            Value::Type(t) => self.out.push_str(&format!("<class '{}'>", t.name())),
+            Value::Exception(e) => {
+                self.out.push_str(e.kind.name());
+                self.out.push('(');
+                self.items(e.args.iter())?;
+                self.out.push(')');
+            }
+            Value::Cell(_) => self
+                .out
+                .push_str(&format!("<cell at {:#x}>", v.heap_address().unwrap_or(0))),
+            Value::Code(c) => self.out.push_str(&format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                c.code.name,
+                v.heap_address().unwrap_or(0),
+                c.code.filename,
+                c.code.first_line
+            )),
+            Value::Ellipsis => self.out.push_str("Ellipsis"),
+            Value::DictView(view) => self.guarded(v, "...", |w| {
+                w.out.push_str(view.kind.name());
+                w.out.push_str("([");
+                match view.kind {
+                    TypeId::DictKeys => w.items(view.dict.keys().iter())?,
+                    TypeId::DictValues => w.items(view.dict.values().iter())?,
+                    _ => {
+                        let pairs: Vec<Value> = view
+                            .dict
+                            .items()
+                            .into_iter()
+                            .map(|(k, v)| Value::tuple(vec![k, v]))
+                            .collect();
+                        w.items(pairs.iter())?;
+                    }
+                }
+                w.out.push_str("])");
+                Ok(())
+            })?,
+        }
+        Ok(())
     }
 }

@@ -9,7 +9,7 @@ use super::exceptions::{
 };
 use super::format::{self, Count, FormatError, PercentPiece, PercentTemplatePiece};
 use super::int::to_ibig;
-use super::repr::{ascii, repr, to_str};
+use super::repr::{try_ascii, try_repr, try_to_str};
 use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
@@ -26,7 +26,7 @@ fn format_error(e: FormatError) -> PyErr {
 /// `format(value, spec)`.
 pub fn format(value: &Value, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
-        return Ok(to_str(value));
+        return try_to_str(value);
     }
     let type_name = value.type_name();
     let parsed = format::parse_format_spec_for(spec, type_name).map_err(format_error)?;
@@ -112,9 +112,9 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
             return Err(format_error(e));
         }
         out.push_str(&match spec.conversion {
-            's' => format::percent_str(&to_str(&value), &spec, width, precision),
-            'r' => format::percent_str(&repr(&value), &spec, width, precision),
-            'a' => format::percent_str(&ascii(&value), &spec, width, precision),
+            's' => format::percent_str(&try_to_str(&value)?, &spec, width, precision),
+            'r' => format::percent_str(&try_repr(&value)?, &spec, width, precision),
+            'a' => format::percent_str(&try_ascii(&value)?, &spec, width, precision),
             'c' => {
                 let c = match &value {
                     Value::Str(s) if s.char_len() == 1 => s.as_str().to_owned(),
@@ -145,7 +145,7 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
                         ))
                     })?,
                 };
-                format::percent_int(&n, &spec, width, precision)
+                format::percent_int(&n, &spec, width, precision).map_err(format_error)?
             }
             _ => {
                 let f = match &value {
@@ -322,9 +322,9 @@ impl FieldFormatter<'_> {
         }
         let value = match conversion {
             None => value,
-            Some('r') => Value::string(repr(&value)),
-            Some('s') => Value::string(to_str(&value)),
-            Some('a') => Value::string(ascii(&value)),
+            Some('r') => Value::string(try_repr(&value)?),
+            Some('s') => Value::string(try_to_str(&value)?),
+            Some('a') => Value::string(try_ascii(&value)?),
             Some(c) if c > ' ' && c < '\u{7f}' => {
                 return Err(value_error(format!("Unknown conversion specifier {c}")));
             }

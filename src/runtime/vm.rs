@@ -37,6 +37,9 @@ pub struct Vm {
     pub builtins: Rc<PyDict>,
     pub modules: HashMap<String, Value>,
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()` (0 = no limit); change it with
+    /// `set_int_max_str_digits`, which keeps the conversions' copy in step (see `int`).
+    int_max_str_digits: usize,
     pub pending: Option<PyErr>,
     pub entry_result: Value,
     pub executor: Executor,
@@ -48,12 +51,14 @@ pub struct Vm {
 
 impl Vm {
     pub fn new(executor: Executor, argv: Vec<String>) -> Vm {
+        super::int::set_max_str_digits(super::int::DEFAULT_MAX_STR_DIGITS);
         Vm {
             arena: ValueArena::new(),
             frames: Vec::with_capacity(64),
             builtins: Rc::new(super::builtins::builtins_dict()),
             modules: HashMap::new(),
             recursion_limit: 1000,
+            int_max_str_digits: super::int::DEFAULT_MAX_STR_DIGITS,
             pending: None,
             entry_result: Value::None,
             executor,
@@ -61,6 +66,16 @@ impl Vm {
             argv,
             sources: HashMap::new(),
         }
+    }
+
+    pub fn int_max_str_digits(&self) -> usize {
+        self.int_max_str_digits
+    }
+
+    /// `sys.set_int_max_str_digits(limit)` once the argument is checked.
+    pub fn set_int_max_str_digits(&mut self, limit: usize) {
+        self.int_max_str_digits = limit;
+        super::int::set_max_str_digits(limit);
     }
 
     /// Runs a module's code with `globals` as its namespace.

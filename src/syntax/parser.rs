@@ -2083,6 +2083,22 @@ impl<'a> Parser<'a> {
         if let Ok(v) = text.parse::<i64>() {
             return Ok(Constant::Int(v));
         }
+        // CPython 3.11 converts a decimal literal under the int/str digit limit. A program is
+        // compiled before it runs, so the limit in force is always the default (4300).
+        const MAX_LITERAL_DIGITS: usize = 4300;
+        if text.len() > MAX_LITERAL_DIGITS {
+            return Err(SyntaxError::new(
+                format!(
+                    "Exceeds the limit ({MAX_LITERAL_DIGITS} digits) for integer string \
+                     conversion: value has {} digits; use sys.set_int_max_str_digits() to \
+                     increase the limit - Consider hexadecimal for huge integer literals to \
+                     avoid decimal conversion limits.",
+                    text.len()
+                ),
+                t.line,
+                t.col + 1,
+            ));
+        }
         let digits = text.trim_start_matches('0');
         Ok(Constant::BigInt(self.arena.alloc_str(digits)))
     }

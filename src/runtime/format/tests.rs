@@ -129,7 +129,7 @@ fn apply_percent(template: &str, stars: &[i64], arg: &Arg) -> Result<String, For
             Count::Fixed(precision) => precision,
         });
         out.push_str(&match *arg {
-            Arg::Int(text) => percent_int(&int(text), &spec, width, precision),
+            Arg::Int(text) => percent_int(&int(text), &spec, width, precision)?,
             Arg::Float(bits) => percent_float(f64::from_bits(bits), &spec, width, precision),
             Arg::Text(text) => percent_str(text, &spec, width, precision),
         });

@@ -1,0 +1,1 @@
+dict.fromkeys("a", 1, 2)

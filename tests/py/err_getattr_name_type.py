@@ -1,0 +1,2 @@
+print(hasattr("a", "upper"))
+getattr(1, 5)

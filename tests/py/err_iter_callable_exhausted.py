@@ -1,0 +1,3 @@
+it = iter(int, 0)
+print(next(it, "empty"))
+next(it)

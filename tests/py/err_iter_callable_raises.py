@@ -1,0 +1,2 @@
+it = iter(lambda: 1 // 0, 3)
+next(it)

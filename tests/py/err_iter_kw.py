@@ -1,0 +1,1 @@
+iter([], sentinel=1)

@@ -1,0 +1,2 @@
+import sys
+sys.set_int_max_str_digits("5000")

@@ -1,0 +1,1 @@
+setattr([], "append", 1)

@@ -1,0 +1,1 @@
+setattr(None, "x", 1)

@@ -1,0 +1,1 @@
+setattr(5, "real", 1)

@@ -1,0 +1,1 @@
+setattr(dict, "fromkeys", None)

@@ -1,0 +1,2 @@
+print(dict.fromkeys("a"))
+list.fromkeys("a")
