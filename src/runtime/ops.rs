@@ -776,9 +776,9 @@ pub fn format_value(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let spec = if arg & 4 != 0 { Some(cur.pop()) } else { None };
     let value = cur.pop();
     let converted = match arg & 3 {
-        1 => Value::string(super::repr::to_str(&value)),
-        2 => Value::string(super::repr::repr(&value)),
-        3 => Value::string(super::repr::ascii(&value)),
+        1 => Value::string(attempt!(vm, super::repr::try_to_str(&value))),
+        2 => Value::string(attempt!(vm, super::repr::try_repr(&value))),
+        3 => Value::string(attempt!(vm, super::repr::try_ascii(&value))),
         _ => value,
     };
     let spec_text = match &spec {
