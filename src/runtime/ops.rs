@@ -460,7 +460,7 @@ fn binary_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
 }
 
 #[inline(always)]
-pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     // SAFETY (both writes): the left operand's slot is live and holds an immediate.
     match (cur.peek(2), cur.peek(1)) {
         (Value::Int(x), Value::Int(y)) => {
@@ -478,7 +478,6 @@ pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         }
         _ => {}
     }
-    let _ = arg;
     cur.out_of_line(|c| inplace_slow(vm, c, BinaryOp::Add))
 }
 

@@ -55,8 +55,7 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
         other => (vec![other.clone()], None),
     };
     let mut next = 0usize;
-    let mut take = |what: &str| -> PyResult<Value> {
-        let _ = what;
+    let mut take = || -> PyResult<Value> {
         let v = positional
             .get(next)
             .cloned()
@@ -65,7 +64,6 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
         Ok(v)
     };
     let mut out = String::new();
-    let mut used_mapping = false;
     for piece in pieces {
         let (spec, unsupported) = match piece {
             PercentTemplatePiece::Piece(PercentPiece::Literal(text)) => {
@@ -77,12 +75,12 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
             PercentTemplatePiece::Error(e) => return Err(format_error(e)),
         };
         let width = match spec.width {
-            Some(Count::Star) => count_arg(take("*")?)?,
+            Some(Count::Star) => count_arg(take()?)?,
             Some(Count::Fixed(w)) => w as i64,
             None => 0,
         };
         let precision = match spec.precision {
-            Some(Count::Star) => Some(count_arg(take("*")?)?.max(0) as usize),
+            Some(Count::Star) => Some(count_arg(take()?)?.max(0) as usize),
             Some(Count::Fixed(p)) => Some(p),
             None => None,
         };
@@ -97,16 +95,13 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
             return Err(error(TypeId::MemoryError, ""));
         }
         let value = match &spec.key {
-            Some(key) => {
-                used_mapping = true;
-                match mapping {
-                    Some(Value::Dict(d)) => d
-                        .get(&Value::str(key))?
-                        .ok_or_else(|| key_error(Value::str(key)))?,
-                    _ => return Err(type_error("format requires a mapping")),
-                }
-            }
-            None => take("value")?,
+            Some(key) => match mapping {
+                Some(Value::Dict(d)) => d
+                    .get(&Value::str(key))?
+                    .ok_or_else(|| key_error(Value::str(key)))?,
+                _ => return Err(type_error("format requires a mapping")),
+            },
+            None => take()?,
         };
         if let Some(e) = unsupported {
             return Err(format_error(e));
@@ -169,7 +164,6 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
             "not all arguments converted during string formatting",
         ));
     }
-    let _ = used_mapping;
     Ok(Value::string(out))
 }
 
