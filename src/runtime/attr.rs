@@ -9,7 +9,7 @@ use super::exceptions::{PyErr, PyResult, attribute_error, no_attribute, type_err
 use super::function::{BoundMethod, BuiltinFunction};
 use super::methods;
 use super::types::TypeId;
-use super::value::Value;
+use super::value::{MethodDescriptor, Value};
 
 /// The built-in method `name` of type `ty`.
 #[inline]
@@ -46,6 +46,15 @@ pub fn get_attr(obj: &Value, name: &str) -> PyResult<Value> {
     if let Some(method) = find_class_method(class, name) {
         return Ok(Value::BoundMethod(Rc::new(BoundMethod {
             receiver: Value::Type(class),
+            method,
+        })));
+    }
+    // An instance method taken from the type itself: unbound, like CPython's descriptor.
+    if let Value::Type(owner) = obj
+        && let Some(method) = find_method(*owner, name)
+    {
+        return Ok(Value::MethodDescriptor(Rc::new(MethodDescriptor {
+            owner: *owner,
             method,
         })));
     }

@@ -581,7 +581,11 @@ fn builtin_id(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn is_callable(v: &Value) -> bool {
     matches!(
         v,
-        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_)
+        Value::Function(_)
+            | Value::Builtin(_)
+            | Value::BoundMethod(_)
+            | Value::MethodDescriptor(_)
+            | Value::Type(_)
     )
 }
 

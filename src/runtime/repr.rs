@@ -254,6 +254,11 @@ impl Writer<'_> {
                 c.code.first_line
             )),
             Value::Ellipsis => self.out.push_str("Ellipsis"),
+            Value::MethodDescriptor(d) => self.out.push_str(&format!(
+                "<method '{}' of '{}' objects>",
+                d.method.name,
+                d.owner.name()
+            )),
             Value::DictView(view) => self.guarded(v, "...", |w| {
                 w.out.push_str(view.kind.name());
                 w.out.push_str("([");

@@ -45,6 +45,7 @@ declare_types! {
     (Slice, "slice", Object),
     (Function, "function", Object),
     (BuiltinFunction, "builtin_function_or_method", Object),
+    (MethodDescriptor, "method_descriptor", Object),
     (Module, "module", Object),
     (Cell, "cell", Object),
     (Code, "code", Object),

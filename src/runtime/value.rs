@@ -55,6 +55,13 @@ pub enum Value {
     Ellipsis,
     /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
     DictView(Rc<DictView>),
+    /// A built-in method taken from its type, unbound (`str.upper`).
+    MethodDescriptor(Rc<MethodDescriptor>),
+}
+
+pub struct MethodDescriptor {
+    pub owner: TypeId,
+    pub method: &'static BuiltinFunction,
 }
 
 pub struct DictView {
@@ -233,6 +240,7 @@ impl Value {
             Value::Cell(r) => std::mem::forget(Rc::clone(r)),
             Value::Code(r) => std::mem::forget(Rc::clone(r)),
             Value::DictView(r) => std::mem::forget(Rc::clone(r)),
+            Value::MethodDescriptor(r) => std::mem::forget(Rc::clone(r)),
             Value::Undef
             | Value::None
             | Value::Bool(_)
@@ -320,6 +328,7 @@ impl Value {
             Value::Code(_) => TypeId::Code,
             Value::Ellipsis => TypeId::Ellipsis,
             Value::DictView(v) => v.kind,
+            Value::MethodDescriptor(_) => TypeId::MethodDescriptor,
         }
     }
 
@@ -392,6 +401,7 @@ impl Value {
             Value::Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Code(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::DictView(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::MethodDescriptor(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Builtin(b) => *b as *const BuiltinFunction as usize,
             _ => return None,
         })

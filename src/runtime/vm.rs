@@ -337,6 +337,24 @@ impl Vm {
                     },
                 )
             }
+            Value::MethodDescriptor(d) => {
+                let Some(receiver) = args.positional.first() else {
+                    return Err(type_error(format!(
+                        "unbound method {}.{}() needs an argument",
+                        d.owner.name(),
+                        d.method.name
+                    )));
+                };
+                if !receiver.type_id().is_subtype_of(d.owner) {
+                    return Err(type_error(format!(
+                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                        d.method.name,
+                        d.owner.name(),
+                        receiver.type_name()
+                    )));
+                }
+                (d.method.func)(self, args)
+            }
             Value::Function(_) => self.call_value(callable, args),
             other => Err(type_error(format!(
                 "'{}' object is not callable",
