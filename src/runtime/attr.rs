@@ -67,6 +67,12 @@ pub fn get_attr(obj: &Value, name: &str) -> PyResult<Value> {
         } else {
             Value::tuple(f.defaults.clone())
         }),
+        (Value::Function(f), "__dict__") => Ok(Value::Dict(f.attributes().clone())),
+        (Value::Function(f), _) => f
+            .attributes
+            .get()
+            .and_then(|d| d.get_str(name))
+            .ok_or_else(|| no_attribute(obj, name)),
         (Value::Builtin(b), "__name__") => Ok(Value::str(b.name)),
         (Value::Type(t), "__name__") => Ok(Value::str(t.name())),
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
@@ -98,6 +104,10 @@ pub fn set_attr(obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match (obj, name) {
         (Value::Module(m), _) => {
             m.dict.set_str(name, value);
+            Ok(())
+        }
+        (Value::Function(f), _) if !name.starts_with("__") => {
+            f.attributes().set_str(name, value);
             Ok(())
         }
         (Value::Type(t), _) => Err(type_error(format!(
@@ -136,6 +146,10 @@ pub fn delete_attr(obj: &Value, name: &str) -> PyResult<()> {
             None => Err(attribute_error(format!(
                 "'module' object has no attribute '{name}'"
             ))),
+        },
+        Value::Function(f) => match f.attributes().remove(&Value::str(name))? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(obj, name)),
         },
         _ => Err(no_attribute(obj, name)),
     }

@@ -162,9 +162,15 @@ pub struct PyFunction {
     /// `**kwargs` or keyword-only parameters, no defaults used): `argcount` when the function
     /// has such calls, `usize::MAX` when it has none.
     pub simple_argcount: usize,
+    /// The function's `__dict__`, created on first use (`f.calls = 0`).
+    pub attributes: std::cell::OnceCell<Rc<PyDict>>,
 }
 
 impl PyFunction {
+    pub fn attributes(&self) -> &Rc<PyDict> {
+        self.attributes.get_or_init(|| Rc::new(PyDict::new()))
+    }
+
     /// A module body run as a function of no arguments, so frames treat both alike.
     pub fn for_module(code: Rc<RtCode>, globals: Rc<PyDict>) -> PyFunction {
         let name = Rc::new(PyStr::new(&code.code.name));
@@ -177,6 +183,7 @@ impl PyFunction {
             kwdefaults: None,
             closure: Vec::new(),
             simple_argcount: usize::MAX,
+            attributes: std::cell::OnceCell::new(),
         }
     }
 }

@@ -377,6 +377,7 @@ pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         kwdefaults,
         closure,
         simple_argcount,
+        attributes: std::cell::OnceCell::new(),
     };
     cur.push(Value::Function(Rc::new(function)));
     Step::Next
