@@ -58,7 +58,7 @@ macro_rules! for_each_op {
             (CallMethod, call_method, Count, Hot, "(method obj args*n -- result) or (NULL f args*n -- result)"),
             (Call, call, Count, Hot, "(f args*n -- result)"),
             (CallKw, call_kw, Count, Cold, "(f args*n kwnames -- result) n counts positional and keyword values; kwnames is a tuple of str naming the last len(kwnames) values"),
-            (CallEx, call_ex, Count, Cold, "(f args_tuple -- result) or, with arg 1, (f args_tuple kwargs_dict -- result)"),
+            (CallEx, call_ex, Count, Cold, "(f args -- result) or, with arg 1, (f args kwargs_dict -- result); args is a tuple, or any iterable for a lone *xs"),
             (MakeFunction, make_function, Count, Cold, "([defaults] [kwdefaults] [closure] code -- function) flags: 1 defaults tuple, 2 kwdefaults dict, 8 closure tuple"),
             (ReturnValue, return_value, None, Hot, "(x -- ) return x to the caller"),
             (BinaryAdd, binary_add, None, Hot, "(a b -- a + b)"),

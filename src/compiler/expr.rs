@@ -531,7 +531,17 @@ impl Compiler<'_> {
 
         self.compile_expr(func)?;
         if has_star {
-            self.compile_sequence(args, Sequence::Tuple)?;
+            // A lone `*xs` goes to CallEx as it is (as in CPython), so a non-iterable is
+            // reported naming the function; otherwise the positionals become a tuple.
+            match args {
+                [
+                    Expr {
+                        kind: ExprKind::Starred(inner),
+                        ..
+                    },
+                ] => self.compile_expr(inner)?,
+                _ => self.compile_sequence(args, Sequence::Tuple)?,
+            }
             if keywords.is_empty() {
                 self.emit(Opcode::CallEx, 0);
                 return Ok(());

@@ -325,22 +325,46 @@ pub fn call_kw(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 pub fn call_ex(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let kwargs = if arg & 1 != 0 { Some(cur.pop()) } else { None };
     let positional = cur.pop();
-    let Value::Tuple(positional) = positional else {
-        return vm.raise(type_error("argument list must be a tuple"));
+    let mut all = match &positional {
+        Value::Tuple(items) => (**items).clone(),
+        other if iter::get_iter(other).is_ok() => attempt!(vm, iter::collect(vm, other)),
+        other => {
+            let message = format!(
+                "{} argument after * must be an iterable, not {}",
+                function_str(cur.peek(1)),
+                other.type_name()
+            );
+            return vm.raise(type_error(message));
+        }
     };
-    let (mut names, mut values) = (Vec::new(), Vec::new());
+    let mut names = Vec::new();
     if let Some(Value::Dict(d)) = &kwargs {
         for (k, v) in d.items() {
             names.push(k);
-            values.push(v);
+            all.push(v);
         }
     }
-    let mut all = (*positional).clone();
-    all.extend(values);
     // SAFETY: the callable is the top value now.
     let result_slot = unsafe { cur.sp.sub(1) };
     let callable = cur.peek(1).clone();
     vm.call_with_values(cur, result_slot, &callable, &all, &names)
+}
+
+/// How CPython names a callable in argument errors: `__main__.f()`, `print()`, `list.append()`.
+fn function_str(callable: &Value) -> String {
+    match callable {
+        Value::Function(f) => {
+            let module = match f.globals.get_str("__name__") {
+                Some(Value::Str(name)) => format!("{}.", name.as_str()),
+                _ => String::new(),
+            };
+            format!("{module}{}()", f.qualname.as_str())
+        }
+        Value::Builtin(b) => format!("{}()", b.name),
+        Value::BoundMethod(m) => format!("{}.{}()", m.receiver.type_name(), m.method.name),
+        Value::Type(t) => format!("{}()", t.name()),
+        other => format!("{} object", other.type_name()),
+    }
 }
 
 pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
@@ -875,11 +899,7 @@ pub fn dict_update(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 pub fn dict_merge(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let mapping = cur.pop();
-    let function_name = match cur.peek(arg as usize + 2) {
-        Value::Function(f) => format!("{}()", f.qualname.as_str()),
-        Value::Builtin(b) => format!("{}()", b.name),
-        other => format!("{}()", other.type_name()),
-    };
+    let function_name = function_str(cur.peek(arg as usize + 2));
     let Value::Dict(source) = &mapping else {
         return vm.raise(type_error(format!(
             "{function_name} argument after ** must be a mapping, not {}",
