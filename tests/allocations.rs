@@ -144,3 +144,16 @@ fn keyword_and_default_calls(n: u64) -> (String, String) {
 fn keyword_and_default_calls_do_not_allocate() {
     assert_calls_do_not_allocate(keyword_and_default_calls, 10, 10 + EXTRA_CALLS);
 }
+
+/// `n` calls of a built-in method kept as a bound-method value (`push = xs.append`).
+fn bound_method_calls(n: u64) -> (String, String) {
+    let source = format!(
+        "xs = []\npush = xs.append\npop = xs.pop\nfor i in range({n}):\n    push(i)\n    pop()\nprint(len(xs), {n})\n"
+    );
+    (source, format!("0 {n}"))
+}
+
+#[test]
+fn bound_method_calls_do_not_allocate() {
+    assert_calls_do_not_allocate(bound_method_calls, 10, 10 + EXTRA_CALLS);
+}

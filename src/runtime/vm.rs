@@ -14,7 +14,7 @@ use super::frame::{Cursor, Frame, ValueArena, drop_range};
 use super::function::{Args, PyFunction, RtCode};
 use super::output::Output;
 use super::types::TypeId;
-use super::value::Value;
+use super::value::{Value, discard};
 
 /// What an instruction tells the dispatch loop to do next.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -268,13 +268,25 @@ impl Vm {
         kw_names: &[Value],
     ) -> Step {
         // SAFETY: the callable and its arguments are the top argc + 1 values; arena slots never
-        // move, so the slice stays valid while the frame stack changes above it.
-        let (callable, values) = unsafe {
-            (
-                (*cur.sp.sub(argc + 1)).clone(),
-                std::slice::from_raw_parts(cur.sp.sub(argc), argc),
-            )
-        };
+        // move, so the slices stay valid while the frame stack changes above them.
+        let callable_slot = unsafe { cur.sp.sub(argc + 1) };
+        let callable = unsafe { (*callable_slot).clone() };
+        if let Value::BoundMethod(bound) = &callable {
+            // The receiver takes the bound method's slot, right before the arguments, so the
+            // method gets `[receiver, args...]` straight from the stack with no new vector.
+            // SAFETY: the slot is live; `callable` keeps the bound method alive meanwhile.
+            let receiver_and_args = unsafe {
+                discard(std::mem::replace(
+                    &mut *callable_slot,
+                    bound.receiver.clone(),
+                ));
+                std::slice::from_raw_parts(callable_slot, argc + 1)
+            };
+            let method = Value::Builtin(bound.method);
+            return self.call_with_values(cur, result_slot, &method, receiver_and_args, kw_names);
+        }
+        // SAFETY: as above.
+        let values = unsafe { std::slice::from_raw_parts(cur.sp.sub(argc), argc) };
         self.call_with_values(cur, result_slot, &callable, values, kw_names)
     }
 
