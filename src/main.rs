@@ -163,10 +163,21 @@ fn execute(cli: Cli) -> u8 {
     }
 }
 
-fn read_source(path: &str) -> Result<String, u8> {
-    std::fs::read_to_string(path).map_err(|e| {
+/// Reads a source file; `shown_path` is how messages name it. Source that is not UTF-8 is a
+/// SyntaxError worded as CPython's (which also only reads UTF-8 without a coding cookie).
+fn read_source(path: &str, shown_path: &str) -> Result<String, u8> {
+    let bytes = std::fs::read(path).map_err(|e| {
         eprintln!("pvm: can't open file '{path}': {e}");
         2
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let byte = e.as_bytes()[valid.len()];
+        eprintln!(
+            "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {shown_path} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+        );
+        1
     })
 }
 
@@ -177,7 +188,7 @@ fn run_file(engine: EngineKind, argv: Vec<String>) -> u8 {
     let absolute = std::path::absolute(&path)
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| path.clone());
-    match read_source(&path) {
+    match read_source(&path, &absolute) {
         Ok(source) => report(run::run_source(&source, &absolute, argv, engine, false)),
         Err(status) => status,
     }
@@ -192,7 +203,7 @@ fn report(outcome: run::Outcome) -> u8 {
 }
 
 fn disassemble(path: &str) -> u8 {
-    let source = match read_source(path) {
+    let source = match read_source(path, path) {
         Ok(source) => source,
         Err(status) => return status,
     };

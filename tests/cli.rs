@@ -254,6 +254,25 @@ fn a_syntax_error_is_reported_as_cpython_does_and_exits_1() {
     }
 }
 
+/// A source file that is not UTF-8 is a SyntaxError naming the first bad byte and its line,
+/// worded as CPython 3.11's.
+#[test]
+fn non_utf8_source_is_a_syntax_error() {
+    let scratch = Scratch::new();
+    let file = scratch.write("latin1.py", "print('a')\n");
+    std::fs::write(&file, b"print('a')\n# caf\xe9\n").expect("write the file");
+    let run = pvm(&[&file]);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "SyntaxError: Non-UTF-8 code starting with '\\xe9' in file {file} on line 2, \
+             but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+        )
+    );
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.status, 1);
+}
+
 #[test]
 fn a_syntax_error_in_dash_c_names_the_string() {
     let run = pvm(&["-c", "x = )"]);
