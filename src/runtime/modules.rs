@@ -125,7 +125,7 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             "recursion limit must be greater or equal than 1",
         ));
     }
-    vm.recursion_limit = n as usize;
+    vm.set_recursion_limit(n as usize);
     Ok(Value::None)
 }
 

@@ -7,7 +7,7 @@
 
 use std::cell::RefCell;
 
-use super::exceptions::PyResult;
+use super::exceptions::{PyResult, error};
 use super::format::float_repr;
 use super::int;
 use super::text;
@@ -15,6 +15,10 @@ use super::types::TypeId;
 use super::value::Value;
 
 thread_local! {
+    /// How deeply containers may nest in one repr: the VM's recursion limit, as CPython's
+    /// repr recursion counts against it. Set by `set_depth_limit`.
+    static DEPTH_LIMIT: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(super::vm::DEFAULT_RECURSION_LIMIT) };
     /// Containers being printed, to print a self-reference as `[...]` instead of recursing.
     static IN_PROGRESS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
@@ -71,6 +75,13 @@ fn escape_non_ascii(text: &str) -> String {
 }
 
 /// `repr(v)`.
+/// Sets how deeply containers may nest in a repr (the recursion limit).
+pub fn set_depth_limit(limit: usize) {
+    DEPTH_LIMIT.with(|l| l.set(limit));
+}
+
+/// `repr(v)`: never fails (ints past the digit limit and too-deep nesting print in full or
+/// as an ellipsis); for error messages and the like.
 pub fn repr(v: &Value) -> String {
     let mut out = String::new();
     // Unchecked, writing cannot fail.
@@ -107,9 +118,24 @@ impl Writer<'_> {
         body: impl FnOnce(&mut Self) -> PyResult<()>,
     ) -> PyResult<()> {
         let address = v.heap_address().unwrap_or(0);
-        let recursing = IN_PROGRESS.with(|p| p.borrow().contains(&address));
+        let (depth, recursing) = IN_PROGRESS.with(|p| {
+            let p = p.borrow();
+            (p.len(), p.contains(&address))
+        });
         if recursing {
             self.out.push_str(placeholder);
+            return Ok(());
+        }
+        if depth >= DEPTH_LIMIT.with(|limit| limit.get()) {
+            // Too deep to print without exhausting the native stack: an error where the
+            // caller can raise one, else an ellipsis (in error messages).
+            if self.checked {
+                return Err(error(
+                    TypeId::RecursionError,
+                    "maximum recursion depth exceeded while getting the repr of an object",
+                ));
+            }
+            self.out.push_str("...");
             return Ok(());
         }
         IN_PROGRESS.with(|p| p.borrow_mut().push(address));

@@ -49,15 +49,19 @@ pub struct Vm {
     pub sources: HashMap<String, Rc<str>>,
 }
 
+/// CPython's default for `sys.getrecursionlimit()`.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
 impl Vm {
     pub fn new(executor: Executor, argv: Vec<String>) -> Vm {
         super::int::set_max_str_digits(super::int::DEFAULT_MAX_STR_DIGITS);
+        super::repr::set_depth_limit(DEFAULT_RECURSION_LIMIT);
         Vm {
             arena: ValueArena::new(),
             frames: Vec::with_capacity(64),
             builtins: Rc::new(super::builtins::builtins_dict()),
             modules: HashMap::new(),
-            recursion_limit: 1000,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
             int_max_str_digits: super::int::DEFAULT_MAX_STR_DIGITS,
             pending: None,
             entry_result: Value::None,
@@ -110,6 +114,12 @@ impl Vm {
             Some(frame) => frame.extent(),
             None => self.arena.start(),
         }
+    }
+
+    /// `sys.setrecursionlimit`: bounds Python frames and how deeply a repr may nest.
+    pub fn set_recursion_limit(&mut self, limit: usize) {
+        self.recursion_limit = limit;
+        super::repr::set_depth_limit(limit);
     }
 
     /// Parks `exc` for the engine to unwind and returns the step that says so.
