@@ -6,4 +6,4 @@ pub mod dis;
 pub mod opcodes;
 
 pub use code::{CodeObject, Constant};
-pub use opcodes::{ArgKind, Instr, Opcode};
+pub use opcodes::{ArgKind, BinaryOp, Instr, Opcode};

@@ -75,7 +75,7 @@ macro_rules! for_each_op {
             (BinaryOr, binary_or, None, Cold, "(a b -- a | b)"),
             (BinaryXor, binary_xor, None, Cold, "(a b -- a ^ b)"),
             (InplaceAdd, inplace_add, None, Hot, "(a b -- a += b) mutates lists in place"),
-            (InplaceOp, inplace_op, Count, Cold, "(a b -- a op= b) arg is the operator's index in ast::BinOp order"),
+            (InplaceOp, inplace_op, Count, Cold, "(a b -- a op= b) arg is the operator's index in BinaryOp::ALL"),
             (CompareLess, compare_less, None, Hot, "(a b -- a < b)"),
             (CompareLessEqual, compare_less_equal, None, Hot, "(a b -- a <= b)"),
             (CompareEqual, compare_equal, None, Hot, "(a b -- a == b)"),
@@ -156,6 +156,61 @@ macro_rules! declare_opcodes {
 }
 
 for_each_op!(declare_opcodes);
+
+/// The binary operators, numbered as `InplaceOp`'s argument encodes them. The compiler maps
+/// the syntax tree's operators onto this list explicitly; the runtime implements each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    Or,
+    Xor,
+    And,
+}
+
+impl BinaryOp {
+    pub const ALL: [BinaryOp; 13] = [
+        BinaryOp::Add,
+        BinaryOp::Sub,
+        BinaryOp::Mul,
+        BinaryOp::MatMul,
+        BinaryOp::TrueDiv,
+        BinaryOp::FloorDiv,
+        BinaryOp::Mod,
+        BinaryOp::Pow,
+        BinaryOp::LShift,
+        BinaryOp::RShift,
+        BinaryOp::Or,
+        BinaryOp::Xor,
+        BinaryOp::And,
+    ];
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::MatMul => "@",
+            BinaryOp::TrueDiv => "/",
+            BinaryOp::FloorDiv => "//",
+            BinaryOp::Mod => "%",
+            BinaryOp::Pow => "**",
+            BinaryOp::LShift => "<<",
+            BinaryOp::RShift => ">>",
+            BinaryOp::Or => "|",
+            BinaryOp::Xor => "^",
+            BinaryOp::And => "&",
+        }
+    }
+}
 
 /// The largest argument an instruction word can carry.
 pub const MAX_ARG: u32 = (1 << 24) - 1;

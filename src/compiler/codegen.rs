@@ -330,7 +330,10 @@ impl<'t> Compiler<'t> {
     ) -> CompileResult {
         let inplace = |compiler: &mut Self| match op {
             ast::BinOp::Add => compiler.emit(Opcode::InplaceAdd, 0),
-            _ => compiler.emit(Opcode::InplaceOp, op as usize),
+            _ => compiler.emit(
+                Opcode::InplaceOp,
+                super::expr::bytecode_operator(op) as usize,
+            ),
         };
         match &target.kind {
             ExprKind::Name(name) => {

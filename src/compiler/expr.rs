@@ -8,8 +8,8 @@ use super::codegen::{CompileResult, Compiler, NameContext};
 use super::fold::{fold, literal, truthiness};
 use super::unit::{Label, Signature};
 use super::{check_supported_expression, error_at};
-use crate::bytecode::Constant;
 use crate::bytecode::opcodes::Opcode;
+use crate::bytecode::{BinaryOp, Constant};
 use crate::syntax::ast::{self, BinOp, BoolOp, CmpOp, Expr, ExprKind, UnaryOp};
 
 /// The collection a display with starred items builds.
@@ -43,6 +43,25 @@ fn binary_opcode(op: BinOp) -> Opcode {
         BinOp::BitOr => Opcode::BinaryOr,
         BinOp::BitXor => Opcode::BinaryXor,
         BinOp::BitAnd => Opcode::BinaryAnd,
+    }
+}
+
+/// The bytecode's operator for a syntax-tree operator (`InplaceOp`'s argument numbering).
+pub(super) fn bytecode_operator(op: BinOp) -> BinaryOp {
+    match op {
+        BinOp::Add => BinaryOp::Add,
+        BinOp::Sub => BinaryOp::Sub,
+        BinOp::Mul => BinaryOp::Mul,
+        BinOp::MatMul => BinaryOp::MatMul,
+        BinOp::TrueDiv => BinaryOp::TrueDiv,
+        BinOp::FloorDiv => BinaryOp::FloorDiv,
+        BinOp::Mod => BinaryOp::Mod,
+        BinOp::Pow => BinaryOp::Pow,
+        BinOp::LShift => BinaryOp::LShift,
+        BinOp::RShift => BinaryOp::RShift,
+        BinOp::BitOr => BinaryOp::Or,
+        BinOp::BitXor => BinaryOp::Xor,
+        BinOp::BitAnd => BinaryOp::And,
     }
 }
 

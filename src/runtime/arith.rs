@@ -12,41 +12,10 @@ use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
 
-/// The binary operators, in `ast::BinOp` order (the `InplaceOp` argument indexes this list).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BinaryOp {
-    Add,
-    Sub,
-    Mul,
-    MatMul,
-    TrueDiv,
-    FloorDiv,
-    Mod,
-    Pow,
-    LShift,
-    RShift,
-    Or,
-    Xor,
-    And,
-}
+/// The operators are part of the instruction encoding (`InplaceOp`); this module implements them.
+pub use crate::bytecode::BinaryOp;
 
 impl BinaryOp {
-    pub const ALL: [BinaryOp; 13] = [
-        BinaryOp::Add,
-        BinaryOp::Sub,
-        BinaryOp::Mul,
-        BinaryOp::MatMul,
-        BinaryOp::TrueDiv,
-        BinaryOp::FloorDiv,
-        BinaryOp::Mod,
-        BinaryOp::Pow,
-        BinaryOp::LShift,
-        BinaryOp::RShift,
-        BinaryOp::Or,
-        BinaryOp::Xor,
-        BinaryOp::And,
-    ];
-
     /// The operators `float` implements (the rest are int-only: bitwise, shifts, `@`).
     pub fn is_float_op(self) -> bool {
         matches!(
@@ -59,24 +28,6 @@ impl BinaryOp {
                 | BinaryOp::Mod
                 | BinaryOp::Pow
         )
-    }
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            BinaryOp::Add => "+",
-            BinaryOp::Sub => "-",
-            BinaryOp::Mul => "*",
-            BinaryOp::MatMul => "@",
-            BinaryOp::TrueDiv => "/",
-            BinaryOp::FloorDiv => "//",
-            BinaryOp::Mod => "%",
-            BinaryOp::Pow => "**",
-            BinaryOp::LShift => "<<",
-            BinaryOp::RShift => ">>",
-            BinaryOp::Or => "|",
-            BinaryOp::Xor => "^",
-            BinaryOp::And => "&",
-        }
     }
 }
 
