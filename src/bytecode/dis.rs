@@ -2,8 +2,13 @@
 //! the two can be read side by side: the source line where a new line starts, `>>` on jump
 //! targets, the instruction index, the opcode, its argument and what the argument means.
 //! Nested code objects follow their parent, each under a `Disassembly of ...:` header.
+//! Constants are shown exactly as Python's `repr` shows them, by the runtime's own pure
+//! formatters for floats and strings (a listing is a view for people, not a pipeline stage).
 
 use std::fmt::Write;
+
+use crate::runtime::format::float_repr;
+use crate::runtime::text;
 
 use super::code::{CodeObject, Constant};
 use super::opcodes::{ArgKind, Instr, Opcode};
@@ -131,7 +136,7 @@ pub fn constant_repr(constant: &Constant) -> String {
         Constant::Int(value) => value.to_string(),
         Constant::BigInt(digits) => digits.clone(),
         Constant::Float(value) => float_repr(*value),
-        Constant::Str(text) => str_repr(text),
+        Constant::Str(text) => text::repr(text),
         Constant::Ellipsis => "Ellipsis".to_owned(),
         Constant::Tuple(items) => match items.as_slice() {
             [single] => format!("({},)", constant_repr(single)),
@@ -146,79 +151,6 @@ pub fn constant_repr(constant: &Constant) -> String {
         }
         Constant::Code(code) => code_header(code),
     }
-}
-
-/// Python's float repr: the shortest digits that round-trip, in positional notation for
-/// exponents from -4 to 15 and scientific notation (`1e+16`) otherwise.
-fn float_repr(value: f64) -> String {
-    if value.is_nan() {
-        return "nan".to_owned();
-    }
-    if value.is_infinite() {
-        return if value > 0.0 { "inf" } else { "-inf" }.to_owned();
-    }
-    // Rust's `{:e}` gives the shortest round-trip digits: "-1.2345e-7".
-    let scientific = format!("{value:e}");
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let exponent: i32 = exponent.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    if (-4..16).contains(&exponent) {
-        let point = exponent + 1;
-        let text = if point <= 0 {
-            format!("0.{}{digits}", "0".repeat((-point) as usize))
-        } else if point as usize >= digits.len() {
-            format!("{digits}{}.0", "0".repeat(point as usize - digits.len()))
-        } else {
-            let (whole, fraction) = digits.split_at(point as usize);
-            format!("{whole}.{fraction}")
-        };
-        format!("{sign}{text}")
-    } else {
-        let exponent_sign = if exponent < 0 { '-' } else { '+' };
-        format!("{sign}{mantissa}e{exponent_sign}{:02}", exponent.abs())
-    }
-}
-
-/// Python's str repr: single quotes unless the text contains a single quote and no double
-/// quote; backslash escapes for the quote, backslashes and unprintable characters.
-fn str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if c.is_control() => {
-                let code = c as u32;
-                let _ = if code <= 0xff {
-                    write!(out, "\\x{code:02x}")
-                } else {
-                    write!(out, "\\u{code:04x}")
-                };
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 #[cfg(test)]
@@ -314,7 +246,7 @@ Disassembly of <code object f, file "t.py", line 1>:
             (f64::INFINITY, "inf"),
         ];
         for (value, expected) in cases {
-            assert_eq!(float_repr(value), expected, "{value}");
+            assert_eq!(constant_repr(&Constant::Float(value)), expected, "{value}");
         }
     }
 
