@@ -18,6 +18,12 @@ struct FastMiMalloc;
 /// The alignment `mi_malloc` guarantees for blocks of at least this size.
 const MI_MAX_ALIGN: usize = 16;
 
+/// Whether a plain `mi_malloc` block of `size` bytes is aligned enough for `align`: 16-byte
+/// blocks and larger are 16-aligned, smaller ones 8-aligned.
+fn plain_block_suffices(size: usize, align: usize) -> bool {
+    align <= MI_MAX_ALIGN && align <= size.max(8)
+}
+
 // SAFETY: every path returns memory from mimalloc that satisfies `layout`: `mi_malloc` blocks
 // are aligned to 16 bytes when at least 16 bytes long and to 8 otherwise; other requests take
 // mimalloc's aligned entry points. `mi_free` releases blocks from any of them.
@@ -27,7 +33,7 @@ unsafe impl std::alloc::GlobalAlloc for FastMiMalloc {
         let (size, align) = (layout.size(), layout.align());
         // SAFETY: plain FFI calls; see the impl's comment.
         unsafe {
-            if align <= MI_MAX_ALIGN && align <= size.max(8) {
+            if plain_block_suffices(size, align) {
                 libmimalloc_sys::mi_malloc(size) as *mut u8
             } else {
                 libmimalloc_sys::mi_malloc_aligned(size, align) as *mut u8
@@ -40,7 +46,7 @@ unsafe impl std::alloc::GlobalAlloc for FastMiMalloc {
         let (size, align) = (layout.size(), layout.align());
         // SAFETY: as for `alloc`.
         unsafe {
-            if align <= MI_MAX_ALIGN && align <= size.max(8) {
+            if plain_block_suffices(size, align) {
                 libmimalloc_sys::mi_zalloc(size) as *mut u8
             } else {
                 libmimalloc_sys::mi_zalloc_aligned(size, align) as *mut u8
@@ -59,7 +65,7 @@ unsafe impl std::alloc::GlobalAlloc for FastMiMalloc {
         let align = layout.align();
         // SAFETY: as for `alloc`; `ptr` came from this allocator.
         unsafe {
-            if align <= MI_MAX_ALIGN && align <= new_size.max(8) {
+            if plain_block_suffices(new_size, align) {
                 libmimalloc_sys::mi_realloc(ptr as *mut std::ffi::c_void, new_size) as *mut u8
             } else {
                 libmimalloc_sys::mi_realloc_aligned(ptr as *mut std::ffi::c_void, new_size, align)

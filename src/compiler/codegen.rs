@@ -390,20 +390,8 @@ impl<'t> Compiler<'t> {
     /// Stores the value on top of the stack into an assignment target.
     pub(super) fn store_target(&mut self, target: &Expr<'_>) -> CompileResult {
         self.at_line(target.pos.line, |c| match &target.kind {
-            ExprKind::Name(name) => {
-                c.name_op(name, NameContext::Store);
-                Ok(())
-            }
-            ExprKind::Attribute { value, attr } => {
-                c.compile_expr(value)?;
-                c.emit_name(Opcode::StoreAttr, attr);
-                Ok(())
-            }
-            ExprKind::Subscript { value, index } => {
-                c.compile_expr(value)?;
-                c.compile_expr(index)?;
-                c.emit(Opcode::StoreSubscr, 0);
-                Ok(())
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                c.single_target(target, TargetAccess::Store)
             }
             ExprKind::Tuple(elements) | ExprKind::List(elements) => c.unpack_into(elements, target),
             ExprKind::Starred(_) => Err(error_at(
@@ -447,22 +435,37 @@ impl<'t> Compiler<'t> {
         Ok(())
     }
 
-    fn delete_target(&mut self, target: &Expr<'_>) -> CompileResult {
-        self.at_line(target.pos.line, |c| match &target.kind {
-            ExprKind::Name(name) => {
-                c.name_op(name, NameContext::Delete);
-                Ok(())
-            }
+    /// Stores into or deletes a name, an attribute or a subscript; the caller has checked that
+    /// `target` is one of those.
+    fn single_target(&mut self, target: &Expr<'_>, access: TargetAccess) -> CompileResult {
+        let (context, attribute_op, subscript_op) = match access {
+            TargetAccess::Store => (NameContext::Store, Opcode::StoreAttr, Opcode::StoreSubscr),
+            TargetAccess::Delete => (
+                NameContext::Delete,
+                Opcode::DeleteAttr,
+                Opcode::DeleteSubscr,
+            ),
+        };
+        match &target.kind {
+            ExprKind::Name(name) => self.name_op(name, context),
             ExprKind::Attribute { value, attr } => {
-                c.compile_expr(value)?;
-                c.emit_name(Opcode::DeleteAttr, attr);
-                Ok(())
+                self.compile_expr(value)?;
+                self.emit_name(attribute_op, attr);
             }
             ExprKind::Subscript { value, index } => {
-                c.compile_expr(value)?;
-                c.compile_expr(index)?;
-                c.emit(Opcode::DeleteSubscr, 0);
-                Ok(())
+                self.compile_expr(value)?;
+                self.compile_expr(index)?;
+                self.emit(subscript_op, 0);
+            }
+            _ => return Err(error_at("cannot assign to expression", target.pos)),
+        }
+        Ok(())
+    }
+
+    fn delete_target(&mut self, target: &Expr<'_>) -> CompileResult {
+        self.at_line(target.pos.line, |c| match &target.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                c.single_target(target, TargetAccess::Delete)
             }
             ExprKind::Tuple(elements) | ExprKind::List(elements) => elements
                 .iter()
@@ -632,4 +635,11 @@ fn swap_assignment(target: &Expr<'_>, value: &Expr<'_>) -> Option<usize> {
         && (2..=3).contains(&targets.len())
         && !targets.iter().chain(values).any(starred))
     .then_some(targets.len())
+}
+
+/// Whether a target is assigned to or deleted.
+#[derive(Clone, Copy)]
+enum TargetAccess {
+    Store,
+    Delete,
 }

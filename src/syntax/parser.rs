@@ -4238,13 +4238,6 @@ mod tests {
             8,
         ),
         (
-            "if a:\n  if x:",
-            K::IndentationError,
-            "expected an indented block after 'if' statement on line 2",
-            2,
-            8,
-        ),
-        (
             "if a:\n  if x:\n\n\n",
             K::IndentationError,
             "expected an indented block after 'if' statement on line 2",
