@@ -221,12 +221,7 @@ impl<'t> Compiler<'t> {
                 self.bind(top);
                 self.jump_if(test, false, otherwise)?;
                 self.compile_loop_body(body, top, end, false)?;
-                self.unit.line = stmt.pos.line;
-                self.emit_jump(Opcode::Jump, top);
-                self.bind(otherwise);
-                self.compile_body(orelse)?;
-                self.bind(end);
-                Ok(())
+                self.close_loop(stmt.pos.line, top, otherwise, end, orelse)
             }
             StmtKind::For {
                 target,
@@ -243,12 +238,7 @@ impl<'t> Compiler<'t> {
                 self.emit_jump(Opcode::ForIter, otherwise);
                 self.store_target(target)?;
                 self.compile_loop_body(body, top, end, true)?;
-                self.unit.line = stmt.pos.line;
-                self.emit_jump(Opcode::Jump, top);
-                self.bind(otherwise);
-                self.compile_body(orelse)?;
-                self.bind(end);
-                Ok(())
+                self.close_loop(stmt.pos.line, top, otherwise, end, orelse)
             }
             StmtKind::FunctionDef(def) => self.compile_function_def(def, stmt.pos.line),
             StmtKind::ClassDef(_)
@@ -432,6 +422,24 @@ impl<'t> Compiler<'t> {
                 _ => self.store_target(element)?,
             }
         }
+        Ok(())
+    }
+
+    /// The end of a `while` or `for`: the jump back to the top, the `else` body where the loop
+    /// ends normally, and the label `break` jumps to.
+    fn close_loop(
+        &mut self,
+        line: u32,
+        top: Label,
+        otherwise: Label,
+        end: Label,
+        orelse: &[Stmt<'_>],
+    ) -> CompileResult {
+        self.unit.line = line;
+        self.emit_jump(Opcode::Jump, top);
+        self.bind(otherwise);
+        self.compile_body(orelse)?;
+        self.bind(end);
         Ok(())
     }
 
