@@ -3,6 +3,7 @@
 //! The modules follow the pipeline: syntax → compiler → bytecode → runtime → engines.
 
 pub mod bytecode;
+pub mod cache;
 pub mod compiler;
 pub mod engines;
 pub mod run;

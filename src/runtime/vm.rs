@@ -47,6 +47,8 @@ pub struct Vm {
     pub argv: Vec<String>,
     /// Source text by file name, for traceback lines.
     pub sources: HashMap<String, Rc<str>>,
+    /// How imports use the compiled-file cache.
+    pub cache_settings: crate::cache::CacheSettings,
 }
 
 /// CPython's default for `sys.getrecursionlimit()`.
@@ -69,6 +71,7 @@ impl Vm {
             output: Output::stdout(),
             argv,
             sources: HashMap::new(),
+            cache_settings: crate::cache::CacheSettings::default(),
         }
     }
 
