@@ -1,9 +1,11 @@
 //! The `pvm` command line, following `python`'s conventions where they exist.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use pvm::cache::{self, CacheSettings, CheckSource, CompileError};
 use pvm::engines::EngineKind;
 use pvm::run;
 
@@ -92,9 +94,8 @@ struct Cli {
     /// Program passed in as a string (like `python -c`).
     #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
-    /// The engine that executes the bytecode.
-    #[arg(long, value_enum, default_value = "match")]
-    engine: EngineKind,
+    #[command(flatten)]
+    options: RunOptions,
     /// The program to run, then its arguments (`sys.argv[1:]`).
     #[arg(
         trailing_var_arg = true,
@@ -104,13 +105,51 @@ struct Cli {
     args: Vec<String>,
 }
 
+/// How a file is run, with the bare `pvm FILE` form and with `pvm run FILE`.
+#[derive(clap::Args)]
+struct RunOptions {
+    /// The engine that executes the bytecode.
+    #[arg(long, value_enum, default_value = "match")]
+    engine: EngineKind,
+    #[command(flatten)]
+    cache: CacheOptions,
+    /// Print to stderr, after the run, where the time went: compiling, reading and writing
+    /// the compiled-file cache, executing.
+    #[arg(long)]
+    timings: bool,
+}
+
+/// The compiled-file cache's options.
+#[derive(clap::Args)]
+struct CacheOptions {
+    /// Don't write compiled files (like `python -B`; also PVM_DONT_WRITE_BYTECODE=1).
+    #[arg(short = 'B')]
+    dont_write_bytecode: bool,
+    /// Report on stderr what the compiled-file cache does.
+    #[arg(short = 'v')]
+    verbose: bool,
+    /// How a compiled file is judged fresh: by the source's modification time and size, by a
+    /// hash of the source, or not at all.
+    #[arg(long, value_enum, default_value = "timestamp")]
+    check_source: CheckSource,
+}
+
+impl CacheOptions {
+    fn settings(&self) -> CacheSettings {
+        let mut settings = CacheSettings::from_env();
+        settings.write &= !self.dont_write_bytecode;
+        settings.verbose = self.verbose;
+        settings.check = self.check_source;
+        settings
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Run a program: `pvm run [--engine NAME] FILE [ARGS...]`.
+    /// Run a program: `pvm run [OPTIONS] FILE [ARGS...]`.
     Run {
-        /// The engine that executes the bytecode.
-        #[arg(long, value_enum, default_value = "match")]
-        engine: EngineKind,
+        #[command(flatten)]
+        options: RunOptions,
         /// The program to run, then its arguments.
         #[arg(
             required = true,
@@ -119,6 +158,15 @@ enum Command {
             value_name = "FILE [ARGS]"
         )]
         args: Vec<String>,
+    },
+    /// Compile files, and the `*.py` files in directories (recursively), into the
+    /// compiled-file cache, like `python -m compileall`.
+    Compile {
+        #[command(flatten)]
+        cache: CacheOptions,
+        /// Files and directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
     /// Print the bytecode of every code object in a file, like `python -m dis`.
     Dis {
@@ -153,50 +201,96 @@ fn execute(cli: Cli) -> u8 {
             0
         }
         Some(Command::Dis { file }) => disassemble(&file),
-        Some(Command::Run { engine, args }) => run_file(engine, args),
+        Some(Command::Run { options, args }) => run_file(options, args),
+        Some(Command::Compile { cache, paths }) => compile(&cache.settings(), &paths),
         None => match cli.code {
             Some(code) => {
                 let mut argv = vec!["-c".to_owned()];
                 argv.extend(cli.args);
-                report(run::run_source(&code, "<string>", argv, cli.engine, false))
+                report(run::run_source(
+                    &code,
+                    "<string>",
+                    argv,
+                    cli.options.engine,
+                    false,
+                ))
             }
             None if cli.args.is_empty() => {
-                eprintln!("usage: pvm [-c CODE | FILE | run FILE | dis FILE | engines] [ARGS...]");
+                eprintln!(
+                    "usage: pvm [-c CODE | FILE | run FILE | compile PATH | dis FILE | engines] [ARGS...]"
+                );
                 2
             }
-            None => run_file(cli.engine, cli.args),
+            None => run_file(cli.options, cli.args),
         },
     }
 }
 
-/// Reads a source file; `shown_path` is how messages name it. Source that is not UTF-8 is a
-/// SyntaxError worded as CPython's (which also only reads UTF-8 without a coding cookie).
-fn read_source(path: &str, shown_path: &str) -> Result<String, u8> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!("pvm: can't open file '{path}': {e}");
-        2
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-        let byte = e.as_bytes()[valid.len()];
-        eprintln!(
-            "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {shown_path} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
-        );
-        1
-    })
+fn run_file(options: RunOptions, argv: Vec<String>) -> u8 {
+    let path = PathBuf::from(&argv[0]);
+    let mut timings = run::RunTimings::default();
+    let how = run::FileRun {
+        engine: options.engine,
+        cache: options.cache.settings(),
+        capture_stdout: false,
+    };
+    let status = report(run::run_file(&path, argv, how, &mut timings));
+    if options.timings {
+        eprint!("{}", timings.report(&path.display().to_string()));
+    }
+    status
 }
 
-fn run_file(engine: EngineKind, argv: Vec<String>) -> u8 {
-    let path = argv[0].clone();
-    // Like CPython since 3.9, the main script's code (tracebacks, `__file__`) names it by its
-    // absolute path; `sys.argv[0]` keeps the path as given.
-    let absolute = std::path::absolute(&path)
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| path.clone());
-    match read_source(&path, &absolute) {
-        Ok(source) => report(run::run_source(&source, &absolute, argv, engine, false)),
-        Err(status) => status,
+/// `pvm compile`: every file named and every `*.py` file under the directories named; 1 if
+/// any failed.
+fn compile(settings: &CacheSettings, paths: &[PathBuf]) -> u8 {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_sources(path, &mut files);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut failed = false;
+    for file in files {
+        println!("Compiling {:?}...", file.display().to_string());
+        let filename = std::path::absolute(&file)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| file.display().to_string());
+        let message = match cache::compile_to_cache(&file, &filename, settings) {
+            Ok(entry) => {
+                if settings.verbose {
+                    eprintln!("# pvm cache: wrote {}", entry.display());
+                }
+                continue;
+            }
+            Err(CompileError::Load(error)) => run::load_error_report(&error, &file, &filename).1,
+            Err(CompileError::Write(e)) => format!("can't write the compiled file: {e}\n"),
+        };
+        failed = true;
+        println!("*** Error compiling {:?}...", file.display().to_string());
+        print!("{message}");
+    }
+    u8::from(failed)
+}
+
+/// The `*.py` files under `dir`, sorted, skipping the cache's own directories.
+fn collect_sources(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("Can't list {:?}", dir.display().to_string());
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            if path.file_name().is_some_and(|name| name != "__pvmcache__") {
+                collect_sources(&path, files);
+            }
+        } else if path.extension().is_some_and(|ext| ext == "py") {
+            files.push(path);
+        }
     }
 }
 
@@ -209,9 +303,13 @@ fn report(outcome: run::Outcome) -> u8 {
 }
 
 fn disassemble(path: &str) -> u8 {
-    let source = match read_source(path, path) {
+    let source = match cache::read_source(Path::new(path)) {
         Ok(source) => source,
-        Err(status) => return status,
+        Err(error) => {
+            let (status, message) = run::load_error_report(&error, Path::new(path), path);
+            eprint!("{message}");
+            return status as u8;
+        }
     };
     match run::compile(&source, path) {
         Ok(code) => {

@@ -1,0 +1,440 @@
+//! The serialized form of code objects, as the compiled-file cache stores them. Hand-written:
+//! the format is small, and owning it lets the research change it freely (the magic number
+//! follows every change). Reading treats the bytes as hostile: every length is checked against
+//! the bytes that remain before anything is allocated, nesting is bounded, and the result
+//! passes the verifier before the caller sees it.
+//!
+//! Layout, little-endian; `uvar` is LEB128, `svar` zigzag LEB128, `str` is a `uvar` length and
+//! UTF-8 bytes. A code object: name, qualname (str); first_line, argcount, posonlyargcount,
+//! kwonlyargcount, flags, stacksize (uvar); instruction count (uvar) and the instruction words
+//! (u32 each); each instruction's line as an `svar` delta from the previous line (starting at
+//! first_line); constants (uvar count, each a tag byte and its payload); names, varnames,
+//! cellvars, freevars (uvar count, then str each). The file name is not stored: every code
+//! object of a file carries the name the loader gives it.
+
+use std::rc::Rc;
+
+use super::code::{CodeObject, Constant};
+use super::opcodes::{Instr, Opcode};
+use super::verify;
+
+/// Bump on any change of the layout above; the magic number changes with it.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How deeply constants (tuples, frozensets, code objects) may nest in a file.
+pub const MAX_NESTING: usize = 256;
+
+/// A number that changes whenever the serialized form or the instruction set changes: a hash
+/// of the format version, pvm's version and every opcode's name and argument kind in order.
+pub fn magic() -> u64 {
+    let mut description = format!("pvm {} format {FORMAT_VERSION}:", env!("CARGO_PKG_VERSION"));
+    for op in Opcode::ALL {
+        description.push_str(&format!(" {}/{:?}", op.name(), op.arg_kind()));
+    }
+    xxhash_rust::xxh3::xxh3_64(description.as_bytes())
+}
+
+mod tag {
+    pub const NONE: u8 = 0;
+    pub const FALSE: u8 = 1;
+    pub const TRUE: u8 = 2;
+    pub const INT: u8 = 3;
+    pub const BIG_INT: u8 = 4;
+    pub const FLOAT: u8 = 5;
+    pub const STR: u8 = 6;
+    pub const ELLIPSIS: u8 = 7;
+    pub const TUPLE: u8 = 8;
+    pub const FROZEN_SET: u8 = 9;
+    pub const CODE: u8 = 10;
+}
+
+/// The serialized form of `code` and the code objects nested in it.
+pub fn serialize(code: &CodeObject) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 * code.instructions.len() + 256);
+    write_code(&mut out, code);
+    out
+}
+
+fn write_uvar(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn write_svar(out: &mut Vec<u8>, n: i64) {
+    write_uvar(out, ((n << 1) ^ (n >> 63)) as u64);
+}
+
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    write_uvar(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn write_strs(out: &mut Vec<u8>, strs: &[String]) {
+    write_uvar(out, strs.len() as u64);
+    for s in strs {
+        write_str(out, s);
+    }
+}
+
+fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
+    write_str(out, &code.name);
+    write_str(out, &code.qualname);
+    for n in [
+        code.first_line,
+        code.argcount,
+        code.posonlyargcount,
+        code.kwonlyargcount,
+        code.flags,
+        code.stacksize,
+    ] {
+        write_uvar(out, u64::from(n));
+    }
+    write_uvar(out, code.instructions.len() as u64);
+    for instr in &code.instructions {
+        out.extend_from_slice(&instr.0.to_le_bytes());
+    }
+    let mut previous = code.first_line;
+    for &line in &code.lines {
+        write_svar(out, i64::from(line) - i64::from(previous));
+        previous = line;
+    }
+    write_uvar(out, code.constants.len() as u64);
+    for constant in &code.constants {
+        write_constant(out, constant);
+    }
+    for strs in [&code.names, &code.varnames, &code.cellvars, &code.freevars] {
+        write_strs(out, strs);
+    }
+}
+
+fn write_constant(out: &mut Vec<u8>, constant: &Constant) {
+    match constant {
+        Constant::None => out.push(tag::NONE),
+        Constant::Bool(false) => out.push(tag::FALSE),
+        Constant::Bool(true) => out.push(tag::TRUE),
+        Constant::Int(i) => {
+            out.push(tag::INT);
+            write_svar(out, *i);
+        }
+        Constant::BigInt(digits) => {
+            out.push(tag::BIG_INT);
+            write_str(out, digits);
+        }
+        Constant::Float(f) => {
+            out.push(tag::FLOAT);
+            out.extend_from_slice(&f.to_bits().to_le_bytes());
+        }
+        Constant::Str(s) => {
+            out.push(tag::STR);
+            write_str(out, s);
+        }
+        Constant::Ellipsis => out.push(tag::ELLIPSIS),
+        Constant::Tuple(items) | Constant::FrozenSet(items) => {
+            out.push(if matches!(constant, Constant::Tuple(_)) {
+                tag::TUPLE
+            } else {
+                tag::FROZEN_SET
+            });
+            write_uvar(out, items.len() as u64);
+            for item in items {
+                write_constant(out, item);
+            }
+        }
+        Constant::Code(code) => {
+            out.push(tag::CODE);
+            write_code(out, code);
+        }
+    }
+}
+
+/// Why bytes are not a valid serialized code object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Reads a code object written by `serialize`, names it (and every nested one) `filename`, and
+/// verifies it. Any defect of the bytes is an error, never a panic.
+pub fn deserialize(bytes: &[u8], filename: &str) -> Result<CodeObject, DecodeError> {
+    let mut reader = Reader {
+        bytes,
+        pos: 0,
+        filename,
+    };
+    let code = reader.code(MAX_NESTING)?;
+    if reader.pos != bytes.len() {
+        return Err(DecodeError("bytes after the code object".to_owned()));
+    }
+    verify::verify(&code, MAX_NESTING).map_err(DecodeError)?;
+    Ok(code)
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    filename: &'a str,
+}
+
+fn truncated() -> DecodeError {
+    DecodeError("truncated".to_owned())
+}
+
+impl Reader<'_> {
+    fn remaining(&self) -> usize {
+        self.bytes.len() - self.pos
+    }
+
+    fn byte(&mut self) -> Result<u8, DecodeError> {
+        let b = *self.bytes.get(self.pos).ok_or_else(truncated)?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn take(&mut self, n: usize) -> Result<&[u8], DecodeError> {
+        if n > self.remaining() {
+            return Err(truncated());
+        }
+        let slice = &self.bytes[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(slice)
+    }
+
+    fn uvar(&mut self) -> Result<u64, DecodeError> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err(DecodeError("variable-length number too long".to_owned()))
+    }
+
+    fn svar(&mut self) -> Result<i64, DecodeError> {
+        let n = self.uvar()?;
+        Ok((n >> 1) as i64 ^ -((n & 1) as i64))
+    }
+
+    fn u32(&mut self) -> Result<u32, DecodeError> {
+        u32::try_from(self.uvar()?).map_err(|_| DecodeError("number out of range".to_owned()))
+    }
+
+    /// A count of items that take at least `item_size` bytes each, bounded by what remains.
+    fn count(&mut self, item_size: usize) -> Result<usize, DecodeError> {
+        let n = self.uvar()?;
+        if n > (self.remaining() / item_size) as u64 {
+            return Err(DecodeError(format!(
+                "count {n} exceeds the remaining bytes"
+            )));
+        }
+        Ok(n as usize)
+    }
+
+    fn string(&mut self) -> Result<String, DecodeError> {
+        let len = self.count(1)?;
+        let bytes = self.take(len)?;
+        std::str::from_utf8(bytes)
+            .map(str::to_owned)
+            .map_err(|_| DecodeError("a string is not UTF-8".to_owned()))
+    }
+
+    fn strings(&mut self) -> Result<Vec<String>, DecodeError> {
+        let n = self.count(1)?;
+        (0..n).map(|_| self.string()).collect()
+    }
+
+    fn code(&mut self, depth: usize) -> Result<CodeObject, DecodeError> {
+        if depth == 0 {
+            return Err(DecodeError("constants nested too deeply".to_owned()));
+        }
+        let name = self.string()?;
+        let qualname = self.string()?;
+        let first_line = self.u32()?;
+        let argcount = self.u32()?;
+        let posonlyargcount = self.u32()?;
+        let kwonlyargcount = self.u32()?;
+        let flags = self.u32()?;
+        let stacksize = self.u32()?;
+        let n = self.count(5)?;
+        let words = self.take(4 * n)?;
+        let instructions = words
+            .chunks_exact(4)
+            .map(|w| {
+                let word = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+                Instr::decode(word).ok_or_else(|| DecodeError(format!("bad opcode in {word:#x}")))
+            })
+            .collect::<Result<Vec<Instr>, DecodeError>>()?;
+        let mut lines = Vec::with_capacity(n);
+        let mut line = i64::from(first_line);
+        for _ in 0..n {
+            line = line
+                .checked_add(self.svar()?)
+                .ok_or_else(|| DecodeError("line out of range".to_owned()))?;
+            lines.push(
+                u32::try_from(line).map_err(|_| DecodeError("line out of range".to_owned()))?,
+            );
+        }
+        let count = self.count(1)?;
+        let constants = (0..count)
+            .map(|_| self.constant(depth))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(CodeObject {
+            name,
+            qualname,
+            filename: self.filename.to_owned(),
+            first_line,
+            instructions,
+            lines,
+            constants,
+            names: self.strings()?,
+            varnames: self.strings()?,
+            cellvars: self.strings()?,
+            freevars: self.strings()?,
+            argcount,
+            posonlyargcount,
+            kwonlyargcount,
+            flags,
+            stacksize,
+        })
+    }
+
+    fn constant(&mut self, depth: usize) -> Result<Constant, DecodeError> {
+        Ok(match self.byte()? {
+            tag::NONE => Constant::None,
+            tag::FALSE => Constant::Bool(false),
+            tag::TRUE => Constant::Bool(true),
+            tag::INT => Constant::Int(self.svar()?),
+            tag::BIG_INT => Constant::BigInt(self.string()?),
+            tag::FLOAT => {
+                let bytes = self.take(8)?;
+                let mut bits = [0u8; 8];
+                bits.copy_from_slice(bytes);
+                Constant::Float(f64::from_bits(u64::from_le_bytes(bits)))
+            }
+            tag::STR => Constant::Str(self.string()?),
+            tag::ELLIPSIS => Constant::Ellipsis,
+            tag @ (tag::TUPLE | tag::FROZEN_SET) => {
+                if depth <= 1 {
+                    return Err(DecodeError("constants nested too deeply".to_owned()));
+                }
+                let n = self.count(1)?;
+                let items = (0..n)
+                    .map(|_| self.constant(depth - 1))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if tag == tag::TUPLE {
+                    Constant::Tuple(items)
+                } else {
+                    Constant::FrozenSet(items)
+                }
+            }
+            tag::CODE => Constant::Code(Rc::new(self.code(depth - 1)?)),
+            other => return Err(DecodeError(format!("unknown constant tag {other}"))),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> CodeObject {
+        crate::run::compile(
+            "def f(a, b=2.5, *c, d, **e):\n    def g():\n        return a + d\n    return g\n\
+             x = (1, 'two', (3.0, None, ...), 10**30, -10**30)\nprint(x, {1} | frozenset({2, 3}))\n",
+            "/tmp/sample.py",
+        )
+        .map(|code| (*code).clone())
+        .expect("the sample compiles")
+    }
+
+    #[test]
+    fn round_trips_every_kind_of_constant() {
+        let code = sample();
+        let bytes = serialize(&code);
+        assert_eq!(deserialize(&bytes, "/tmp/sample.py"), Ok(code));
+    }
+
+    #[test]
+    fn floats_keep_their_bits() {
+        for value in [
+            f64::NAN,
+            -0.0,
+            f64::INFINITY,
+            1e-310,
+            f64::from_bits(0x7ff8_dead_beef_0001),
+        ] {
+            let mut code = sample();
+            code.constants.push(Constant::Float(value));
+            let back = deserialize(&serialize(&code), "/tmp/sample.py").expect("valid");
+            let Some(Constant::Float(read)) = back.constants.last() else {
+                panic!("the float constant is last");
+            };
+            assert_eq!(read.to_bits(), value.to_bits());
+        }
+    }
+
+    #[test]
+    fn the_loader_names_the_file() {
+        let code = sample();
+        let back = deserialize(&serialize(&code), "/elsewhere/moved.py").expect("valid");
+        assert_eq!(back.filename, "/elsewhere/moved.py");
+        let Some(Constant::Code(inner)) = back
+            .constants
+            .iter()
+            .find(|c| matches!(c, Constant::Code(_)))
+        else {
+            panic!("the sample has a function");
+        };
+        assert_eq!(inner.filename, "/elsewhere/moved.py");
+    }
+
+    #[test]
+    fn a_huge_count_is_refused_before_allocating() {
+        let mut bytes = Vec::new();
+        write_str(&mut bytes, "f");
+        write_str(&mut bytes, "f");
+        for _ in 0..6 {
+            write_uvar(&mut bytes, 0);
+        }
+        write_uvar(&mut bytes, u64::MAX >> 1);
+        let error = deserialize(&bytes, "x").expect_err("the count is absurd");
+        assert!(error.0.contains("exceeds the remaining bytes"), "{error}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let mut constant = Constant::None;
+        for _ in 0..MAX_NESTING + 1 {
+            constant = Constant::Tuple(vec![constant]);
+        }
+        let mut code = sample();
+        code.constants.push(constant);
+        let error = deserialize(&serialize(&code), "x").expect_err("too deep");
+        assert!(error.0.contains("nested too deeply"), "{error}");
+    }
+
+    #[test]
+    fn verification_rejects_out_of_range_arguments() {
+        let mut code = sample();
+        let index = code.constants.len() as u32;
+        code.instructions[0] = Instr::new(Opcode::LoadConst, index);
+        let error = deserialize(&serialize(&code), "x").expect_err("constant out of range");
+        assert!(error.0.contains("argument out of range"), "{error}");
+    }
+
+    #[test]
+    fn verification_rejects_a_stack_underflow() {
+        let mut code = sample();
+        code.instructions[0] = Instr::new(Opcode::Pop, 0);
+        let error = deserialize(&serialize(&code), "x").expect_err("underflow");
+        assert!(error.0.contains("underflow"), "{error}");
+    }
+}
