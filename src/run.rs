@@ -63,6 +63,22 @@ pub fn run_source(
     }
 }
 
+/// Runs an already compiled module as `__main__`, as if from `filename`.
+pub fn run_compiled(
+    code: Rc<CodeObject>,
+    filename: &str,
+    argv: Vec<String>,
+    engine: EngineKind,
+    capture_stdout: bool,
+) -> Outcome {
+    run_code(
+        Vm::new(engine.executor(), argv),
+        code,
+        filename,
+        capture_stdout,
+    )
+}
+
 /// How `run_file` should go about it.
 pub struct FileRun {
     pub engine: EngineKind,

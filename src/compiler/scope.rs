@@ -14,7 +14,12 @@
 //! order is the one reported.
 
 use indexmap::{IndexMap, IndexSet};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+
+/// Insertion-ordered maps and sets of names, hashed with Fx: names are short, and SipHash was
+/// a tenth of the compiler's time.
+pub type FxIndexMap<K, V> = IndexMap<K, V, FxBuildHasher>;
+pub type NameSet = IndexSet<String, FxBuildHasher>;
 
 use super::{check_supported_expression, check_supported_statement, error_at};
 use crate::syntax::SyntaxError;
@@ -76,29 +81,29 @@ struct Symbol {
 pub struct Scope {
     pub kind: ScopeKind,
     /// Every name the scope mentions, in order of first appearance.
-    symbols: IndexMap<String, Symbol>,
+    symbols: FxIndexMap<String, Symbol>,
     /// Parameters in slot order.
     params: Vec<String>,
     /// Names in order of first binding.
-    bind_order: IndexSet<String>,
+    bind_order: NameSet,
     children: Vec<ScopeId>,
     /// Local slots: the parameters, then the other non-cell locals in order of first binding.
-    pub varnames: IndexSet<String>,
-    pub cellvars: IndexSet<String>,
-    pub freevars: IndexSet<String>,
+    pub varnames: NameSet,
+    pub cellvars: NameSet,
+    pub freevars: NameSet,
 }
 
 impl Scope {
     fn new(kind: ScopeKind) -> Scope {
         Scope {
             kind,
-            symbols: IndexMap::new(),
+            symbols: FxIndexMap::default(),
             params: Vec::new(),
-            bind_order: IndexSet::new(),
+            bind_order: NameSet::default(),
             children: Vec::new(),
-            varnames: IndexSet::new(),
-            cellvars: IndexSet::new(),
-            freevars: IndexSet::new(),
+            varnames: NameSet::default(),
+            cellvars: NameSet::default(),
+            freevars: NameSet::default(),
         }
     }
 
@@ -110,7 +115,7 @@ impl Scope {
     }
 
     pub fn access(&self, name: &str) -> NameAccess {
-        let index = |set: &IndexSet<String>| set.get_index_of(name).map(|i| i as u32);
+        let index = |set: &NameSet| set.get_index_of(name).map(|i| i as u32);
         match self.resolution(name) {
             Resolution::Local => index(&self.varnames).map_or(NameAccess::Global, NameAccess::Fast),
             Resolution::Cell => index(&self.cellvars).map_or(NameAccess::Global, NameAccess::Deref),
@@ -239,7 +244,7 @@ impl SymbolTable {
         let is_local = |name: &String| {
             scope.symbols[name].resolution == Resolution::Local && !scope.params.contains(name)
         };
-        let varnames: IndexSet<String> = scope
+        let varnames: NameSet = scope
             .params
             .iter()
             .cloned()
@@ -286,20 +291,28 @@ impl Builder {
     }
 
     fn symbol(&mut self, scope: ScopeId, name: &str) -> &mut Symbol {
-        self.table.scopes[scope]
-            .symbols
-            .entry(name.to_owned())
-            .or_insert(Symbol {
-                flags: 0,
-                resolution: Resolution::GlobalImplicit,
-                declared_at: Pos::default(),
-            })
+        let symbols = &mut self.table.scopes[scope].symbols;
+        // Looked up before inserting: names are mostly seen again, and an owned key per
+        // mention was a large part of building the table.
+        let index = match symbols.get_index_of(name) {
+            Some(index) => index,
+            None => {
+                let symbol = Symbol {
+                    flags: 0,
+                    resolution: Resolution::GlobalImplicit,
+                    declared_at: Pos::default(),
+                };
+                symbols.insert_full(name.to_owned(), symbol).0
+            }
+        };
+        &mut symbols[index]
     }
 
     fn add_to(&mut self, scope: ScopeId, name: &str, flags: u8) {
         self.symbol(scope, name).flags |= flags;
-        if flags & (flag::BOUND | flag::PARAM) != 0 {
-            self.table.scopes[scope].bind_order.insert(name.to_owned());
+        let bind_order = &mut self.table.scopes[scope].bind_order;
+        if flags & (flag::BOUND | flag::PARAM) != 0 && !bind_order.contains(name) {
+            bind_order.insert(name.to_owned());
         }
     }
 

@@ -2,10 +2,9 @@
 //! constant and name tables, and jump labels that are resolved to instruction indices only when
 //! the unit is assembled.
 
-use indexmap::IndexSet;
 use rustc_hash::FxHashMap;
 
-use super::scope::Scope;
+use super::scope::{NameSet, Scope};
 use crate::bytecode::Constant;
 use crate::bytecode::opcodes::{ArgKind, Instr, MAX_ARG, Opcode};
 use crate::syntax::SyntaxError;
@@ -87,7 +86,7 @@ pub struct CodeUnit<'t> {
     pub lines: Vec<u32>,
     pub constants: Vec<Constant>,
     const_index: FxHashMap<ConstKey, usize>,
-    pub names: IndexSet<String>,
+    pub names: NameSet,
     /// The instruction index each label is bound to.
     pub labels: Vec<Option<u32>>,
     /// The first argument that did not fit in an instruction word.
@@ -108,7 +107,7 @@ impl<'t> CodeUnit<'t> {
             lines: Vec::new(),
             constants: Vec::new(),
             const_index: FxHashMap::default(),
-            names: IndexSet::new(),
+            names: NameSet::default(),
             labels: Vec::new(),
             overflow: None,
         }

@@ -314,9 +314,14 @@ pub fn call(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 pub fn call_kw(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let names = cur.pop();
+    // The compiler's tuple never names more values than the call passes; code from a
+    // damaged cache entry might, and the split into positional and keyword values needs it.
     let Value::Tuple(names) = names else {
         return vm.raise(type_error("keyword names must be a tuple"));
     };
+    if names.len() > arg as usize {
+        return vm.raise(type_error("more keyword names than arguments"));
+    }
     // SAFETY: the callable sits below the arguments.
     let result_slot = unsafe { cur.sp.sub(arg as usize + 1) };
     vm.call_general(cur, result_slot, arg as usize, &names)
@@ -386,6 +391,10 @@ pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         Vec::new()
     };
     let c = &code.code;
+    // Calls copy the closure into the frame's free-variable slots, which must fit it.
+    if closure.len() != c.freevars.len() {
+        return vm.raise(type_error("closure size does not match the free variables"));
+    }
     let simple = c.kwonlyargcount == 0 && !c.has_varargs() && !c.has_varkeywords();
     let simple_argcount = if simple {
         c.argcount as usize

@@ -59,7 +59,21 @@ const MAX_INDENT_DEPTH: usize = 100;
 
 const TAB_SIZE: u32 = 8;
 
-const OPERATORS: [&str; 48] = [
+/// Declares `operator_named`: the operator spelled `text`, as a `&'static str`. A `match`
+/// dispatches on length and bytes; searching a list of prefixes per operator token was the
+/// lexer's main cost.
+macro_rules! operators {
+    ($($op:literal),* $(,)?) => {
+        fn operator_named(text: &str) -> Option<&'static str> {
+            match text {
+                $($op => Some($op),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+operators![
     "**=", "//=", ">>=", "<<=", "...", "!=", "**", "//", ">>", "<<", "<=", ">=", "==", "->", "+=",
     "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=", "+", "-", "*", "/", "%", "@", "&", "|",
     "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=", "!",
@@ -164,7 +178,12 @@ impl<'a> Lexer<'a> {
     }
 
     fn peek(&self) -> Option<char> {
-        self.src[self.pos..].chars().next()
+        // ASCII, nearly every character of real source, without re-slicing and decoding.
+        match self.src.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(b as char),
+            Some(_) => self.src[self.pos..].chars().next(),
+            None => None,
+        }
     }
 
     fn peek_at(&self, n: usize) -> Option<char> {
@@ -431,8 +450,13 @@ impl<'a> Lexer<'a> {
     }
 
     fn operator(&mut self, c: char, start: usize, line: u32, col: u32) -> LexResult<()> {
-        let rest = &self.src[start..];
-        let Some(op) = OPERATORS.iter().find(|op| rest.starts_with(**op)) else {
+        let rest = self.src.as_bytes().get(start..).unwrap_or_default();
+        // The longest operator first: `**=` before `**` before `*`.
+        let longest = (1..=3).rev().find_map(|len| {
+            let text = std::str::from_utf8(rest.get(..len)?).ok()?;
+            operator_named(text)
+        });
+        let Some(op) = longest else {
             if c == '\0' {
                 return Err(SyntaxError::new(
                     "source code cannot contain null bytes",
@@ -460,7 +484,7 @@ impl<'a> Lexer<'a> {
                 col,
             ));
         };
-        match *op {
+        match op {
             "(" | "[" | "{" => {
                 if self.brackets.len() >= MAX_BRACKET_DEPTH {
                     return Err(self.error("too many nested parentheses", line, col));

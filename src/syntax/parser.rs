@@ -23,13 +23,6 @@ use super::{SyntaxError, SyntaxErrorKind};
 /// reported as a RecursionError.
 const MAX_NESTING: u32 = 1000;
 
-const KEYWORDS: [&str; 35] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
-];
-
 type PResult<T> = Result<T, SyntaxError>;
 
 /// Positional and keyword arguments of a call or class definition.
@@ -80,8 +73,47 @@ enum StrPiece<'a> {
     FString(Vec<Expr<'a>>),
 }
 
+/// A `match` rather than a search of a list: the compiler dispatches on length and bytes, and
+/// every name token is checked.
 fn is_keyword(s: &str) -> bool {
-    KEYWORDS.contains(&s)
+    matches!(
+        s,
+        "False"
+            | "None"
+            | "True"
+            | "and"
+            | "as"
+            | "assert"
+            | "async"
+            | "await"
+            | "break"
+            | "class"
+            | "continue"
+            | "def"
+            | "del"
+            | "elif"
+            | "else"
+            | "except"
+            | "finally"
+            | "for"
+            | "from"
+            | "global"
+            | "if"
+            | "import"
+            | "in"
+            | "is"
+            | "lambda"
+            | "nonlocal"
+            | "not"
+            | "or"
+            | "pass"
+            | "raise"
+            | "return"
+            | "try"
+            | "while"
+            | "with"
+            | "yield"
+    )
 }
 
 fn pos_of(t: &Token) -> Pos {

@@ -1,0 +1,323 @@
+//! The compiled-file cache as a user meets it, one `pvm` process per step on a scratch
+//! directory: entries written on the first run and used on the next (seen with `-v`), stale
+//! and corrupt entries replaced, `-B` / `PVM_DONT_WRITE_BYTECODE` writing nothing,
+//! `PVM_CACHE_PREFIX`, an unwritable cache directory, `--check-source`, and `pvm compile`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pvm::cache::cache_tag;
+
+const PVM: &str = env!("CARGO_BIN_EXE_pvm");
+
+/// A fresh directory for one test's files, removed when dropped.
+struct Scratch {
+    dir: PathBuf,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("pvm-cache-{}-{unique}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("create a scratch directory");
+        Scratch { dir }
+    }
+
+    fn write(&self, name: &str, source: &str) -> PathBuf {
+        let path = self.dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create a directory");
+        }
+        std::fs::write(&path, source).expect("write a scratch file");
+        path
+    }
+
+    /// Where the entry for the source `name` goes without a prefix.
+    fn entry(&self, name: &str) -> PathBuf {
+        let source = self.dir.join(name);
+        let stem = source.file_stem().expect("a file name").to_owned();
+        source
+            .parent()
+            .expect("a directory")
+            .join("__pvmcache__")
+            .join(format!("{}.{}.pvc", stem.to_string_lossy(), cache_tag()))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        make_writable(&self.dir.join("__pvmcache__"));
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn make_writable(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+}
+
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn pvm(args: &[&str], env: &[(&str, &Path)]) -> Run {
+    let mut command = Command::new(PVM);
+    command
+        .args(args)
+        .env_remove("PVM_DONT_WRITE_BYTECODE")
+        .env_remove("PVM_CACHE_PREFIX");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().expect("run pvm");
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn run_verbose(path: &Path, extra: &[&str]) -> Run {
+    let mut args = vec!["run", "-v"];
+    args.extend_from_slice(extra);
+    args.push(path.to_str().expect("a UTF-8 path"));
+    let run = pvm(&args, &[]);
+    assert_eq!(run.status, 0, "stderr: {}", run.stderr);
+    run
+}
+
+const PROGRAM: &str = "def double(x):\n    return 2 * x\nprint(double(21))\n";
+
+#[test]
+fn the_first_run_writes_an_entry_and_the_second_uses_it() {
+    let scratch = Scratch::new();
+    let program = scratch.write("prog.py", PROGRAM);
+    let first = run_verbose(&program, &[]);
+    assert_eq!(first.stdout, "42\n");
+    assert!(first.stderr.contains("no entry"), "{}", first.stderr);
+    assert!(
+        first.stderr.contains("# pvm cache: wrote"),
+        "{}",
+        first.stderr
+    );
+    assert!(scratch.entry("prog.py").is_file());
+    let second = run_verbose(&program, &[]);
+    assert_eq!(second.stdout, "42\n");
+    assert!(
+        second.stderr.contains("# pvm cache: loaded"),
+        "{}",
+        second.stderr
+    );
+    assert!(!second.stderr.contains("wrote"), "{}", second.stderr);
+}
+
+#[test]
+fn the_bare_form_takes_the_cache_options_too() {
+    let scratch = Scratch::new();
+    let program = scratch.write("bare.py", PROGRAM);
+    let path = program.to_str().expect("a UTF-8 path");
+    let run = pvm(&["-v", "-B", path], &[]);
+    assert_eq!(run.stdout, "42\n");
+    assert!(run.stderr.contains("not writing"), "{}", run.stderr);
+    assert!(!scratch.entry("bare.py").exists());
+}
+
+#[test]
+fn an_edited_source_is_compiled_again() {
+    let scratch = Scratch::new();
+    let program = scratch.write("edit.py", PROGRAM);
+    run_verbose(&program, &[]);
+    // A different size, so the change shows even within the file system's time resolution.
+    scratch.write("edit.py", "print('edited', 1 + 1)\n");
+    let run = run_verbose(&program, &[]);
+    assert_eq!(run.stdout, "edited 2\n");
+    assert!(run.stderr.contains("stale entry"), "{}", run.stderr);
+    assert!(run.stderr.contains("wrote"), "{}", run.stderr);
+    assert!(run_verbose(&program, &[]).stderr.contains("loaded"));
+}
+
+#[test]
+fn a_corrupt_entry_is_ignored_and_rewritten() {
+    let scratch = Scratch::new();
+    let program = scratch.write("corrupt.py", PROGRAM);
+    run_verbose(&program, &[]);
+    let entry = scratch.entry("corrupt.py");
+    let mut bytes = std::fs::read(&entry).expect("the entry");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x55;
+    std::fs::write(&entry, &bytes).expect("corrupt the entry");
+    let run = run_verbose(&program, &[]);
+    assert_eq!(run.stdout, "42\n");
+    assert!(run.stderr.contains("corrupt entry"), "{}", run.stderr);
+    assert!(run.stderr.contains("wrote"), "{}", run.stderr);
+    std::fs::write(&entry, &bytes[..20]).expect("truncate the entry");
+    let run = run_verbose(&program, &[]);
+    assert!(run.stderr.contains("truncated entry"), "{}", run.stderr);
+    std::fs::write(
+        &entry,
+        b"not an entry of any version, but long enough for a header",
+    )
+    .expect("replace the entry");
+    let run = run_verbose(&program, &[]);
+    assert!(run.stderr.contains("another version"), "{}", run.stderr);
+    assert!(run_verbose(&program, &[]).stderr.contains("loaded"));
+}
+
+#[test]
+fn dont_write_bytecode_writes_nothing() {
+    let scratch = Scratch::new();
+    let program = scratch.write("nowrite.py", PROGRAM);
+    let path = program.to_str().expect("a UTF-8 path");
+    let run = pvm(&["run", "-B", path], &[]);
+    assert_eq!(run.stdout, "42\n");
+    let run = pvm(
+        &["run", path],
+        &[("PVM_DONT_WRITE_BYTECODE", Path::new("1"))],
+    );
+    assert_eq!(run.stdout, "42\n");
+    assert!(!scratch.dir.join("__pvmcache__").exists());
+}
+
+#[test]
+fn a_cache_prefix_holds_the_entries_in_a_mirrored_tree() {
+    let scratch = Scratch::new();
+    let program = scratch.write("src/prefixed.py", PROGRAM);
+    let prefix = scratch.dir.join("cache-tree");
+    let path = program.to_str().expect("a UTF-8 path");
+    let run = pvm(&["run", "-v", path], &[("PVM_CACHE_PREFIX", &prefix)]);
+    assert_eq!(run.stdout, "42\n");
+    let mirrored = prefix
+        .join(
+            scratch
+                .dir
+                .strip_prefix("/")
+                .expect("an absolute directory"),
+        )
+        .join("src")
+        .join(format!("prefixed.{}.pvc", cache_tag()));
+    assert!(
+        mirrored.is_file(),
+        "no {}: {}",
+        mirrored.display(),
+        run.stderr
+    );
+    assert!(!scratch.dir.join("src/__pvmcache__").exists());
+    let again = pvm(&["run", "-v", path], &[("PVM_CACHE_PREFIX", &prefix)]);
+    assert!(again.stderr.contains("loaded"), "{}", again.stderr);
+}
+
+#[test]
+fn an_unwritable_cache_directory_still_runs() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = Scratch::new();
+    let program = scratch.write("locked.py", PROGRAM);
+    let cache_dir = scratch.dir.join("__pvmcache__");
+    std::fs::create_dir_all(&cache_dir).expect("create the cache directory");
+    std::fs::set_permissions(&cache_dir, std::fs::Permissions::from_mode(0o555))
+        .expect("make it read-only");
+    // Root ignores permission bits; a file where the directory should be blocks anyone.
+    let blocked = Scratch::new();
+    let blocked_program = blocked.write("blocked.py", PROGRAM);
+    std::fs::write(blocked.dir.join("__pvmcache__"), "a file, not a directory")
+        .expect("block the cache directory");
+    let run = run_verbose(&program, &[]);
+    assert_eq!(run.stdout, "42\n");
+    assert!(
+        run.stderr.contains("wrote") || run.stderr.contains("could not write"),
+        "{}",
+        run.stderr
+    );
+    let run = run_verbose(&blocked_program, &[]);
+    assert_eq!(run.stdout, "42\n");
+    assert!(run.stderr.contains("could not write"), "{}", run.stderr);
+    make_writable(&cache_dir);
+}
+
+#[test]
+fn check_source_hash_and_unchecked() {
+    let scratch = Scratch::new();
+    let program = scratch.write("hashed.py", PROGRAM);
+    let first = run_verbose(&program, &["--check-source", "hash"]);
+    assert!(first.stderr.contains("wrote"), "{}", first.stderr);
+    let second = run_verbose(&program, &["--check-source", "hash"]);
+    assert!(second.stderr.contains("loaded"), "{}", second.stderr);
+    // Same size and (possibly) the same modification time: only the hash can tell.
+    scratch.write("hashed.py", &PROGRAM.replace("21", "12"));
+    let edited = run_verbose(&program, &["--check-source", "hash"]);
+    assert_eq!(edited.stdout, "24\n");
+    assert!(edited.stderr.contains("stale entry"), "{}", edited.stderr);
+    // Unchecked trusts whatever entry is there, even one for other source.
+    scratch.write("hashed.py", "print('never compiled')\n");
+    let trusted = run_verbose(&program, &["--check-source", "unchecked"]);
+    assert_eq!(trusted.stdout, "24\n");
+}
+
+#[test]
+fn a_traceback_from_a_cached_run_shows_the_source_lines() {
+    let scratch = Scratch::new();
+    let program = scratch.write("fails.py", "def f(x):\n    return 1 / x\nf(0)\n");
+    let path = program.to_str().expect("a UTF-8 path");
+    let cold = pvm(&["run", path], &[]);
+    let warm = pvm(&["run", "-v", path], &[]);
+    assert!(warm.stderr.contains("loaded"), "{}", warm.stderr);
+    assert_eq!(warm.status, 1);
+    assert!(
+        warm.stderr.contains("    return 1 / x\n"),
+        "{}",
+        warm.stderr
+    );
+    assert!(warm.stderr.ends_with(&cold.stderr), "{}", warm.stderr);
+}
+
+#[test]
+fn timings_name_every_phase() {
+    let scratch = Scratch::new();
+    let program = scratch.write("timed.py", PROGRAM);
+    let path = program.to_str().expect("a UTF-8 path");
+    let cold = pvm(&["run", "--timings", path], &[]);
+    assert!(
+        cold.stderr.contains("compiled from source"),
+        "{}",
+        cold.stderr
+    );
+    let warm = pvm(&["run", "--timings", path], &[]);
+    assert!(warm.stderr.contains("cache hit"), "{}", warm.stderr);
+    for phase in [
+        "read+parse+compile",
+        "cache load",
+        "cache write",
+        "execution",
+    ] {
+        assert!(
+            warm.stderr.contains(phase),
+            "{phase} missing: {}",
+            warm.stderr
+        );
+    }
+}
+
+#[test]
+fn compile_fills_the_cache_for_a_tree_and_reports_syntax_errors() {
+    let scratch = Scratch::new();
+    scratch.write("pkg/good.py", PROGRAM);
+    scratch.write("pkg/deeper/also_good.py", "print('ok')\n");
+    scratch.write("pkg/notes.txt", "not python");
+    let dir = scratch.dir.join("pkg");
+    let run = pvm(&["compile", dir.to_str().expect("a UTF-8 path")], &[]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(scratch.entry("pkg/good.py").is_file());
+    assert!(scratch.entry("pkg/deeper/also_good.py").is_file());
+    let warm = run_verbose(&scratch.dir.join("pkg/good.py"), &[]);
+    assert!(warm.stderr.contains("loaded"), "{}", warm.stderr);
+
+    scratch.write("pkg/bad.py", "def broken(:\n    pass\n");
+    let run = pvm(&["compile", dir.to_str().expect("a UTF-8 path")], &[]);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.contains("*** Error compiling"), "{}", run.stdout);
+    assert!(run.stdout.contains("SyntaxError"), "{}", run.stdout);
+    assert!(!scratch.entry("pkg/bad.py").exists());
+}

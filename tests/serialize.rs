@@ -1,0 +1,222 @@
+//! The serialized form of code objects and the cache entries that hold it, in-process: every
+//! program in `tests/py/` and `workloads/` survives serialize → deserialize unchanged and runs
+//! the same from the deserialized code on every engine; and damaged entries — truncated,
+//! bit-flipped, with corrupted length fields — are always refused with an error, never a panic.
+
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use pvm::bytecode::CodeObject;
+use pvm::bytecode::serialize::{deserialize, serialize};
+use pvm::cache::{decode_entry, encode_entry_for_source};
+use pvm::engines::EngineKind;
+use pvm::run::{compile, run_compiled};
+
+/// Programs recurse on the Rust stack only through built-ins and the parser; the same generous
+/// stack the corpus test gives them.
+const STACK: usize = 256 << 20;
+
+/// Every `.py` file of `tests/py/` and `workloads/`, sorted.
+fn programs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for dir in ["tests/py", "workloads"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("a readable directory") {
+            let path = entry.expect("a directory entry").path();
+            if path.extension().is_some_and(|ext| ext == "py") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The program's code, or `None` when it is meant not to compile (SyntaxError tests).
+fn compiled(path: &Path) -> Option<(String, Rc<CodeObject>)> {
+    let source = std::fs::read_to_string(path).ok()?;
+    let filename = path.display().to_string();
+    let code = compile(&source, &filename).ok()?;
+    Some((source, code))
+}
+
+/// `argv` for a program: workloads take a size, kept tiny here.
+fn argv_for(path: &Path) -> Vec<String> {
+    let mut argv = vec![path.display().to_string()];
+    if path.parent().is_some_and(|dir| dir.ends_with("workloads")) {
+        argv.push("5".to_owned());
+    }
+    argv
+}
+
+/// What a run left behind, comparable.
+fn run_on(code: Rc<CodeObject>, path: &Path, engine: EngineKind) -> (i32, String, Vec<u8>) {
+    let outcome = run_compiled(
+        code,
+        &path.display().to_string(),
+        argv_for(path),
+        engine,
+        true,
+    );
+    (outcome.status, outcome.stderr, outcome.stdout)
+}
+
+/// Round-trips one program's code and runs both copies on every engine; `false` when the
+/// program does not compile.
+fn check_round_trip(path: &Path) -> bool {
+    let Some((_, code)) = compiled(path) else {
+        return false;
+    };
+    let filename = path.display().to_string();
+    let bytes = serialize(&code);
+    let back = deserialize(&bytes, &filename)
+        .unwrap_or_else(|e| panic!("{filename}: the serialized code is refused: {e}"));
+    assert_eq!(
+        back, *code,
+        "{filename}: the code object changed in the round trip"
+    );
+    let back = Rc::new(back);
+    for &engine in EngineKind::ALL {
+        assert_eq!(
+            run_on(back.clone(), path, engine),
+            run_on(code.clone(), path, engine),
+            "{filename} on {}: the deserialized code runs differently",
+            engine.name()
+        );
+    }
+    true
+}
+
+#[test]
+fn every_program_round_trips_and_runs_the_same() {
+    let mut checked = 0;
+    for path in programs() {
+        let runner = std::thread::Builder::new()
+            .stack_size(STACK)
+            .spawn(move || check_round_trip(&path))
+            .expect("spawn a runner thread");
+        if runner.join().expect("the round trip holds") {
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} programs were checked");
+}
+
+/// xorshift64*: a fixed, seedable sequence, so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A few varied programs: functions, closures, constants of every kind.
+fn fuzz_samples() -> Vec<(String, Rc<CodeObject>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["workloads/closures.py", "workloads/richards.py", "workloads/strings.py"]
+        .iter()
+        .map(|name| compiled(&root.join(name)).expect("a workload compiles"))
+        .chain(std::iter::once({
+            let source = "def f(a, b=2.5, *c, d=-10**40, **e):\n    def g():\n        return a, d, {1, 'x', (2, None)}, ...\n    return g\nprint(f(1, d=3)())\n";
+            (source.to_owned(), compile(source, "/s.py").expect("compiles"))
+        }))
+        .collect()
+}
+
+/// The bytes of an entry's header holding the flags and the source stamp.
+const STAMP: std::ops::Range<usize> = 8..28;
+
+/// Damaged entries are refused with an error: any strict prefix, any flipped bit of the magic
+/// number, length, checksum or body (the flags and source stamp are compared with the source
+/// by the freshness check, which `decode_entry` leaves out) and any corrupted length field.
+#[test]
+fn damaged_entries_are_always_refused() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut cases = 0;
+    for (source, code) in fuzz_samples() {
+        let entry = encode_entry_for_source(&code, source.as_bytes());
+        let filename = code.filename.as_str();
+        assert_eq!(decode_entry(&entry, filename).as_ref(), Ok(&*code));
+        for _ in 0..300 {
+            let cut = rng.below(entry.len());
+            assert!(
+                decode_entry(&entry[..cut], filename).is_err(),
+                "prefix of {cut} accepted"
+            );
+            let mut flipped = entry.clone();
+            let at = match rng.below(flipped.len() - STAMP.len()) {
+                at if at < STAMP.start => at,
+                at => at + STAMP.len(),
+            };
+            flipped[at] ^= 1 << rng.below(8);
+            assert!(
+                decode_entry(&flipped, filename).is_err(),
+                "flip at {at} accepted"
+            );
+            let mut relengthed = entry.clone();
+            relengthed[28..36].copy_from_slice(&rng.next().to_le_bytes());
+            assert!(
+                decode_entry(&relengthed, filename).is_err(),
+                "a wrong length accepted"
+            );
+            cases += 3;
+        }
+    }
+    assert!(cases >= 3000);
+}
+
+/// Bodies damaged behind a valid checksum reach the deserializer and the verifier: they must
+/// return, with a code object that passed verification or with an error, and never panic or
+/// allocate without bound. Mutations: flipped bits, overwritten bytes, huge variable-length
+/// numbers written over counts, truncations and duplicated slices.
+#[test]
+fn damaged_bodies_never_panic() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut refused = 0;
+    let mut cases = 0;
+    for (_, code) in fuzz_samples() {
+        let body = serialize(&code);
+        for _ in 0..2000 {
+            let mut damaged = body.clone();
+            for _ in 0..1 + rng.below(3) {
+                let at = rng.below(damaged.len());
+                match rng.below(5) {
+                    0 => damaged[at] ^= 1 << rng.below(8),
+                    1 => damaged[at] = rng.next() as u8,
+                    2 => {
+                        let huge = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
+                        let end = (at + huge.len()).min(damaged.len());
+                        damaged[at..end].copy_from_slice(&huge[..end - at]);
+                    }
+                    3 => damaged.truncate(at),
+                    _ => {
+                        let len = rng.below(16).min(damaged.len() - at);
+                        let slice = damaged[at..at + len].to_vec();
+                        let to = rng.below(damaged.len());
+                        damaged.splice(to..to, slice);
+                    }
+                }
+                if damaged.is_empty() {
+                    break;
+                }
+            }
+            if deserialize(&damaged, "/s.py").is_err() {
+                refused += 1;
+            }
+            cases += 1;
+        }
+    }
+    assert!(cases >= 8000);
+    assert!(
+        refused > cases / 2,
+        "only {refused} of {cases} damaged bodies were refused"
+    );
+}
