@@ -7,8 +7,8 @@
 //! Layout, little-endian; `uvar` is LEB128, `svar` zigzag LEB128, `str` is a `uvar` length and
 //! UTF-8 bytes. A code object: name, qualname (str); first_line, argcount, posonlyargcount,
 //! kwonlyargcount, flags, stacksize (uvar); instruction count (uvar) and the instruction words
-//! (u32 each); each instruction's line as an `svar` delta from the previous line (starting at
-//! first_line); constants (uvar count, each a tag byte and its payload); names, varnames,
+//! (u32 each); the line table as a `uvar` count of runs of equal lines, each an `svar` delta
+//! from the previous run's line (starting at first_line) and a `uvar` length; constants (uvar count, each a tag byte and its payload); names, varnames,
 //! cellvars, freevars (uvar count, then str each). The file name is not stored: every code
 //! object of a file carries the name the loader gives it.
 
@@ -96,9 +96,12 @@ fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
     for instr in &code.instructions {
         out.extend_from_slice(&instr.0.to_le_bytes());
     }
+    let runs = line_runs(&code.lines);
+    write_uvar(out, runs.len() as u64);
     let mut previous = code.first_line;
-    for &line in &code.lines {
+    for (line, length) in runs {
         write_svar(out, i64::from(line) - i64::from(previous));
+        write_uvar(out, length as u64);
         previous = line;
     }
     write_uvar(out, code.constants.len() as u64);
@@ -108,6 +111,18 @@ fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
     for strs in [&code.names, &code.varnames, &code.cellvars, &code.freevars] {
         write_strs(out, strs);
     }
+}
+
+/// The line table as runs of equal lines: (line, how many instructions).
+fn line_runs(lines: &[u32]) -> Vec<(u32, usize)> {
+    let mut runs: Vec<(u32, usize)> = Vec::new();
+    for &line in lines {
+        match runs.last_mut() {
+            Some((last, length)) if *last == line => *length += 1,
+            _ => runs.push((line, 1)),
+        }
+    }
+    runs
 }
 
 fn write_constant(out: &mut Vec<u8>, constant: &Constant) {
@@ -263,25 +278,15 @@ impl Reader<'_> {
         let kwonlyargcount = self.u32()?;
         let flags = self.u32()?;
         let stacksize = self.u32()?;
-        let n = self.count(5)?;
-        let words = self.take(4 * n)?;
-        let instructions = words
-            .chunks_exact(4)
-            .map(|w| {
-                let word = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-                Instr::decode(word).ok_or_else(|| DecodeError(format!("bad opcode in {word:#x}")))
-            })
-            .collect::<Result<Vec<Instr>, DecodeError>>()?;
-        let mut lines = Vec::with_capacity(n);
-        let mut line = i64::from(first_line);
-        for _ in 0..n {
-            line = line
-                .checked_add(self.svar()?)
-                .ok_or_else(|| DecodeError("line out of range".to_owned()))?;
-            lines.push(
-                u32::try_from(line).map_err(|_| DecodeError("line out of range".to_owned()))?,
-            );
+        let n = self.count(4)?;
+        let mut instructions = Vec::with_capacity(n);
+        for word in self.take(4 * n)?.chunks_exact(4) {
+            let word = u32::from_le_bytes([word[0], word[1], word[2], word[3]]);
+            let instr = Instr::decode(word)
+                .ok_or_else(|| DecodeError(format!("bad opcode in {word:#x}")))?;
+            instructions.push(instr);
         }
+        let lines = self.lines(first_line, n)?;
         let count = self.count(1)?;
         let constants = (0..count)
             .map(|_| self.constant(depth))
@@ -304,6 +309,27 @@ impl Reader<'_> {
             flags,
             stacksize,
         })
+    }
+
+    /// The line table of `n` instructions, stored as runs of equal lines.
+    fn lines(&mut self, first_line: u32, n: usize) -> Result<Vec<u32>, DecodeError> {
+        let out_of_range = || DecodeError("line table out of range".to_owned());
+        let runs = self.count(2)?;
+        let mut lines = Vec::with_capacity(n);
+        let mut line = i64::from(first_line);
+        for _ in 0..runs {
+            line = line.checked_add(self.svar()?).ok_or_else(out_of_range)?;
+            let value = u32::try_from(line).map_err(|_| out_of_range())?;
+            let length = usize::try_from(self.uvar()?).map_err(|_| out_of_range())?;
+            if length > n - lines.len() {
+                return Err(DecodeError("line table longer than the code".to_owned()));
+            }
+            lines.resize(lines.len() + length, value);
+        }
+        if lines.len() != n {
+            return Err(DecodeError("line table shorter than the code".to_owned()));
+        }
+        Ok(lines)
     }
 
     fn constant(&mut self, depth: usize) -> Result<Constant, DecodeError> {

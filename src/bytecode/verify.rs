@@ -120,36 +120,42 @@ pub fn ends_flow(op: Opcode) -> bool {
 /// the instructions are not well formed: a stack underflow, two paths reaching one instruction
 /// with different depths, a jump outside the code, or control running off its end.
 pub fn max_stack_depth(instructions: &[Instr]) -> Result<u32, String> {
-    let mut depth_at: Vec<Option<u64>> = vec![None; instructions.len()];
+    const UNSEEN: u64 = u64::MAX;
+    let mut depth_at = vec![UNSEEN; instructions.len()];
+    // Paths still to follow; each runs straight on until it meets known ground or ends.
     let mut pending = vec![(0usize, 0u64)];
     let mut max_depth = 0;
-    while let Some((index, depth)) = pending.pop() {
-        let Some(slot) = depth_at.get_mut(index) else {
-            return Err(format!("control leaves the code at instruction {index}"));
-        };
-        match *slot {
-            Some(known) if known == depth => continue,
-            Some(known) => {
+    while let Some((mut index, mut depth)) = pending.pop() {
+        loop {
+            let Some(slot) = depth_at.get_mut(index) else {
+                return Err(format!("control leaves the code at instruction {index}"));
+            };
+            if *slot == depth {
+                break;
+            }
+            if *slot != UNSEEN {
                 return Err(format!(
-                    "instruction {index} reached with stack depths {known} and {depth}"
+                    "instruction {index} reached with stack depths {} and {depth}",
+                    *slot
                 ));
             }
-            None => *slot = Some(depth),
-        }
-        let instr = instructions[index];
-        let effect = stack_use(instr);
-        let Some(base) = depth.checked_sub(effect.inputs) else {
-            return Err(format!("stack underflow at instruction {index}"));
-        };
-        if let Some(outputs) = effect.jump_outputs {
-            let after = base + outputs;
-            max_depth = max_depth.max(after);
-            pending.push((instr.arg() as usize, after));
-        }
-        if !ends_flow(instr.opcode()) {
-            let after = base + effect.outputs;
-            max_depth = max_depth.max(after);
-            pending.push((index + 1, after));
+            *slot = depth;
+            let instr = instructions[index];
+            let effect = stack_use(instr);
+            let Some(base) = depth.checked_sub(effect.inputs) else {
+                return Err(format!("stack underflow at instruction {index}"));
+            };
+            if let Some(outputs) = effect.jump_outputs {
+                let after = base + outputs;
+                max_depth = max_depth.max(after);
+                pending.push((instr.arg() as usize, after));
+            }
+            if ends_flow(instr.opcode()) {
+                break;
+            }
+            depth = base + effect.outputs;
+            max_depth = max_depth.max(depth);
+            index += 1;
         }
     }
     u32::try_from(max_depth).map_err(|_| "stack too deep".to_owned())

@@ -105,15 +105,19 @@ impl RtCode {
 /// pointer before comparing text, as with CPython's interned strings.
 fn interned(text: &str) -> Value {
     thread_local! {
-        static INTERNED: std::cell::RefCell<std::collections::HashMap<String, Value>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static INTERNED: std::cell::RefCell<rustc_hash::FxHashMap<String, Value>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
     }
+    // Looked up before inserting: most names recur, and an owned key per lookup made loading
+    // a large module's code objects cost more than running its body.
     INTERNED.with(|table| {
-        table
-            .borrow_mut()
-            .entry(text.to_owned())
-            .or_insert_with(|| Value::str(text))
-            .clone()
+        let mut table = table.borrow_mut();
+        if let Some(value) = table.get(text) {
+            return value.clone();
+        }
+        let value = Value::str(text);
+        table.insert(text.to_owned(), value.clone());
+        value
     })
 }
 
