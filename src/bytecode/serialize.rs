@@ -222,6 +222,13 @@ impl Reader<'_> {
     }
 
     fn uvar(&mut self) -> Result<u64, DecodeError> {
+        // One byte, the common case: small counts, indices and line deltas.
+        if let Some(&b) = self.bytes.get(self.pos)
+            && b < 0x80
+        {
+            self.pos += 1;
+            return Ok(u64::from(b));
+        }
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
