@@ -15,7 +15,7 @@ use crate::runtime::output::Output;
 use crate::runtime::repr::exception_message;
 use crate::runtime::types::TypeId;
 use crate::runtime::value::Value;
-use crate::runtime::vm::Vm;
+use crate::runtime::vm::{Backend, Vm};
 use crate::syntax::{self, SyntaxError};
 
 /// How a program ended.
@@ -42,6 +42,17 @@ pub fn run_source(
     engine: EngineKind,
     capture_stdout: bool,
 ) -> Outcome {
+    run_source_on(source, filename, argv, engine.backend(), capture_stdout)
+}
+
+/// Runs `source` as the `__main__` module on any backend (an engine or the profiler).
+pub fn run_source_on(
+    source: &str,
+    filename: &str,
+    argv: Vec<String>,
+    backend: &'static Backend,
+    capture_stdout: bool,
+) -> Outcome {
     let code = match compile(source, filename) {
         Ok(code) => code,
         Err(e) => {
@@ -52,7 +63,7 @@ pub fn run_source(
             };
         }
     };
-    let mut vm = Vm::new(engine.executor(), argv);
+    let mut vm = Vm::new(backend, argv);
     if capture_stdout {
         vm.output = Output::captured();
     }
