@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use pvm::engines::EngineKind;
 use pvm::run;
+use pvm::runtime::vm::Backend;
 
 #[global_allocator]
 static GLOBAL: FastMiMalloc = FastMiMalloc;
@@ -122,8 +123,26 @@ enum Command {
     },
     /// Print the bytecode of every code object in a file, like `python -m dis`.
     Dis {
+        /// Show the code as this engine runs it (`fused` shows its superinstructions).
+        #[arg(long, value_enum, default_value = "match")]
+        engine: EngineKind,
         /// The Python source file.
         file: String,
+    },
+    /// Run a program and print, on stderr, how often each instruction and each sequence of
+    /// two and three instructions ran (like CPython's `--enable-pystats`).
+    Profile {
+        /// How many of the most frequent entries each table shows.
+        #[arg(long, default_value_t = 40)]
+        top: usize,
+        /// The program to run, then its arguments.
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "FILE [ARGS]"
+        )]
+        args: Vec<String>,
     },
     /// List the engines.
     Engines,
@@ -152,8 +171,13 @@ fn execute(cli: Cli) -> u8 {
             }
             0
         }
-        Some(Command::Dis { file }) => disassemble(&file),
-        Some(Command::Run { engine, args }) => run_file(engine, args),
+        Some(Command::Dis { engine, file }) => disassemble(&file, engine),
+        Some(Command::Run { engine, args }) => run_file(engine.backend(), args),
+        Some(Command::Profile { top, args }) => {
+            let status = run_file(&pvm::engines::profile::PROFILING, args);
+            eprint!("{}", pvm::engines::profile::take().report(top));
+            status
+        }
         None => match cli.code {
             Some(code) => {
                 let mut argv = vec!["-c".to_owned()];
@@ -164,7 +188,7 @@ fn execute(cli: Cli) -> u8 {
                 eprintln!("usage: pvm [-c CODE | FILE | run FILE | dis FILE | engines] [ARGS...]");
                 2
             }
-            None => run_file(cli.engine, cli.args),
+            None => run_file(cli.engine.backend(), cli.args),
         },
     }
 }
@@ -187,7 +211,7 @@ fn read_source(path: &str, shown_path: &str) -> Result<String, u8> {
     })
 }
 
-fn run_file(engine: EngineKind, argv: Vec<String>) -> u8 {
+fn run_file(backend: &'static Backend, argv: Vec<String>) -> u8 {
     let path = argv[0].clone();
     // Like CPython since 3.9, the main script's code (tracebacks, `__file__`) names it by its
     // absolute path; `sys.argv[0]` keeps the path as given.
@@ -195,7 +219,7 @@ fn run_file(engine: EngineKind, argv: Vec<String>) -> u8 {
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| path.clone());
     match read_source(&path, &absolute) {
-        Ok(source) => report(run::run_source(&source, &absolute, argv, engine, false)),
+        Ok(source) => report(run::run_source_on(&source, &absolute, argv, backend, false)),
         Err(status) => status,
     }
 }
@@ -208,13 +232,17 @@ fn report(outcome: run::Outcome) -> u8 {
     (outcome.status & 0xff) as u8
 }
 
-fn disassemble(path: &str) -> u8 {
+fn disassemble(path: &str, engine: EngineKind) -> u8 {
     let source = match read_source(path, path) {
         Ok(source) => source,
         Err(status) => return status,
     };
     match run::compile(&source, path) {
         Ok(code) => {
+            let code = match engine {
+                EngineKind::Fused => std::rc::Rc::new(pvm::engines::fused::rewritten_code(&code)),
+                EngineKind::Match | EngineKind::Closure => code,
+            };
             print!("{}", pvm::bytecode::dis::disassemble(&code));
             0
         }

@@ -17,7 +17,7 @@ use crate::runtime::output::Output;
 use crate::runtime::repr::exception_message;
 use crate::runtime::types::TypeId;
 use crate::runtime::value::Value;
-use crate::runtime::vm::Vm;
+use crate::runtime::vm::{Backend, Vm};
 use crate::syntax::{self, SyntaxError};
 
 /// How a program ended.
@@ -44,6 +44,17 @@ pub fn run_source(
     engine: EngineKind,
     capture_stdout: bool,
 ) -> Outcome {
+    run_source_on(source, filename, argv, engine.backend(), capture_stdout)
+}
+
+/// Runs `source` as the `__main__` module on any backend (an engine or the profiler).
+pub fn run_source_on(
+    source: &str,
+    filename: &str,
+    argv: Vec<String>,
+    backend: &'static Backend,
+    capture_stdout: bool,
+) -> Outcome {
     let code = match compile(source, filename) {
         Ok(code) => code,
         Err(e) => {
@@ -54,7 +65,7 @@ pub fn run_source(
             };
         }
     };
-    let mut vm = Vm::new(engine.executor(), argv);
+    let mut vm = Vm::new(backend, argv);
     if capture_stdout {
         vm.output = Output::captured();
     }

@@ -28,7 +28,10 @@ pub enum ArgKind {
     Jump,
 }
 
-/// Calls `$m! { (Name, handler, ArgKind, Cold, "stack effect and meaning"), ... }` with the whole table.
+/// Calls `$m! { (Name, handler, ArgKind, class, "stack effect and meaning"), ... }` with the
+/// whole table. The class is `Hot` or `Cold` (how the `match` loop dispatches the instruction)
+/// for instructions the compiler emits, or, for a superinstruction of the `fused` engine, the
+/// list of the instructions it stands for with their handlers: `[LoadFast load_fast, ...]`.
 /// `handler` names the semantics function in `runtime::ops`; the bytecode layer only carries the
 /// identifier, so data still flows one way (bytecode knows nothing of the runtime).
 #[macro_export]
@@ -120,13 +123,51 @@ macro_rules! for_each_op {
             (ImportFrom, import_from, Name, Cold, "(module -- module module.name) ImportError if missing"),
             (ImportStar, import_star, None, Cold, "(module -- ) copies the module's public names into globals"),
             (RaiseAssertion, raise_assertion, Count, Cold, "( -- ) or, with arg 1, (msg -- ): raises AssertionError"),
+            (LoadFastLoadFast, load_fast_load_fast, Local, [LoadFast load_fast, LoadFast load_fast], "LoadFast LoadFast"),
+            (LoadFastLoadConst, load_fast_load_const, Local, [LoadFast load_fast, LoadConst load_const], "LoadFast LoadConst"),
+            (StoreFastLoadFast, store_fast_load_fast, Local, [StoreFast store_fast, LoadFast load_fast], "StoreFast LoadFast"),
+            (StoreSubscrLoadFast, store_subscr_load_fast, None, [StoreSubscr store_subscr, LoadFast load_fast], "StoreSubscr LoadFast"),
+            (LoadGlobalLoadFast, load_global_load_fast, Name, [LoadGlobal load_global, LoadFast load_fast], "LoadGlobal LoadFast"),
+            (BinarySubscrLoadFast, binary_subscr_load_fast, None, [BinarySubscr binary_subscr, LoadFast load_fast], "BinarySubscr LoadFast"),
+            (PopJumpIfFalseLoadFast, pop_jump_if_false_load_fast, Jump, [PopJumpIfFalse pop_jump_if_false, LoadFast load_fast], "PopJumpIfFalse LoadFast"),
+            (CompareLessPopJumpIfFalse, compare_less_pop_jump_if_false, None, [CompareLess compare_less, PopJumpIfFalse pop_jump_if_false], "CompareLess PopJumpIfFalse"),
+            (CompareLessEqualPopJumpIfFalse, compare_less_equal_pop_jump_if_false, None, [CompareLessEqual compare_less_equal, PopJumpIfFalse pop_jump_if_false], "CompareLessEqual PopJumpIfFalse"),
+            (StoreFastJump, store_fast_jump, Local, [StoreFast store_fast, Jump jump], "StoreFast Jump"),
+            (InplaceAddStoreFast, inplace_add_store_fast, None, [InplaceAdd inplace_add, StoreFast store_fast], "InplaceAdd StoreFast"),
+            (ForIterStoreFast, for_iter_store_fast, Jump, [ForIter for_iter, StoreFast store_fast], "ForIter StoreFast"),
+            (LoadFastLoadFastStoreSubscr, load_fast_load_fast_store_subscr, Local, [LoadFast load_fast, LoadFast load_fast, StoreSubscr store_subscr], "LoadFast LoadFast StoreSubscr"),
+            (LoadFastLoadFastBinarySubscr, load_fast_load_fast_binary_subscr, Local, [LoadFast load_fast, LoadFast load_fast, BinarySubscr binary_subscr], "LoadFast LoadFast BinarySubscr"),
+            (LoadFastLoadConstBinarySubscr, load_fast_load_const_binary_subscr, Local, [LoadFast load_fast, LoadConst load_const, BinarySubscr binary_subscr], "LoadFast LoadConst BinarySubscr"),
+            (LoadFastLoadConstBinarySubtract, load_fast_load_const_binary_subtract, Local, [LoadFast load_fast, LoadConst load_const, BinarySubtract binary_subtract], "LoadFast LoadConst BinarySubtract"),
+            (LoadFastLoadConstCompareLess, load_fast_load_const_compare_less, Local, [LoadFast load_fast, LoadConst load_const, CompareLess compare_less], "LoadFast LoadConst CompareLess"),
+            (CopyCopyBinarySubscr, copy_copy_binary_subscr, Count, [Copy copy, Copy copy, BinarySubscr binary_subscr], "Copy Copy BinarySubscr"),
+            (SwapSwapStoreSubscr, swap_swap_store_subscr, Count, [Swap swap, Swap swap, StoreSubscr store_subscr], "Swap Swap StoreSubscr"),
         }
     };
 }
 
+/// The or-pattern of every superinstruction, for matches that treat them apart:
+/// `for_each_op!(superinstruction_pattern)` in pattern position.
+#[macro_export]
+macro_rules! superinstruction_pattern {
+    ($(($name:ident, $handler:ident, $kind:ident, $class:tt, $doc:literal)),* $(,)?) => {
+        $crate::superinstruction_pattern!(@munch [] $($name $class)*)
+    };
+    (@munch [$($found:tt)*] $name:ident [$($components:tt)*] $($rest:tt)*) => {
+        $crate::superinstruction_pattern!(@munch [$($found)* $name] $($rest)*)
+    };
+    (@munch [$($found:tt)*] $name:ident $frequency:ident $($rest:tt)*) => {
+        $crate::superinstruction_pattern!(@munch [$($found)*] $($rest)*)
+    };
+    (@munch [$($found:ident)+]) => {
+        $($crate::bytecode::Opcode::$found)|+
+    };
+}
+
 macro_rules! declare_opcodes {
-    ($(($name:ident, $handler:ident, $kind:ident, $frequency:ident, $doc:literal)),* $(,)?) => {
-        /// Every instruction pvm's compiler emits.
+    ($(($name:ident, $handler:ident, $kind:ident, $class:tt, $doc:literal)),* $(,)?) => {
+        /// Every instruction: the ones pvm's compiler emits and the `fused` engine's
+        /// superinstructions.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum Opcode {
@@ -152,7 +193,25 @@ macro_rules! declare_opcodes {
             pub fn from_u8(byte: u8) -> Option<Opcode> {
                 Opcode::ALL.get(byte as usize).copied()
             }
+
+            /// The instructions a superinstruction stands for, in order; empty for the
+            /// others.
+            pub fn components(self) -> &'static [Opcode] {
+                match self {
+                    $(Opcode::$name => declare_opcodes!(@components $class),)*
+                }
+            }
+
+            pub fn is_superinstruction(self) -> bool {
+                !self.components().is_empty()
+            }
         }
+    };
+    (@components [$($component:ident $component_handler:ident),*]) => {
+        &[$(Opcode::$component),*]
+    };
+    (@components $frequency:ident) => {
+        &[]
     };
 }
 
@@ -240,9 +299,12 @@ impl Instr {
         self.0 >> 8
     }
 
-    /// Checks an instruction word read from untrusted bytes.
+    /// Checks an instruction word read from untrusted bytes: superinstructions are not
+    /// valid there (only the `fused` engine creates them, in memory).
     pub fn decode(word: u32) -> Option<Instr> {
-        Opcode::from_u8(word as u8).map(|_| Instr(word))
+        Opcode::from_u8(word as u8)
+            .filter(|op| !op.is_superinstruction())
+            .map(|_| Instr(word))
     }
 }
 

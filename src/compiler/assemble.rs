@@ -5,6 +5,7 @@
 use super::unit::CodeUnit;
 use crate::bytecode::CodeObject;
 use crate::bytecode::opcodes::{ArgKind, Instr, Opcode};
+use crate::superinstruction_pattern;
 use crate::syntax::SyntaxError;
 
 impl CodeUnit<'_> {
@@ -152,6 +153,8 @@ fn stack_effect(instr: Instr) -> (i64, Option<i64>) {
         Opcode::UnpackEx => i64::from(instr.arg() & 0xff) + i64::from(instr.arg() >> 8),
         Opcode::RaiseAssertion => -n,
         Opcode::ForIter => 1,
+        // Only the fused engine's rewrite creates these, after compilation.
+        crate::for_each_op!(superinstruction_pattern) => 0,
     };
     let jump = match instr.opcode() {
         Opcode::Jump => Some(0),

@@ -1153,3 +1153,35 @@ pub fn finish(vm: &mut Vm, cur: &mut Cursor, step: Step) -> Option<PyResult<Valu
 }
 
 pub use int::to_ibig;
+
+/// The superinstructions of the instruction table: each runs its components' semantics in
+/// sequence, exactly as if each had been dispatched on its own, reading every later
+/// component's argument from the instruction word that follows (the `fused` engine's rewrite
+/// leaves those in place). It stops after a component that does not fall through to the next
+/// instruction (a taken jump, a call, a return, an exception).
+macro_rules! define_superinstructions {
+    ($(($name:ident, $handler:ident, $kind:ident, $class:tt, $doc:literal)),* $(,)?) => {
+        $(define_superinstructions!(@define $handler $class);)*
+    };
+    (@define $handler:ident [$($component:ident $component_handler:ident),*]) => {
+        #[inline(always)]
+        pub fn $handler(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+            define_superinstructions!(@run vm, cur, arg, $($component_handler),*)
+        }
+    };
+    (@define $handler:ident $frequency:ident) => {};
+    (@run $vm:ident, $cur:ident, $arg:expr, $last:ident) => {
+        $last($vm, $cur, $arg)
+    };
+    (@run $vm:ident, $cur:ident, $arg:expr, $first:ident, $($rest:ident),+) => {{
+        let next = $cur.ip;
+        let step = $first($vm, $cur, $arg);
+        if step != Step::Next || $cur.ip != next {
+            return step;
+        }
+        let following = $cur.fetch().arg();
+        define_superinstructions!(@run $vm, $cur, following, $($rest),+)
+    }};
+}
+
+crate::for_each_op!(define_superinstructions);
