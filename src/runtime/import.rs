@@ -208,7 +208,10 @@ fn load_error(e: LoadError, path: &Path, filename: &str) -> PyErr {
         }
         LoadError::NotUtf8 { line, byte } => {
             let bytes = std::fs::read(path).unwrap_or_default();
-            let line_bytes = bytes.split(|b| *b == b'\n').nth(line - 1).unwrap_or(&[]);
+            let line_bytes = bytes
+                .split(|b| *b == b'\n')
+                .nth(line.saturating_sub(1))
+                .unwrap_or(&[]);
             let line_bytes = line_bytes.strip_suffix(b"\r").unwrap_or(line_bytes);
             let (position, msg) = undecodable(line_bytes, byte);
             let text = String::from_utf8_lossy(line_bytes);

@@ -1061,9 +1061,10 @@ pub fn unpack_ex(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 pub fn import_name(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let name = cur.code().name_str(arg).to_owned();
-    attempt!(vm, import::import_module(vm, &name));
-    let top_level = name.split('.').next().unwrap_or(&name);
-    let module = attempt!(vm, import::import_module(vm, top_level));
+    let mut module = attempt!(vm, import::import_module(vm, &name));
+    if let Some((top_level, _)) = name.split_once('.') {
+        module = attempt!(vm, import::import_module(vm, top_level));
+    }
     cur.push(module);
     Step::Next
 }
