@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use pvm::cache::{self, CacheSettings, CheckSource, CompileError};
 use pvm::engines::EngineKind;
 use pvm::run;
+use pvm::runtime::vm::Backend;
 
 #[global_allocator]
 static GLOBAL: FastMiMalloc = FastMiMalloc;
@@ -170,8 +171,28 @@ enum Command {
     },
     /// Print the bytecode of every code object in a file, like `python -m dis`.
     Dis {
+        /// Show the code as this engine runs it (`fused` shows its superinstructions).
+        #[arg(long, value_enum, default_value = "match")]
+        engine: EngineKind,
         /// The Python source file.
         file: String,
+    },
+    /// Run a program and print, on stderr, how often each instruction and each sequence of
+    /// two and three instructions ran (like CPython's `--enable-pystats`).
+    Profile {
+        /// How many of the most frequent entries each table shows.
+        #[arg(long, default_value_t = 40)]
+        top: usize,
+        #[command(flatten)]
+        cache: CacheOptions,
+        /// The program to run, then its arguments.
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "FILE [ARGS]"
+        )]
+        args: Vec<String>,
     },
     /// List the engines.
     Engines,
@@ -200,8 +221,14 @@ fn execute(cli: Cli) -> u8 {
             }
             0
         }
-        Some(Command::Dis { file }) => disassemble(&file),
+        Some(Command::Dis { engine, file }) => disassemble(&file, engine),
         Some(Command::Run { options, args }) => run_file(options, args),
+        Some(Command::Profile { top, cache, args }) => {
+            let profiling = &pvm::engines::profile::PROFILING;
+            let status = run_file_on(profiling, cache.settings(), args, false);
+            eprint!("{}", pvm::engines::profile::take().report(top));
+            status
+        }
         Some(Command::Compile { cache, paths }) => compile(&cache.settings(), &paths),
         None => match cli.code {
             Some(code) => {
@@ -217,7 +244,7 @@ fn execute(cli: Cli) -> u8 {
             }
             None if cli.args.is_empty() => {
                 eprintln!(
-                    "usage: pvm [-c CODE | FILE | run FILE | compile PATH | dis FILE | engines] [ARGS...]"
+                    "usage: pvm [-c CODE | FILE | run FILE | compile PATH | dis FILE | profile FILE | engines] [ARGS...]"
                 );
                 2
             }
@@ -227,16 +254,27 @@ fn execute(cli: Cli) -> u8 {
 }
 
 fn run_file(options: RunOptions, argv: Vec<String>) -> u8 {
+    let backend = options.engine.backend();
+    run_file_on(backend, options.cache.settings(), argv, options.timings)
+}
+
+/// Runs the program `argv[0]` on `backend`, with `--timings`' report when `timings`.
+fn run_file_on(
+    backend: &'static Backend,
+    cache: CacheSettings,
+    argv: Vec<String>,
+    timings: bool,
+) -> u8 {
     let path = PathBuf::from(&argv[0]);
-    let mut timings = run::RunTimings::default();
+    let mut spent = run::RunTimings::default();
     let how = run::FileRun {
-        engine: options.engine,
-        cache: options.cache.settings(),
+        backend,
+        cache,
         capture_stdout: false,
     };
-    let status = report(run::run_file(&path, argv, how, &mut timings));
-    if options.timings {
-        eprint!("{}", timings.report(&path.display().to_string()));
+    let status = report(run::run_file(&path, argv, how, &mut spent));
+    if timings {
+        eprint!("{}", spent.report(&path.display().to_string()));
     }
     status
 }
@@ -302,7 +340,7 @@ fn report(outcome: run::Outcome) -> u8 {
     (outcome.status & 0xff) as u8
 }
 
-fn disassemble(path: &str) -> u8 {
+fn disassemble(path: &str, engine: EngineKind) -> u8 {
     let source = match cache::read_source(Path::new(path)) {
         Ok(source) => source,
         Err(error) => {
@@ -313,6 +351,10 @@ fn disassemble(path: &str) -> u8 {
     };
     match run::compile(&source, path) {
         Ok(code) => {
+            let code = match engine {
+                EngineKind::Fused => std::rc::Rc::new(pvm::engines::fused::rewritten_code(&code)),
+                EngineKind::Match | EngineKind::Closure => code,
+            };
             print!("{}", pvm::bytecode::dis::disassemble(&code));
             0
         }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
@@ -20,7 +20,7 @@ use crate::runtime::output::Output;
 use crate::runtime::repr::exception_message;
 use crate::runtime::types::TypeId;
 use crate::runtime::value::Value;
-use crate::runtime::vm::Vm;
+use crate::runtime::vm::{Backend, Vm};
 use crate::syntax::{self, SyntaxError};
 
 /// How a program ended.
@@ -47,20 +47,33 @@ pub fn run_source(
     engine: EngineKind,
     capture_stdout: bool,
 ) -> Outcome {
-    match compile(source, filename) {
-        Ok(code) => {
-            let mut vm = Vm::new(engine.executor(), argv);
-            if !is_pseudo_file(filename) {
-                vm.sources.insert(filename.to_owned(), Rc::from(source));
-            }
-            run_code(vm, code, filename, capture_stdout)
+    run_source_on(source, filename, argv, engine.backend(), capture_stdout)
+}
+
+/// Runs `source` as the `__main__` module on any backend (an engine or the profiler).
+pub fn run_source_on(
+    source: &str,
+    filename: &str,
+    argv: Vec<String>,
+    backend: &'static Backend,
+    capture_stdout: bool,
+) -> Outcome {
+    let code = match compile(source, filename) {
+        Ok(code) => code,
+        Err(e) => {
+            return Outcome {
+                status: 1,
+                stderr: syntax_error_report(&e, filename, source),
+                stdout: Vec::new(),
+            };
         }
-        Err(e) => Outcome {
-            status: 1,
-            stderr: syntax_error_report(&e, filename, source),
-            stdout: Vec::new(),
-        },
+    };
+    let mut vm = Vm::new(backend, argv);
+    vm.cache_settings = CacheSettings::from_env();
+    if !is_pseudo_file(filename) {
+        vm.sources.insert(filename.to_owned(), Rc::from(source));
     }
+    run_code(vm, code, filename, capture_stdout)
 }
 
 /// Runs an already compiled module as `__main__`, as if from `filename`.
@@ -71,17 +84,13 @@ pub fn run_compiled(
     engine: EngineKind,
     capture_stdout: bool,
 ) -> Outcome {
-    run_code(
-        Vm::new(engine.executor(), argv),
-        code,
-        filename,
-        capture_stdout,
-    )
+    let vm = Vm::new(engine.backend(), argv);
+    run_code(vm, code, filename, capture_stdout)
 }
 
 /// How `run_file` should go about it.
 pub struct FileRun {
-    pub engine: EngineKind,
+    pub backend: &'static Backend,
     pub cache: CacheSettings,
     pub capture_stdout: bool,
 }
@@ -110,7 +119,7 @@ pub fn run_file(
             };
         }
     };
-    let mut vm = Vm::new(options.engine.executor(), argv);
+    let mut vm = Vm::new(options.backend, argv);
     vm.cache_settings = options.cache;
     let started = Instant::now();
     let outcome = run_code(vm, code, &filename, options.capture_stdout);
@@ -181,11 +190,17 @@ fn run_code(mut vm: Vm, code: Rc<CodeObject>, filename: &str, capture_stdout: bo
     if capture_stdout {
         vm.output = Output::captured();
     }
+    vm.search_path.borrow_mut().extend(
+        search_path(filename)
+            .iter()
+            .map(|dir| Value::string(dir.to_string_lossy().into_owned())),
+    );
     let globals = Rc::new(PyDict::new());
-    globals.set_str("__name__", Value::str("__main__"));
     if !is_pseudo_file(filename) {
         globals.set_str("__file__", Value::str(filename));
     }
+    vm.modules
+        .set_str("__main__", modules::new_module("__main__", globals.clone()));
     let result = vm.run_module(code, globals);
     vm.output.flush();
     let (status, stderr) = match result {
@@ -199,24 +214,113 @@ fn run_code(mut vm: Vm, code: Rc<CodeObject>, filename: &str, capture_stdout: bo
     }
 }
 
+/// Where imports look, as CPython's `sys.path`: the main script's directory (the current
+/// directory for pseudo-files such as `-c`'s `<string>`), then the entries of `PVMPATH`
+/// (an empty entry is the current directory). Entries are made absolute, so module file
+/// names are too.
+fn search_path(filename: &str) -> Vec<PathBuf> {
+    let script_dir = if filename.starts_with('<') {
+        Path::new("")
+    } else {
+        Path::new(filename).parent().unwrap_or(Path::new(""))
+    };
+    let extra = std::env::var_os("PVMPATH").filter(|paths| !paths.is_empty());
+    let extra: Vec<PathBuf> = extra.iter().flat_map(std::env::split_paths).collect();
+    std::iter::once(script_dir.to_path_buf())
+        .chain(extra)
+        .map(|dir| absolute_dir(&dir))
+        .collect()
+}
+
+/// `dir` made absolute against the current directory, `.` and `..` resolved by name.
+fn absolute_dir(dir: &Path) -> PathBuf {
+    let joined = std::env::current_dir().unwrap_or_default().join(dir);
+    let mut normal = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                normal.pop();
+            }
+            other => normal.push(other),
+        }
+    }
+    normal
+}
+
 /// CPython's report of a SyntaxError: location, the line with a caret, the message.
 pub fn syntax_error_report(e: &SyntaxError, filename: &str, source: &str) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "  File \"{filename}\", line {}", e.line);
-    if let Some(line) = source.lines().nth(e.line.saturating_sub(1) as usize) {
-        let trimmed = line.trim_start();
-        let indent = line.chars().count() - trimmed.chars().count();
-        let text = trimmed.trim_end();
-        if !text.is_empty() {
-            let _ = writeln!(out, "    {text}");
-            if e.col > 0 {
-                let caret = (e.col as usize).saturating_sub(1 + indent);
-                let _ = writeln!(out, "    {}^", " ".repeat(caret));
-            }
-        }
-    }
+    let line = source.lines().nth(e.line.saturating_sub(1) as usize);
+    write_syntax_location(&mut out, filename, e.line, e.col, line.unwrap_or(""));
     let _ = writeln!(out, "{}: {}", e.kind.name(), e.msg);
     out
+}
+
+/// The location part of a SyntaxError report: file and line, the line's text, a caret under
+/// column `col` (1-based; 0 = none).
+fn write_syntax_location(out: &mut String, filename: &str, line: u32, col: u32, text: &str) {
+    let _ = writeln!(out, "  File \"{filename}\", line {line}");
+    let trimmed = text.trim_start();
+    let indent = text.chars().count() - trimmed.chars().count();
+    let text = trimmed.trim_end();
+    if !text.is_empty() {
+        let _ = writeln!(out, "    {text}");
+        if col > 0 {
+            let caret = (col as usize).saturating_sub(1 + indent);
+            let _ = writeln!(out, "    {}^", " ".repeat(caret));
+        }
+    }
+}
+
+/// A source line for a traceback: from the sources the run already holds, else from the file
+/// (an imported module's code may come from the cache without its source), read once into
+/// `read`.
+fn source_line(
+    vm: &Vm,
+    read: &mut HashMap<Rc<str>, Option<String>>,
+    filename: &Rc<str>,
+    line: u32,
+) -> Option<String> {
+    let index = line.checked_sub(1)? as usize;
+    if let Some(source) = vm.sources.get(&**filename) {
+        return source.lines().nth(index).map(str::to_owned);
+    }
+    let source = read.entry(filename.clone()).or_insert_with(|| {
+        let readable = !filename.starts_with('<');
+        let bytes = readable
+            .then(|| std::fs::read(&**filename).ok())
+            .flatten()?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    });
+    source.as_deref()?.lines().nth(index).map(str::to_owned)
+}
+
+/// The message and location of a SyntaxError raised at run time (by an import), from its
+/// CPython-shaped arguments `(msg, (filename, lineno, offset, text))`.
+fn syntax_error_location(exc: &PyErr) -> Option<(String, String, u32, u32, String)> {
+    if !exc.kind.is_subtype_of(TypeId::SyntaxError) {
+        return None;
+    }
+    let [Value::Str(msg), Value::Tuple(location)] = exc.args.as_slice() else {
+        return None;
+    };
+    let [
+        Value::Str(filename),
+        Value::Int(line),
+        Value::Int(col),
+        Value::Str(text),
+    ] = location.as_slice()
+    else {
+        return None;
+    };
+    Some((
+        msg.as_str().to_owned(),
+        filename.as_str().to_owned(),
+        u32::try_from(*line).ok()?,
+        u32::try_from(*col).ok()?,
+        text.as_str().to_owned(),
+    ))
 }
 
 /// The exit status and stderr text for an uncaught exception.
@@ -226,10 +330,10 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
         return (status, message.map(|m| m + "\n").unwrap_or_default());
     }
     let mut out = String::from("Traceback (most recent call last):\n");
-    let mut read_sources = HashMap::new();
     let entries = exc.traceback.borrow();
     let mut previous: Option<(Rc<str>, Rc<str>, u32)> = None;
     let mut repeats = 0usize;
+    let mut read = HashMap::new();
     let flush_repeats = |out: &mut String, repeats: usize| {
         if repeats > 3 {
             let more = repeats - 3;
@@ -257,9 +361,7 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
             "  File \"{}\", line {}, in {}",
             entry.filename, entry.line, entry.function
         );
-        if let Some(source) = source_of(vm, &mut read_sources, &entry.filename)
-            && let Some(line) = source.lines().nth(entry.line.saturating_sub(1) as usize)
-        {
+        if let Some(line) = source_line(vm, &mut read, &entry.filename, entry.line) {
             let text = line.trim();
             if !text.is_empty() {
                 let _ = writeln!(out, "    {text}");
@@ -267,6 +369,11 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
         }
     }
     flush_repeats(&mut out, repeats);
+    if let Some((msg, filename, line, col, text)) = syntax_error_location(exc) {
+        write_syntax_location(&mut out, &filename, line, col, &text);
+        let _ = writeln!(out, "{}: {msg}", exc.kind.name());
+        return (1, out);
+    }
     let message = exception_message(&exc.args, exc.kind);
     if message.is_empty() {
         let _ = writeln!(out, "{}", exc.kind.name());
@@ -274,27 +381,4 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
         let _ = writeln!(out, "{}: {message}", exc.kind.name());
     }
     (1, out)
-}
-
-/// The source text of `filename` for a traceback: the VM's copy when it has one, else the file
-/// as it is now (code loaded from the cache was run without reading its source, so the lines
-/// are read only when a traceback needs them, as CPython's `linecache` does).
-fn source_of(
-    vm: &Vm,
-    read: &mut HashMap<Rc<str>, Option<Rc<str>>>,
-    filename: &Rc<str>,
-) -> Option<Rc<str>> {
-    if let Some(source) = vm.sources.get(&**filename) {
-        return Some(source.clone());
-    }
-    if is_pseudo_file(filename) {
-        return None;
-    }
-    read.entry(filename.clone())
-        .or_insert_with(|| {
-            cache::read_source(Path::new(&**filename))
-                .ok()
-                .map(Rc::from)
-        })
-        .clone()
 }

@@ -28,7 +28,10 @@ pub enum ArgKind {
     Jump,
 }
 
-/// Calls `$m! { (Name, handler, ArgKind, Cold, "stack effect and meaning"), ... }` with the whole table.
+/// Calls `$m! { (Name, handler, ArgKind, class, "stack effect and meaning"), ... }` with the
+/// whole table. The class is `Hot` or `Cold` (how the `match` loop dispatches the instruction)
+/// for instructions the compiler emits, or, for a superinstruction of the `fused` engine, the
+/// list of the instructions it stands for with their handlers: `[LoadFast load_fast, ...]`.
 /// `handler` names the semantics function in `runtime::ops`; the bytecode layer only carries the
 /// identifier, so data still flows one way (bytecode knows nothing of the runtime).
 #[macro_export]
@@ -115,17 +118,61 @@ macro_rules! for_each_op {
             (DeleteSubscr, delete_subscr, None, Cold, "(container key -- ) del container[key]"),
             (UnpackSequence, unpack_sequence, Count, Cold, "(seq -- x_n .. x_1) the first item ends on top"),
             (UnpackEx, unpack_ex, Count, Cold, "(seq -- ...) arg = before | after << 8: before items, a list of the rest, after items; the first item ends on top"),
-            (ImportName, import_name, Name, Cold, "( -- module) imports the named module"),
+            (ImportName, import_name, Name, Cold, "( -- top-level module) imports the dotted name, pushes its first component's module (`import a.b` binds `a`)"),
+            (ImportModule, import_module, Name, Cold, "( -- module) imports the dotted name, pushes that module itself (`from a.b import x`, `import a.b as c`)"),
             (ImportFrom, import_from, Name, Cold, "(module -- module module.name) ImportError if missing"),
             (ImportStar, import_star, None, Cold, "(module -- ) copies the module's public names into globals"),
             (RaiseAssertion, raise_assertion, Count, Cold, "( -- ) or, with arg 1, (msg -- ): raises AssertionError"),
+            (LoadFastLoadFast, load_fast_load_fast, Local, [LoadFast load_fast, LoadFast load_fast], "LoadFast LoadFast"),
+            (LoadFastLoadConst, load_fast_load_const, Local, [LoadFast load_fast, LoadConst load_const], "LoadFast LoadConst"),
+            (LoadGlobalLoadFastLoadConst, load_global_load_fast_load_const, Name, [LoadGlobal load_global, LoadFast load_fast, LoadConst load_const], "LoadGlobal LoadFast LoadConst"),
+            (LoadFastLoadFastStoreSubscr, load_fast_load_fast_store_subscr, Local, [LoadFast load_fast, LoadFast load_fast, StoreSubscr store_subscr], "LoadFast LoadFast StoreSubscr"),
+            (StoreFastLoadFast, store_fast_load_fast, Local, [StoreFast store_fast, LoadFast load_fast], "StoreFast LoadFast"),
+            (LoadFastStoreSubscrLoadFast, load_fast_store_subscr_load_fast, Local, [LoadFast load_fast, StoreSubscr store_subscr, LoadFast load_fast], "LoadFast StoreSubscr LoadFast"),
+            (StoreFastLoadFastLoadConst, store_fast_load_fast_load_const, Local, [StoreFast store_fast, LoadFast load_fast, LoadConst load_const], "StoreFast LoadFast LoadConst"),
+            (LoadFastLoadConstBinarySubtract, load_fast_load_const_binary_subtract, Local, [LoadFast load_fast, LoadConst load_const, BinarySubtract binary_subtract], "LoadFast LoadConst BinarySubtract"),
+            (LoadConstCompareLessPopJumpIfFalse, load_const_compare_less_pop_jump_if_false, Const, [LoadConst load_const, CompareLess compare_less, PopJumpIfFalse pop_jump_if_false], "LoadConst CompareLess PopJumpIfFalse"),
+            (LoadFastLoadConstCompareLess, load_fast_load_const_compare_less, Local, [LoadFast load_fast, LoadConst load_const, CompareLess compare_less], "LoadFast LoadConst CompareLess"),
+            (LoadConstBinarySubtractCall, load_const_binary_subtract_call, Const, [LoadConst load_const, BinarySubtract binary_subtract, Call call], "LoadConst BinarySubtract Call"),
+            (StoreSubscrLoadFastLoadFast, store_subscr_load_fast_load_fast, None, [StoreSubscr store_subscr, LoadFast load_fast, LoadFast load_fast], "StoreSubscr LoadFast LoadFast"),
+            (LoadFastLoadConstBinarySubscr, load_fast_load_const_binary_subscr, Local, [LoadFast load_fast, LoadConst load_const, BinarySubscr binary_subscr], "LoadFast LoadConst BinarySubscr"),
+            (LoadFastLoadFastBinarySubscr, load_fast_load_fast_binary_subscr, Local, [LoadFast load_fast, LoadFast load_fast, BinarySubscr binary_subscr], "LoadFast LoadFast BinarySubscr"),
+            (StoreFastLoadFastLoadFast, store_fast_load_fast_load_fast, Local, [StoreFast store_fast, LoadFast load_fast, LoadFast load_fast], "StoreFast LoadFast LoadFast"),
+            (StoreSubscrLoadFast, store_subscr_load_fast, None, [StoreSubscr store_subscr, LoadFast load_fast], "StoreSubscr LoadFast"),
+            (BinarySubscrLoadFastLoadFast, binary_subscr_load_fast_load_fast, None, [BinarySubscr binary_subscr, LoadFast load_fast, LoadFast load_fast], "BinarySubscr LoadFast LoadFast"),
+            (LoadGlobalLoadFast, load_global_load_fast, Name, [LoadGlobal load_global, LoadFast load_fast], "LoadGlobal LoadFast"),
+            (ForIterStoreFastLoadFast, for_iter_store_fast_load_fast, Jump, [ForIter for_iter, StoreFast store_fast, LoadFast load_fast], "ForIter StoreFast LoadFast"),
+            (CompareLessPopJumpIfFalseLoadFast, compare_less_pop_jump_if_false_load_fast, None, [CompareLess compare_less, PopJumpIfFalse pop_jump_if_false, LoadFast load_fast], "CompareLess PopJumpIfFalse LoadFast"),
+            (InplaceAddStoreFastJump, inplace_add_store_fast_jump, None, [InplaceAdd inplace_add, StoreFast store_fast, Jump jump], "InplaceAdd StoreFast Jump"),
+            (CopyCopyBinarySubscr, copy_copy_binary_subscr, Count, [Copy copy, Copy copy, BinarySubscr binary_subscr], "Copy Copy BinarySubscr"),
+            (SwapSwapStoreSubscr, swap_swap_store_subscr, Count, [Swap swap, Swap swap, StoreSubscr store_subscr], "Swap Swap StoreSubscr"),
+            (LoadFastStoreSubscr, load_fast_store_subscr, Local, [LoadFast load_fast, StoreSubscr store_subscr], "LoadFast StoreSubscr"),
         }
     };
 }
 
+/// The or-pattern of every superinstruction, for matches that treat them apart:
+/// `for_each_op!(superinstruction_pattern)` in pattern position.
+#[macro_export]
+macro_rules! superinstruction_pattern {
+    ($(($name:ident, $handler:ident, $kind:ident, $class:tt, $doc:literal)),* $(,)?) => {
+        $crate::superinstruction_pattern!(@munch [] $($name $class)*)
+    };
+    (@munch [$($found:tt)*] $name:ident [$($components:tt)*] $($rest:tt)*) => {
+        $crate::superinstruction_pattern!(@munch [$($found)* $name] $($rest)*)
+    };
+    (@munch [$($found:tt)*] $name:ident $frequency:ident $($rest:tt)*) => {
+        $crate::superinstruction_pattern!(@munch [$($found)*] $($rest)*)
+    };
+    (@munch [$($found:ident)+]) => {
+        $($crate::bytecode::Opcode::$found)|+
+    };
+}
+
 macro_rules! declare_opcodes {
-    ($(($name:ident, $handler:ident, $kind:ident, $frequency:ident, $doc:literal)),* $(,)?) => {
-        /// Every instruction pvm's compiler emits.
+    ($(($name:ident, $handler:ident, $kind:ident, $class:tt, $doc:literal)),* $(,)?) => {
+        /// Every instruction: the ones pvm's compiler emits and the `fused` engine's
+        /// superinstructions.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[repr(u8)]
         pub enum Opcode {
@@ -151,7 +198,25 @@ macro_rules! declare_opcodes {
             pub fn from_u8(byte: u8) -> Option<Opcode> {
                 Opcode::ALL.get(byte as usize).copied()
             }
+
+            /// The instructions a superinstruction stands for, in order; empty for the
+            /// others.
+            pub fn components(self) -> &'static [Opcode] {
+                match self {
+                    $(Opcode::$name => declare_opcodes!(@components $class),)*
+                }
+            }
+
+            pub fn is_superinstruction(self) -> bool {
+                !self.components().is_empty()
+            }
         }
+    };
+    (@components [$($component:ident $component_handler:ident),*]) => {
+        &[$(Opcode::$component),*]
+    };
+    (@components $frequency:ident) => {
+        &[]
     };
 }
 
@@ -239,9 +304,12 @@ impl Instr {
         self.0 >> 8
     }
 
-    /// Checks an instruction word read from untrusted bytes.
+    /// Checks an instruction word read from untrusted bytes: superinstructions are not
+    /// valid there (only the `fused` engine creates them, in memory).
     pub fn decode(word: u32) -> Option<Instr> {
-        Opcode::from_u8(word as u8).map(|_| Instr(word))
+        Opcode::from_u8(word as u8)
+            .filter(|op| !op.is_superinstruction())
+            .map(|_| Instr(word))
     }
 }
 

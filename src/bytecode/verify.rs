@@ -5,6 +5,7 @@
 
 use super::code::{CodeObject, Constant, flags};
 use super::opcodes::{ArgKind, BinaryOp, Instr, Opcode};
+use crate::superinstruction_pattern;
 
 /// How one instruction uses the value stack: it needs `inputs` values present, and leaves
 /// `outputs` values in their place when it continues with the next instruction, or
@@ -39,7 +40,7 @@ pub fn stack_use(instr: Instr) -> StackUse {
         | Opcode::LoadClosure
         | Opcode::LoadGlobal => (0, 1),
         Opcode::LoadMethod => (1, 2),
-        Opcode::ImportName => (0, 1),
+        Opcode::ImportName | Opcode::ImportModule => (0, 1),
         Opcode::ImportFrom => (1, 2),
         Opcode::Pop
         | Opcode::StoreFast
@@ -94,6 +95,9 @@ pub fn stack_use(instr: Instr) -> StackUse {
         Opcode::UnpackSequence => (1, n),
         Opcode::UnpackEx => (1, (n & 0xff) + (n >> 8) + 1),
         Opcode::ForIter => (1, 2),
+        // Only the fused engine's rewrite creates these, after verification; `verify` refuses
+        // them in code read from outside.
+        crate::for_each_op!(superinstruction_pattern) => (0, 0),
     };
     let jump_outputs = match instr.opcode() {
         Opcode::Jump => Some(0),
@@ -211,6 +215,9 @@ fn verify_shape(code: &CodeObject) -> Result<(), String> {
 
 /// Whether an instruction's argument is in the range its runtime semantics assume.
 fn verify_argument(code: &CodeObject, instr: Instr) -> Result<(), &'static str> {
+    if instr.opcode().is_superinstruction() {
+        return Err("a superinstruction outside the fused engine");
+    }
     let arg = instr.arg() as usize;
     let in_range = match instr.opcode().arg_kind() {
         ArgKind::None => arg == 0,

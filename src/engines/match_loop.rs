@@ -1,6 +1,7 @@
 //! The `match` engine: fetch, decode, and one `match` over the opcode. The arms are generated
 //! from the instruction table and call the runtime's semantics functions, which inline into
-//! them; this file holds dispatch only.
+//! them; this file holds dispatch only. The `fused` engine runs the same loop with its
+//! superinstructions inlined too, and `pvm profile` with a counter before each instruction.
 //!
 //! Hot instructions get an arm of their own in the loop. Cold ones all call one out-of-line
 //! second `match` on a copy of the registers: the loop stays small and its registers (`ip`,
@@ -15,14 +16,36 @@ use crate::runtime::ops;
 use crate::runtime::value::Value;
 use crate::runtime::vm::{Step, Vm};
 
-pub fn execute(vm: &mut Vm) -> PyResult<Value> {
+use super::Engine;
+use super::profile;
+
+pub struct MatchEngine;
+
+impl Engine for MatchEngine {
+    const NAME: &'static str = "match";
+    const DESCRIPTION: &'static str = "a plain `loop { match op { ... } }` over the bytecode";
+
+    fn execute(vm: &mut Vm) -> PyResult<Value> {
+        dispatch_loop::<false, false>(vm)
+    }
+}
+
+/// The loop. `FUSED`: superinstructions get arms of their own (otherwise they would go out
+/// of line; the compiler never emits them). `PROFILE`: every instruction is counted first.
+#[inline(always)]
+pub(super) fn dispatch_loop<const FUSED: bool, const PROFILE: bool>(
+    vm: &mut Vm,
+) -> PyResult<Value> {
     let mut cur = vm.cursor();
     loop {
+        if PROFILE {
+            profile::record(&cur);
+        }
         let instr = cur.fetch();
         macro_rules! dispatch {
-            ($(($name:ident, $handler:ident, $kind:ident, $frequency:ident, $doc:literal)),* $(,)?) => {
+            ($(($name:ident, $handler:ident, $kind:ident, $class:tt, $doc:literal)),* $(,)?) => {
                 match instr.opcode() {
-                    $(Opcode::$name => dispatch!(@$frequency $handler),)*
+                    $(Opcode::$name => dispatch!(@$class $handler),)*
                 }
             };
             (@Hot $handler:ident) => {
@@ -30,6 +53,13 @@ pub fn execute(vm: &mut Vm) -> PyResult<Value> {
             };
             (@Cold $handler:ident) => {
                 cur.out_of_line(|c| execute_cold(vm, c, instr))
+            };
+            (@[$($component:tt)*] $handler:ident) => {
+                if FUSED {
+                    ops::$handler(vm, &mut cur, instr.arg())
+                } else {
+                    cur.out_of_line(|c| execute_cold(vm, c, instr))
+                }
             };
         }
         let step = for_each_op!(dispatch);
@@ -45,7 +75,7 @@ pub fn execute(vm: &mut Vm) -> PyResult<Value> {
 #[inline(never)]
 fn execute_cold(vm: &mut Vm, cur: &mut Cursor, instr: Instr) -> Step {
     macro_rules! dispatch_all {
-        ($(($name:ident, $handler:ident, $kind:ident, $frequency:ident, $doc:literal)),* $(,)?) => {
+        ($(($name:ident, $handler:ident, $kind:ident, $class:tt, $doc:literal)),* $(,)?) => {
             match instr.opcode() {
                 $(Opcode::$name => ops::$handler(vm, cur, instr.arg()),)*
             }

@@ -64,11 +64,31 @@ pub struct RtCode {
     pub filename: Rc<str>,
     /// The code's name, as tracebacks show it.
     pub name: Rc<str>,
+    /// The running engine's own form of this code, made once before it first runs.
+    pub translation: Translation,
 }
 
+/// An engine's translation of one code object. The runtime keeps it with the code and points
+/// `RtCode::instructions` at replacement instructions when there are some; what else an engine
+/// runs from (closure-threaded code) is opaque to the runtime.
+#[derive(Default)]
+pub struct Translation {
+    /// Instructions to run instead of the compiler's: the same length and indices, so jump
+    /// targets, line numbers and tracebacks apply unchanged.
+    pub instructions: Option<Box<[Instr]>>,
+    pub engine_code: Option<Box<dyn std::any::Any>>,
+}
+
+/// An engine's translator, called once per code object.
+pub type Translator = fn(&CodeObject) -> Translation;
+
 impl RtCode {
-    pub fn new(code: Rc<CodeObject>) -> Rc<RtCode> {
-        let constants = code.constants.iter().map(constant_value).collect();
+    pub fn new(code: Rc<CodeObject>, translate: Translator) -> Rc<RtCode> {
+        let constants = code
+            .constants
+            .iter()
+            .map(|c| constant_value(c, translate))
+            .collect();
         let names: Vec<Value> = code.names.iter().map(|n| interned(n)).collect();
         let global_cache = (0..names.len()).map(|_| Cell::default()).collect();
         let method_cache = (0..names.len()).map(|_| Cell::new(None)).collect();
@@ -79,9 +99,15 @@ impl RtCode {
             variable_slots: code.variable_slots(),
             frame_size: code.frame_size(),
         };
+        let translation = translate(&code);
+        let instructions = match &translation.instructions {
+            Some(replacement) => replacement.as_ptr(),
+            None => code.instructions.as_ptr(),
+        };
         Rc::new(RtCode {
             shape,
-            instructions: code.instructions.as_ptr(),
+            instructions,
+            translation,
             code,
             constants,
             names,
@@ -121,7 +147,7 @@ fn interned(text: &str) -> Value {
     })
 }
 
-fn constant_value(constant: &Constant) -> Value {
+fn constant_value(constant: &Constant, translate: Translator) -> Value {
     match constant {
         Constant::None => Value::None,
         Constant::Bool(b) => Value::Bool(*b),
@@ -133,19 +159,29 @@ fn constant_value(constant: &Constant) -> Value {
         Constant::Float(f) => Value::Float(*f),
         Constant::Str(s) => interned(s),
         Constant::Ellipsis => Value::Ellipsis,
-        Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
+        Constant::Tuple(items) => Value::tuple(
+            items
+                .iter()
+                .map(|item| constant_value(item, translate))
+                .collect(),
+        ),
         Constant::FrozenSet(items) => frozenset_constant(items),
-        Constant::Code(code) => Value::Code(RtCode::new(code.clone())),
+        Constant::Code(code) => Value::Code(RtCode::new(code.clone(), translate)),
     }
+}
+
+/// Frozenset constants hold no code.
+fn no_translation(_: &CodeObject) -> Translation {
+    Translation::default()
 }
 
 /// A frozenset constant laid out as CPython's compiler leaves it: built from the items in
 /// source order, then rebuilt from that set's iteration order when the compiler merges equal
 /// constants.
 fn frozenset_constant(items: &[Constant]) -> Value {
-    let keys = items
-        .iter()
-        .map(|item| HashKey::new(constant_value(item)).expect("constants are hashable"));
+    let keys = items.iter().map(|item| {
+        HashKey::new(constant_value(item, no_translation)).expect("constants are hashable")
+    });
     let built = SetTable::from_keys(keys);
     let merged = SetTable::from_keys(built.iter().cloned());
     Value::FrozenSet(Rc::new(PySet::new(merged)))

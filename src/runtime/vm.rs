@@ -11,10 +11,10 @@ use crate::bytecode::CodeObject;
 use super::dict::PyDict;
 use super::exceptions::{PyErr, PyResult, TraceEntry, error, type_error};
 use super::frame::{Cursor, Frame, ValueArena, drop_range};
-use super::function::{Args, PyFunction, RtCode};
+use super::function::{Args, PyFunction, RtCode, Translator};
 use super::output::Output;
 use super::types::TypeId;
-use super::value::{Value, discard};
+use super::value::{PyList, Value, discard};
 
 /// What an instruction tells the dispatch loop to do next.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -28,21 +28,30 @@ pub enum Step {
     Raise,
 }
 
-/// Runs the frame on top of the frame stack until it returns (an engine's entry point).
-pub type Executor = fn(&mut Vm) -> PyResult<Value>;
+/// What the runtime needs from an engine: its translation of each code object (made once,
+/// before the code first runs) and its entry point, which runs the frame on top of the frame
+/// stack until that frame returns.
+pub struct Backend {
+    pub translate: Translator,
+    pub execute: fn(&mut Vm) -> PyResult<Value>,
+}
 
 pub struct Vm {
     pub arena: ValueArena,
     pub frames: Vec<Frame>,
     pub builtins: Rc<PyDict>,
-    pub modules: HashMap<String, Value>,
+    /// Every module imported so far by name (`sys.modules`, the same dict).
+    pub modules: Rc<PyDict>,
+    /// Where `import` looks for `.py` files and packages, in order: the main script's
+    /// directory, then `PVMPATH`'s entries (`sys.path`, the same list).
+    pub search_path: Rc<PyList>,
     pub recursion_limit: usize,
     /// `sys.get_int_max_str_digits()` (0 = no limit); change it with
     /// `set_int_max_str_digits`, which keeps the conversions' copy in step (see `int`).
     int_max_str_digits: usize,
     pub pending: Option<PyErr>,
     pub entry_result: Value,
-    pub executor: Executor,
+    pub backend: &'static Backend,
     pub output: Output,
     pub argv: Vec<String>,
     /// Source text by file name, for traceback lines.
@@ -55,19 +64,20 @@ pub struct Vm {
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
 impl Vm {
-    pub fn new(executor: Executor, argv: Vec<String>) -> Vm {
+    pub fn new(backend: &'static Backend, argv: Vec<String>) -> Vm {
         super::int::set_max_str_digits(super::int::DEFAULT_MAX_STR_DIGITS);
         super::repr::set_depth_limit(DEFAULT_RECURSION_LIMIT);
         Vm {
             arena: ValueArena::new(),
             frames: Vec::with_capacity(64),
             builtins: Rc::new(super::builtins::builtins_dict()),
-            modules: HashMap::new(),
+            modules: Rc::new(PyDict::new()),
+            search_path: Rc::default(),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             int_max_str_digits: super::int::DEFAULT_MAX_STR_DIGITS,
             pending: None,
             entry_result: Value::None,
-            executor,
+            backend,
             output: Output::stdout(),
             argv,
             sources: HashMap::new(),
@@ -87,7 +97,7 @@ impl Vm {
 
     /// Runs a module's code with `globals` as its namespace.
     pub fn run_module(&mut self, code: Rc<CodeObject>, globals: Rc<PyDict>) -> PyResult<Value> {
-        let module = PyFunction::for_module(RtCode::new(code), globals);
+        let module = PyFunction::for_module(RtCode::new(code, self.backend.translate), globals);
         let base = self.next_entry_base();
         let shape = &module.code.code;
         if !self.arena.fits(base, shape.frame_size()) {
@@ -109,7 +119,7 @@ impl Vm {
             // SAFETY: within the frame (checked above).
             sp: unsafe { base.add(nvars) },
         });
-        (self.executor)(self)
+        (self.backend.execute)(self)
     }
 
     fn next_entry_base(&self) -> *mut Value {
@@ -409,7 +419,7 @@ impl Vm {
             ip: f.code.instructions,
             sp,
         });
-        (self.executor)(self)
+        (self.backend.execute)(self)
     }
 
     /// Calls with positional arguments only.
