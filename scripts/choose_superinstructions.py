@@ -63,7 +63,7 @@ def main():
                     continue
                 mean_share[sequence] += count / total / len(args.workloads)
     saved = {seq: share * (len(seq.split()) - 1) for seq, share in mean_share.items()}
-    print(f"training workloads: {', '.join(args.workloads)}")
+    print(f"workloads: {', '.join(args.workloads)}")
     print("dispatches saved  share of instructions  sequence")
     ranked = sorted(saved.items(), key=lambda kv: (-kv[1], kv[0]))
     for sequence, share in ranked[: args.top]:

@@ -355,7 +355,8 @@ fn disassemble(path: &str, engine: EngineKind) -> u8 {
                 EngineKind::Fused => std::rc::Rc::new(pvm::engines::fused::rewritten_code(&code)),
                 EngineKind::Match | EngineKind::Closure => code,
             };
-            print!("{}", pvm::bytecode::dis::disassemble(&code));
+            // Written, not printed: a closed pipe (`pvm dis F | head`) is not an error.
+            let _ = std::io::stdout().write_all(pvm::bytecode::dis::disassemble(&code).as_bytes());
             0
         }
         Err(e) => {
