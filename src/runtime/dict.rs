@@ -4,7 +4,9 @@
 
 use std::cell::{Cell, Ref, RefCell};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
 
+use indexmap::map::Entry;
 use indexmap::{Equivalent, IndexMap};
 use rustc_hash::FxHasher;
 
@@ -35,9 +37,23 @@ impl Hash for HashKey {
     }
 }
 
+/// Key equality once the hashes agree: str keys (usually the same interned object) and ints
+/// inline, everything else out of line.
+#[inline(always)]
+fn same_key(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => {
+            Rc::ptr_eq(x, y) || (x.may_equal(y) && x.as_str() == y.as_str())
+        }
+        (Value::Int(x), Value::Int(y)) => x == y,
+        _ => values_equal(a, b),
+    }
+}
+
 impl PartialEq for HashKey {
+    #[inline]
     fn eq(&self, other: &HashKey) -> bool {
-        self.hash == other.hash && values_equal(&self.value, &other.value)
+        self.hash == other.hash && same_key(&self.value, &other.value)
     }
 }
 
@@ -65,8 +81,9 @@ impl Hash for KeyRef<'_> {
 }
 
 impl Equivalent<HashKey> for KeyRef<'_> {
+    #[inline]
     fn equivalent(&self, key: &HashKey) -> bool {
-        self.hash == key.hash && values_equal(self.value, &key.value)
+        self.hash == key.hash && same_key(self.value, &key.value)
     }
 }
 
@@ -128,9 +145,18 @@ impl PyDict {
         self.table.borrow()
     }
 
+    #[inline]
     pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {
-        let key = KeyRef::new(key)?;
-        Ok(self.table.borrow().get(&key).cloned())
+        Ok(self.get_hashed(hash_value(key)?, key))
+    }
+
+    /// Looks up `key` whose hash the caller already has.
+    #[inline]
+    pub fn get_hashed(&self, hash: i64, key: &Value) -> Option<Value> {
+        self.table
+            .borrow()
+            .get(&KeyRef { hash, value: key })
+            .cloned()
     }
 
     pub fn get_with_index(&self, key: &Value) -> PyResult<Option<(usize, Value)>> {
@@ -170,19 +196,19 @@ impl PyDict {
         Ok(())
     }
 
+    /// Stores under a hashed key with one probe of the table. The old value (if any) is
+    /// dropped after the table is released: its drop may run code that reads this dict.
     pub fn set_hashed(&self, key: HashKey, value: Value) {
-        let old = {
-            let mut table = self.table.borrow_mut();
-            match table.get_mut(&key) {
-                Some(slot) => Some(std::mem::replace(slot, value)),
-                None => {
-                    table.insert(key, value);
-                    None
-                }
+        let old = match self.table.borrow_mut().entry(key) {
+            Entry::Occupied(mut slot) => Some(std::mem::replace(slot.get_mut(), value)),
+            Entry::Vacant(slot) => {
+                slot.insert(value);
+                None
             }
         };
-        if old.is_none() {
-            self.layout_changed();
+        match old {
+            Some(old) => drop(old),
+            None => self.layout_changed(),
         }
     }
 

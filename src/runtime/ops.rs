@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::arith::{self, BinaryOp};
 use super::compare::{self, Comparison};
-use super::dict::PyDict;
+use super::dict::{HashKey, PyDict};
 use super::exceptions::{PyException, PyResult, error, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction, RtCode};
@@ -16,7 +16,7 @@ use super::set::Operand;
 use super::types::TypeId;
 use super::value::{PySlice, Value, discard, slot};
 use super::vm::{Step, Vm};
-use super::{attr, int, iter, strformat, subscript};
+use super::{attr, hashing, int, iter, strformat, subscript};
 
 macro_rules! attempt {
     ($vm:expr, $e:expr) => {
@@ -938,7 +938,8 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             let index = if *i < 0 { *i + items.len() as i64 } else { *i };
             items.get(index as usize).filter(|_| index >= 0).cloned()
         }
-        (Value::Dict(dict), key @ Value::Str(_)) => dict.get(key).ok().flatten(),
+        (Value::Dict(dict), key @ Value::Str(s)) => dict.get_hashed(s.hash(), key),
+        (Value::Dict(dict), key @ Value::Int(i)) => dict.get_hashed(hashing::hash_i64(*i), key),
         _ => None,
     };
     match found {
@@ -977,6 +978,11 @@ pub fn store_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             drop(old);
             return Step::Next;
         }
+    }
+    if let (Value::Dict(dict), Value::Str(s)) = (&container, &key) {
+        let hash = s.hash();
+        dict.set_hashed(HashKey { hash, value: key }, value);
+        return Step::Next;
     }
     attempt!(vm, subscript::set_item(vm, &container, key, value));
     Step::Next
