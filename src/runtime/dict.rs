@@ -13,6 +13,7 @@ use rustc_hash::FxHasher;
 use super::compare::values_equal;
 use super::exceptions::PyResult;
 use super::hashing::hash_value;
+use super::str::PyStr;
 use super::value::Value;
 
 /// A dictionary or set key: the value and its Python hash.
@@ -168,6 +169,52 @@ impl PyDict {
             .map(|(i, _, v)| (i, v.clone())))
     }
 
+    /// Looks up a str key: first by identity at the entry where this str object was last
+    /// found, then by hash.
+    #[inline]
+    pub fn get_by_str(&self, key: &Rc<PyStr>, value: &Value) -> Option<Value> {
+        let table = self.table.borrow();
+        if let Some((k, v)) = table.get_index(key.slot_hint())
+            && matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, key))
+        {
+            return Some(v.clone());
+        }
+        let (index, _, v) = table.get_full(&KeyRef {
+            hash: key.hash(),
+            value,
+        })?;
+        key.set_slot_hint(index);
+        Some(v.clone())
+    }
+
+    /// Stores under a str key, checking the entry where the str object was last found before
+    /// hashing.
+    pub fn set_by_str(&self, key: Rc<PyStr>, item: Value) {
+        let old = {
+            let mut table = self.table.borrow_mut();
+            match table.get_index_mut(key.slot_hint()) {
+                Some((k, slot)) if matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, &key)) => {
+                    std::mem::replace(slot, item)
+                }
+                _ => {
+                    drop(table);
+                    let hash = key.hash();
+                    let index = self.set_hashed(
+                        HashKey {
+                            hash,
+                            value: Value::Str(key.clone()),
+                        },
+                        item,
+                    );
+                    key.set_slot_hint(index);
+                    return;
+                }
+            }
+        };
+        drop(key);
+        drop(old);
+    }
+
     /// Looks up a str key without building a str object.
     pub fn get_str(&self, name: &str) -> Option<Value> {
         let key = StrKey {
@@ -198,18 +245,23 @@ impl PyDict {
 
     /// Stores under a hashed key with one probe of the table. The old value (if any) is
     /// dropped after the table is released: its drop may run code that reads this dict.
-    pub fn set_hashed(&self, key: HashKey, value: Value) {
-        let old = match self.table.borrow_mut().entry(key) {
-            Entry::Occupied(mut slot) => Some(std::mem::replace(slot.get_mut(), value)),
+    /// Returns the entry's index.
+    pub fn set_hashed(&self, key: HashKey, value: Value) -> usize {
+        let (index, old) = match self.table.borrow_mut().entry(key) {
+            Entry::Occupied(mut slot) => {
+                (slot.index(), Some(std::mem::replace(slot.get_mut(), value)))
+            }
             Entry::Vacant(slot) => {
+                let index = slot.index();
                 slot.insert(value);
-                None
+                (index, None)
             }
         };
         match old {
             Some(old) => drop(old),
             None => self.layout_changed(),
         }
+        index
     }
 
     pub fn set_str(&self, name: &str, value: Value) {

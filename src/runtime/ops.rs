@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::arith::{self, BinaryOp};
 use super::compare::{self, Comparison};
-use super::dict::{HashKey, PyDict};
+use super::dict::PyDict;
 use super::exceptions::{PyException, PyResult, error, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction, RtCode};
@@ -938,7 +938,7 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             let index = if *i < 0 { *i + items.len() as i64 } else { *i };
             items.get(index as usize).filter(|_| index >= 0).cloned()
         }
-        (Value::Dict(dict), key @ Value::Str(s)) => dict.get_hashed(s.hash(), key),
+        (Value::Dict(dict), key @ Value::Str(s)) => dict.get_by_str(s, key),
         (Value::Dict(dict), key @ Value::Int(i)) => dict.get_hashed(hashing::hash_i64(*i), key),
         _ => None,
     };
@@ -979,11 +979,13 @@ pub fn store_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             return Step::Next;
         }
     }
-    if let (Value::Dict(dict), Value::Str(s)) = (&container, &key) {
-        let hash = s.hash();
-        dict.set_hashed(HashKey { hash, value: key }, value);
-        return Step::Next;
-    }
+    let key = match (&container, key) {
+        (Value::Dict(dict), Value::Str(s)) => {
+            dict.set_by_str(s, value);
+            return Step::Next;
+        }
+        (_, key) => key,
+    };
     attempt!(vm, subscript::set_item(vm, &container, key, value));
     Step::Next
 }
