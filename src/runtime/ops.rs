@@ -785,13 +785,20 @@ pub fn build_slice(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 }
 
 pub fn build_string(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let pieces = take_top(cur, arg as usize);
-    let mut s = String::new();
-    for piece in &pieces {
-        if let Value::Str(p) = piece {
-            s.push_str(p.as_str());
+    let n = arg as usize;
+    let pieces = cur.top_slice(n);
+    fn text(piece: &Value) -> &str {
+        match piece {
+            Value::Str(p) => p.as_str(),
+            _ => "",
         }
     }
+    // One allocation of the final size; the pieces are read where they lie on the stack.
+    let mut s = String::with_capacity(pieces.iter().map(|p| text(p).len()).sum());
+    for piece in pieces {
+        s.push_str(text(piece));
+    }
+    cur.drop_top(n);
     cur.push(Value::string(s));
     Step::Next
 }
