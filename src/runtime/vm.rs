@@ -460,6 +460,25 @@ pub fn recursion_error() -> PyErr {
 /// (only `*args` tuples and `**kwargs` dicts are new objects). On error the frame's slots are
 /// dropped again.
 fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<()> {
+    let argc = args.positional.len();
+    if argc == f.simple_argcount && args.kw_names.is_empty() {
+        // The arguments fill the parameters in order; the frame is laid out as
+        // `push_simple_frame` lays it out.
+        let nvars = f.code.shape.locals_and_cells;
+        // SAFETY: the caller checked that the whole frame fits at `base`.
+        unsafe {
+            for (i, value) in args.positional.iter().enumerate() {
+                base.add(i).write(value.clone());
+            }
+            for i in argc..nvars {
+                base.add(i).write(Value::Undef);
+            }
+            for (i, cell) in f.closure.iter().enumerate() {
+                base.add(nvars + i).write(cell.clone());
+            }
+        }
+        return Ok(());
+    }
     let code = &f.code.code;
     let nvars = code.variable_slots();
     // SAFETY: the caller checked that the whole frame fits at `base`; every variable slot is
