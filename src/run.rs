@@ -1,7 +1,9 @@
 //! The whole pipeline for one program: source → syntax tree → code object → an engine, and
 //! the reporting of how it ended (CPython's traceback format and exit status).
 
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
 use bumpalo::Bump;
@@ -67,14 +69,20 @@ pub fn run_source_on(
     if capture_stdout {
         vm.output = Output::captured();
     }
+    vm.search_path.borrow_mut().extend(
+        search_path(filename)
+            .iter()
+            .map(|dir| Value::string(dir.to_string_lossy().into_owned())),
+    );
     let globals = Rc::new(PyDict::new());
-    globals.set_str("__name__", Value::str("__main__"));
     // Pseudo-files such as `<string>` (`-c`) have neither source lines in tracebacks nor a
     // `__file__`, as in CPython.
     if !filename.starts_with('<') {
         vm.sources.insert(filename.to_owned(), Rc::from(source));
         globals.set_str("__file__", Value::str(filename));
     }
+    vm.modules
+        .set_str("__main__", modules::new_module("__main__", globals.clone()));
     let result = vm.run_module(code, globals);
     vm.output.flush();
     let (status, stderr) = match result {
@@ -88,24 +96,113 @@ pub fn run_source_on(
     }
 }
 
+/// Where imports look, as CPython's `sys.path`: the main script's directory (the current
+/// directory for pseudo-files such as `-c`'s `<string>`), then the entries of `PVMPATH`
+/// (an empty entry is the current directory). Entries are made absolute, so module file
+/// names are too.
+fn search_path(filename: &str) -> Vec<PathBuf> {
+    let script_dir = if filename.starts_with('<') {
+        Path::new("")
+    } else {
+        Path::new(filename).parent().unwrap_or(Path::new(""))
+    };
+    let extra = std::env::var_os("PVMPATH").filter(|paths| !paths.is_empty());
+    let extra: Vec<PathBuf> = extra.iter().flat_map(std::env::split_paths).collect();
+    std::iter::once(script_dir.to_path_buf())
+        .chain(extra)
+        .map(|dir| absolute_dir(&dir))
+        .collect()
+}
+
+/// `dir` made absolute against the current directory, `.` and `..` resolved by name.
+fn absolute_dir(dir: &Path) -> PathBuf {
+    let joined = std::env::current_dir().unwrap_or_default().join(dir);
+    let mut normal = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                normal.pop();
+            }
+            other => normal.push(other),
+        }
+    }
+    normal
+}
+
 /// CPython's report of a SyntaxError: location, the line with a caret, the message.
 pub fn syntax_error_report(e: &SyntaxError, filename: &str, source: &str) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "  File \"{filename}\", line {}", e.line);
-    if let Some(line) = source.lines().nth(e.line.saturating_sub(1) as usize) {
-        let trimmed = line.trim_start();
-        let indent = line.chars().count() - trimmed.chars().count();
-        let text = trimmed.trim_end();
-        if !text.is_empty() {
-            let _ = writeln!(out, "    {text}");
-            if e.col > 0 {
-                let caret = (e.col as usize).saturating_sub(1 + indent);
-                let _ = writeln!(out, "    {}^", " ".repeat(caret));
-            }
-        }
-    }
+    let line = source.lines().nth(e.line.saturating_sub(1) as usize);
+    write_syntax_location(&mut out, filename, e.line, e.col, line.unwrap_or(""));
     let _ = writeln!(out, "{}: {}", e.kind.name(), e.msg);
     out
+}
+
+/// The location part of a SyntaxError report: file and line, the line's text, a caret under
+/// column `col` (1-based; 0 = none).
+fn write_syntax_location(out: &mut String, filename: &str, line: u32, col: u32, text: &str) {
+    let _ = writeln!(out, "  File \"{filename}\", line {line}");
+    let trimmed = text.trim_start();
+    let indent = text.chars().count() - trimmed.chars().count();
+    let text = trimmed.trim_end();
+    if !text.is_empty() {
+        let _ = writeln!(out, "    {text}");
+        if col > 0 {
+            let caret = (col as usize).saturating_sub(1 + indent);
+            let _ = writeln!(out, "    {}^", " ".repeat(caret));
+        }
+    }
+}
+
+/// A source line for a traceback: from the sources the run already holds, else from the file
+/// (an imported module's code may come from the cache without its source), read once into
+/// `read`.
+fn source_line(
+    vm: &Vm,
+    read: &mut HashMap<Rc<str>, Option<String>>,
+    filename: &Rc<str>,
+    line: u32,
+) -> Option<String> {
+    let index = line.checked_sub(1)? as usize;
+    if let Some(source) = vm.sources.get(&**filename) {
+        return source.lines().nth(index).map(str::to_owned);
+    }
+    let source = read.entry(filename.clone()).or_insert_with(|| {
+        let readable = !filename.starts_with('<');
+        let bytes = readable
+            .then(|| std::fs::read(&**filename).ok())
+            .flatten()?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    });
+    source.as_deref()?.lines().nth(index).map(str::to_owned)
+}
+
+/// The message and location of a SyntaxError raised at run time (by an import), from its
+/// CPython-shaped arguments `(msg, (filename, lineno, offset, text))`.
+fn syntax_error_location(exc: &PyErr) -> Option<(String, String, u32, u32, String)> {
+    if !exc.kind.is_subtype_of(TypeId::SyntaxError) {
+        return None;
+    }
+    let [Value::Str(msg), Value::Tuple(location)] = exc.args.as_slice() else {
+        return None;
+    };
+    let [
+        Value::Str(filename),
+        Value::Int(line),
+        Value::Int(col),
+        Value::Str(text),
+    ] = location.as_slice()
+    else {
+        return None;
+    };
+    Some((
+        msg.as_str().to_owned(),
+        filename.as_str().to_owned(),
+        u32::try_from(*line).ok()?,
+        u32::try_from(*col).ok()?,
+        text.as_str().to_owned(),
+    ))
 }
 
 /// The exit status and stderr text for an uncaught exception.
@@ -118,6 +215,7 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
     let entries = exc.traceback.borrow();
     let mut previous: Option<(Rc<str>, Rc<str>, u32)> = None;
     let mut repeats = 0usize;
+    let mut read = HashMap::new();
     let flush_repeats = |out: &mut String, repeats: usize| {
         if repeats > 3 {
             let more = repeats - 3;
@@ -145,9 +243,7 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
             "  File \"{}\", line {}, in {}",
             entry.filename, entry.line, entry.function
         );
-        if let Some(source) = vm.sources.get(&*entry.filename)
-            && let Some(line) = source.lines().nth(entry.line.saturating_sub(1) as usize)
-        {
+        if let Some(line) = source_line(vm, &mut read, &entry.filename, entry.line) {
             let text = line.trim();
             if !text.is_empty() {
                 let _ = writeln!(out, "    {text}");
@@ -155,6 +251,11 @@ fn report_exception(vm: &Vm, exc: &PyErr) -> (i32, String) {
         }
     }
     flush_repeats(&mut out, repeats);
+    if let Some((msg, filename, line, col, text)) = syntax_error_location(exc) {
+        write_syntax_location(&mut out, &filename, line, col, &text);
+        let _ = writeln!(out, "{}: {msg}", exc.kind.name());
+        return (1, out);
+    }
     let message = exception_message(&exc.args, exc.kind);
     if message.is_empty() {
         let _ = writeln!(out, "{}", exc.kind.name());

@@ -1,7 +1,8 @@
 //! The `pvm` binary as a user runs it, one process per scenario: how programs are named and
 //! given `sys.argv`, exit statuses, tracebacks and SyntaxError reports in CPython 3.11's format
 //! (expected texts were produced with `python3.11`), the order of stdout and stderr, and the
-//! `dis`, `engines`, `--version` and `--help` commands.
+//! `dis`, `engines`, `--version` and `--help` commands, and imports (module files named by
+//! absolute paths, `PVMPATH`).
 //!
 //! CPython 3.11 also prints `^^^^` / `~~~^^~~` lines under a traceback's source lines; pvm does
 //! not, so the expected tracebacks here are CPython's with those lines left out.
@@ -36,6 +37,13 @@ impl Scratch {
         path.to_str().expect("a UTF-8 temporary path").to_owned()
     }
 
+    /// Creates the subdirectory `name` and returns its path.
+    fn subdir(&self, name: &str) -> String {
+        let path = self.dir.join(name);
+        std::fs::create_dir_all(&path).expect("create a scratch subdirectory");
+        path.to_str().expect("a UTF-8 temporary path").to_owned()
+    }
+
     /// A path in the directory that does not exist.
     fn missing(&self, name: &str) -> String {
         self.dir
@@ -60,10 +68,21 @@ struct Run {
 }
 
 fn pvm(args: &[&str]) -> Run {
-    let output = Command::new(PVM)
-        .args(args)
-        .output()
-        .expect("start the pvm binary");
+    finish(Command::new(PVM).args(args))
+}
+
+/// `pvm` run in the directory `cwd` with `PVMPATH` set to `pvmpath`.
+fn pvm_in(cwd: &str, pvmpath: &str, args: &[&str]) -> Run {
+    finish(
+        Command::new(PVM)
+            .args(args)
+            .current_dir(cwd)
+            .env("PVMPATH", pvmpath),
+    )
+}
+
+fn finish(command: &mut Command) -> Run {
+    let output = command.output().expect("start the pvm binary");
     Run {
         status: output.status.code().expect("pvm exited with a status"),
         stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
@@ -528,4 +547,181 @@ fn one_repeat_beyond_three_is_one_more_time() {
         "ZeroDivisionError: integer division or modulo by zero",
     ]);
     assert_eq!(run.stderr, expected);
+}
+
+const HELPER_MODULE: &str = "def run(x):\n    print('run', x)\n    return 10 // x\n";
+
+#[test]
+fn imported_modules_have_a_repr_with_their_file_and_tracebacks_cross_into_them() {
+    let scratch = Scratch::new();
+    let helper = scratch.write("helper.py", HELPER_MODULE);
+    let file = scratch.write(
+        "main.py",
+        "import helper\nprint(helper)\nimport sys, time\nprint(sys, time)\nprint(sys.path[0])\nhelper.run(0)\n",
+    );
+    let run = pvm(&[&file]);
+    assert_eq!(run.status, 1);
+    let expected_stdout = lines(&[
+        &format!("<module 'helper' from '{helper}'>"),
+        "<module 'sys' (built-in)> <module 'time' (built-in)>",
+        scratch.dir.to_str().expect("a UTF-8 path"),
+        "run 0",
+    ]);
+    assert_eq!(run.stdout, expected_stdout);
+    let expected = lines(&[
+        "Traceback (most recent call last):",
+        &format!("  File \"{file}\", line 6, in <module>"),
+        "    helper.run(0)",
+        &format!("  File \"{helper}\", line 3, in run"),
+        "    return 10 // x",
+        "ZeroDivisionError: integer division or modulo by zero",
+    ]);
+    assert_eq!(run.stderr, expected);
+}
+
+#[test]
+fn an_exception_in_a_module_body_shows_the_import_and_the_module_line() {
+    let scratch = Scratch::new();
+    let broken = scratch.write("broken.py", "print('broken starts')\nvalue = {}['key']\n");
+    let file = scratch.write("main.py", "print('before')\nimport broken\n");
+    let run = pvm(&[&file]);
+    assert_eq!(run.status, 1);
+    assert_eq!(run.stdout, "before\nbroken starts\n");
+    let expected = lines(&[
+        "Traceback (most recent call last):",
+        &format!("  File \"{file}\", line 2, in <module>"),
+        "    import broken",
+        &format!("  File \"{broken}\", line 2, in <module>"),
+        "    value = {}['key']",
+        "KeyError: 'key'",
+    ]);
+    assert_eq!(run.stderr, expected);
+}
+
+#[test]
+fn a_circular_from_import_of_a_name_not_yet_defined_fails() {
+    let scratch = Scratch::new();
+    let loop_a = scratch.write(
+        "loop_a.py",
+        "from loop_b import g\n\ndef f():\n    return 1\n",
+    );
+    let loop_b = scratch.write(
+        "loop_b.py",
+        "from loop_a import f\n\ndef g():\n    return 2\n",
+    );
+    let file = scratch.write("main.py", "import loop_a\n");
+    let run = pvm(&[&file]);
+    assert_eq!(run.status, 1);
+    let expected = lines(&[
+        "Traceback (most recent call last):",
+        &format!("  File \"{file}\", line 1, in <module>"),
+        "    import loop_a",
+        &format!("  File \"{loop_a}\", line 1, in <module>"),
+        "    from loop_b import g",
+        &format!("  File \"{loop_b}\", line 1, in <module>"),
+        "    from loop_a import f",
+        &format!(
+            "ImportError: cannot import name 'f' from partially initialized module 'loop_a' (most likely due to a circular import) ({loop_a})"
+        ),
+    ]);
+    assert_eq!(run.stderr, expected);
+}
+
+#[test]
+fn importing_a_missing_name_names_the_module_file() {
+    let scratch = Scratch::new();
+    let helper = scratch.write("helper.py", HELPER_MODULE);
+    let file = scratch.write("main.py", "from helper import run, nope\n");
+    let run = pvm(&[&file]);
+    assert_eq!(run.status, 1);
+    let last = run.stderr.lines().last().unwrap_or("");
+    assert_eq!(
+        last,
+        format!("ImportError: cannot import name 'nope' from 'helper' ({helper})")
+    );
+}
+
+#[test]
+fn a_syntax_error_in_an_imported_module_is_reported_at_the_import() {
+    let scratch = Scratch::new();
+    let bad = scratch.write("badsyn.py", "def f():\n    return (1 +\n");
+    let file = scratch.write("main.py", "import badsyn\n");
+    let run = pvm(&[&file]);
+    assert_eq!(run.status, 1);
+    let expected = lines(&[
+        "Traceback (most recent call last):",
+        &format!("  File \"{file}\", line 1, in <module>"),
+        "    import badsyn",
+        &format!("  File \"{bad}\", line 2"),
+        "    return (1 +",
+        "           ^",
+        "SyntaxError: '(' was never closed",
+    ]);
+    assert_eq!(run.stderr, expected);
+}
+
+#[test]
+fn an_imported_module_that_is_not_utf8_is_a_syntax_error_at_the_import() {
+    let scratch = Scratch::new();
+    let bad = scratch.dir.join("badtext.py");
+    std::fs::write(&bad, b"x = 1\n\xff\n").expect("write a scratch file");
+    let bad = bad.to_str().expect("a UTF-8 path");
+    let file = scratch.write("main.py", "import badtext\n");
+    let run = pvm(&[&file]);
+    assert_eq!(run.status, 1);
+    let expected = lines(&[
+        "Traceback (most recent call last):",
+        &format!("  File \"{file}\", line 1, in <module>"),
+        "    import badtext",
+        &format!("  File \"{bad}\", line 2"),
+        "    \u{fffd}",
+        "    ^",
+        "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
+    ]);
+    assert_eq!(run.stderr, expected);
+}
+
+#[test]
+fn modules_are_found_in_the_script_directory_then_in_pvmpath_order() {
+    let scratch = Scratch::new();
+    let lib1 = scratch.subdir("lib1");
+    let lib2 = scratch.subdir("lib2");
+    let main_dir = scratch.subdir("main");
+    scratch.write("lib1/libmod.py", "where = 'lib1'\n");
+    scratch.write("lib2/libmod.py", "where = 'lib2'\n");
+    scratch.write("lib2/other.py", "where = 'lib2 other'\n");
+    scratch.write("lib1/helper.py", "where = 'lib1 helper'\n");
+    let helper = scratch.write("main/helper.py", "where = 'script dir'\n");
+    let file = scratch.write(
+        "main/main.py",
+        "import libmod, other, helper\nprint(libmod.where, other.where, helper.where)\nprint(helper.__file__)\n",
+    );
+    let pvmpath = std::env::join_paths([&lib1, &lib2]).expect("joinable paths");
+    let pvmpath = pvmpath.to_str().expect("a UTF-8 path list");
+    let run = pvm_in(&main_dir, pvmpath, &[&file]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.stdout, lines(&["lib1 lib2 other script dir", &helper]));
+    // Without PVMPATH only the script's directory is searched.
+    let run = pvm_in(&main_dir, "", &[&file]);
+    assert_eq!(
+        run.stderr.lines().last(),
+        Some("ModuleNotFoundError: No module named 'libmod'")
+    );
+}
+
+#[test]
+fn dash_c_imports_from_the_current_directory() {
+    let scratch = Scratch::new();
+    let helper = scratch.write("helper.py", HELPER_MODULE);
+    let dir = scratch.dir.to_str().expect("a UTF-8 path");
+    let run = pvm_in(
+        dir,
+        "",
+        &[
+            "-c",
+            "import helper\nprint(helper.__file__, helper.__name__)",
+        ],
+    );
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.stdout, format!("{helper} helper\n"));
 }

@@ -41,12 +41,17 @@ fn expected_for(program: &Path) -> Expected {
     }
 }
 
+/// The programs: every `tests/py/*.py` except the `mod_*.py` modules they import.
 fn programs() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py");
     let mut programs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/py exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("mod_"))
+        })
         .collect();
     programs.sort();
     programs

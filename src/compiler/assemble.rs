@@ -93,6 +93,7 @@ fn stack_effect(instr: Instr) -> (i64, Option<i64>) {
         | Opcode::LoadGlobal
         | Opcode::LoadMethod
         | Opcode::ImportName
+        | Opcode::ImportModule
         | Opcode::ImportFrom => 1,
         Opcode::Pop
         | Opcode::StoreFast

@@ -248,23 +248,22 @@ impl<'t> Compiler<'t> {
             StmtKind::Import(aliases) => {
                 for alias in *aliases {
                     self.unit.line = alias.pos.line;
-                    self.emit_name(Opcode::ImportName, alias.name);
-                    let mut parts = alias.name.split('.');
-                    let top_level = parts.next().unwrap_or(alias.name);
                     match alias.asname {
                         Some(asname) => {
-                            for part in parts {
-                                self.emit_name(Opcode::LoadAttr, part);
-                            }
+                            self.emit_name(Opcode::ImportModule, alias.name);
                             self.name_op(asname, NameContext::Store);
                         }
-                        None => self.name_op(top_level, NameContext::Store),
+                        None => {
+                            self.emit_name(Opcode::ImportName, alias.name);
+                            let top_level = alias.name.split('.').next().unwrap_or(alias.name);
+                            self.name_op(top_level, NameContext::Store);
+                        }
                     }
                 }
                 Ok(())
             }
             StmtKind::ImportFrom { module, names, .. } => {
-                self.emit_name(Opcode::ImportName, module.unwrap_or_default());
+                self.emit_name(Opcode::ImportModule, module.unwrap_or_default());
                 if let [star] = names
                     && star.name == "*"
                 {

@@ -491,13 +491,13 @@ fn imports() {
     assert_eq!(module_ops("import a.b"), "ImportName a.b; StoreGlobal a");
     assert_eq!(
         module_ops("import a.b.c as d"),
-        "ImportName a.b.c; LoadAttr b; LoadAttr c; StoreGlobal d"
+        "ImportModule a.b.c; StoreGlobal d"
     );
     assert_eq!(
         module_ops("from m import x, y as z"),
-        "ImportName m; ImportFrom x; StoreGlobal x; ImportFrom y; StoreGlobal z; Pop"
+        "ImportModule m; ImportFrom x; StoreGlobal x; ImportFrom y; StoreGlobal z; Pop"
     );
-    assert_eq!(module_ops("from m import *"), "ImportName m; ImportStar");
+    assert_eq!(module_ops("from m import *"), "ImportModule m; ImportStar");
     let f = nested(&compiled("def f():\n    import os\n    return os\n"), "f");
     assert_eq!(
         ops(&f),

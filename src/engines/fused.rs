@@ -79,3 +79,45 @@ pub fn rewritten_code(code: &CodeObject) -> CodeObject {
     }
     rewritten
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn superinstructions_are_made_of_plain_instructions_and_take_their_first_argument() {
+        for &op in Opcode::ALL.iter().filter(|op| op.is_superinstruction()) {
+            let components = op.components();
+            assert!(components.len() >= 2, "{op:?}");
+            assert!(
+                components.iter().all(|c| !c.is_superinstruction()),
+                "{op:?}"
+            );
+            assert_eq!(op.arg_kind(), components[0].arg_kind(), "{op:?}");
+        }
+    }
+
+    #[test]
+    fn the_rewrite_changes_only_the_opcodes_that_start_a_sequence() {
+        let code = [
+            Instr::new(Opcode::LoadFast, 3),
+            Instr::new(Opcode::LoadFast, 4),
+            Instr::new(Opcode::LoadFast, 5),
+            Instr::new(Opcode::BinaryAdd, 0),
+            Instr::new(Opcode::ReturnValue, 0),
+        ];
+        let rewritten = rewrite(&code);
+        assert_eq!(rewritten.len(), code.len());
+        for (old, new) in code.iter().zip(&rewritten) {
+            assert_eq!(old.arg(), new.arg());
+            if new.opcode() != old.opcode() {
+                let components = new.opcode().components();
+                assert_eq!(components[0], old.opcode());
+            }
+        }
+        assert_eq!(rewritten[0].opcode(), Opcode::LoadFastLoadFast);
+        assert_eq!(rewritten[1].opcode(), Opcode::LoadFastLoadFast);
+        assert_eq!(rewritten[2].opcode(), Opcode::LoadFast);
+        assert_eq!(&rewritten[3..], &code[3..]);
+    }
+}

@@ -11,6 +11,7 @@ pub mod format;
 pub mod frame;
 pub mod function;
 pub mod hashing;
+pub mod import;
 pub mod int;
 pub mod iter;
 pub mod methods;

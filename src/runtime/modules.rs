@@ -1,5 +1,6 @@
-//! Imports and the built-in modules `sys`, `math` and `time`.
+//! The built-in modules `sys`, `math` and `time`.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use dashu_int::IBig;
@@ -16,11 +17,8 @@ use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
 
-/// `import name`: a module already imported, or a built-in module created on first use.
-pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    if let Some(m) = vm.modules.get(name) {
-        return Ok(m.clone());
-    }
+/// The built-in module `name`, created anew, if there is one.
+pub fn builtin_module(vm: &Vm, name: &str) -> Option<Value> {
     let module = match name {
         "sys" => sys_module(vm),
         "math" => table_module(
@@ -35,15 +33,9 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
             ],
         ),
         "time" => table_module("time", TIME_FUNCTIONS, &[]),
-        _ => {
-            return Err(error(
-                TypeId::ModuleNotFoundError,
-                format!("No module named '{name}'"),
-            ));
-        }
+        _ => return None,
     };
-    vm.modules.insert(name.to_owned(), module.clone());
-    Ok(module)
+    Some(module)
 }
 
 pub fn new_module(name: &str, dict: Rc<PyDict>) -> Value {
@@ -51,6 +43,7 @@ pub fn new_module(name: &str, dict: Rc<PyDict>) -> Value {
     Value::Module(Rc::new(PyModule {
         name: name.to_owned(),
         dict,
+        initializing: Cell::new(false),
     }))
 }
 
@@ -100,6 +93,8 @@ fn sys_module(vm: &Vm) -> Value {
     dict.set_str("maxsize", Value::Int(i64::MAX));
     dict.set_str("version", Value::str("3.11.0 (pvm)"));
     dict.set_str("platform", Value::str("linux"));
+    dict.set_str("modules", Value::Dict(vm.modules.clone()));
+    dict.set_str("path", Value::List(vm.search_path.clone()));
     let stdout = Rc::new(PyDict::new());
     for f in STDOUT_METHODS {
         stdout.set_str(f.name, Value::Builtin(f));

@@ -9,14 +9,14 @@ use std::rc::Rc;
 use super::arith::{self, BinaryOp};
 use super::compare::{self, Comparison};
 use super::dict::PyDict;
-use super::exceptions::{PyException, PyResult, error, type_error};
+use super::exceptions::{PyException, PyResult, error, no_attribute, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction, RtCode};
 use super::set::Operand;
 use super::types::TypeId;
 use super::value::{PySlice, Value, discard, slot};
 use super::vm::{Step, Vm};
-use super::{attr, hashing, int, iter, strformat, subscript};
+use super::{attr, hashing, import, int, iter, strformat, subscript};
 
 macro_rules! attempt {
     ($vm:expr, $e:expr) => {
@@ -1076,42 +1076,74 @@ pub fn unpack_ex(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 pub fn import_name(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let name = cur.code().name_str(arg).to_owned();
-    let module = attempt!(vm, super::modules::import(vm, &name));
+    let mut module = attempt!(vm, import::import_module(vm, &name));
+    if let Some((top_level, _)) = name.split_once('.') {
+        module = attempt!(vm, import::import_module(vm, top_level));
+    }
+    cur.push(module);
+    Step::Next
+}
+
+pub fn import_module(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    let name = cur.code().name_str(arg).to_owned();
+    let module = attempt!(vm, import::import_module(vm, &name));
     cur.push(module);
     Step::Next
 }
 
 pub fn import_from(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let name = cur.code().name_str(arg);
-    let Value::Module(module) = cur.peek(1) else {
-        return vm.raise(type_error("ImportFrom expects a module"));
+    let name = cur.code().name_str(arg).to_owned();
+    let module = cur.peek(1).clone();
+    let Value::Module(m) = &module else {
+        let value = attempt!(vm, attr::get_attr(&module, &name));
+        cur.push(value);
+        return Step::Next;
     };
-    match module.dict.get_str(name) {
-        Some(v) => {
-            cur.push(v);
+    if let Some(value) = m.dict.get_str(&name) {
+        cur.push(value);
+        return Step::Next;
+    }
+    match attempt!(vm, import::submodule(vm, m, &name)) {
+        Some(submodule) => {
+            cur.push(submodule);
             Step::Next
         }
-        None => {
-            let msg = format!(
-                "cannot import name '{name}' from '{}' (unknown location)",
-                module.name
-            );
-            vm.raise(error(TypeId::ImportError, msg))
-        }
+        None => vm.raise(import::cannot_import(m, &name)),
     }
 }
 
 pub fn import_star(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     let module = cur.pop();
-    if let Value::Module(m) = &module {
-        let globals = cur.globals().clone();
-        for (k, v) in m.dict.items() {
-            if let Value::Str(s) = &k
+    let Value::Module(m) = &module else {
+        return Step::Next;
+    };
+    let globals = cur.globals().clone();
+    let Some(all) = m.dict.get_str("__all__") else {
+        for (key, value) in m.dict.items() {
+            if let Value::Str(s) = &key
                 && !s.as_str().starts_with('_')
             {
-                attempt!(vm, globals.set(k.clone(), v));
+                attempt!(vm, globals.set(key.clone(), value));
             }
         }
+        return Step::Next;
+    };
+    for key in attempt!(vm, iter::collect(vm, &all)) {
+        let Value::Str(name) = &key else {
+            return vm.raise(type_error(format!(
+                "Item in {}.__all__ must be str, not {}",
+                m.name,
+                key.type_name()
+            )));
+        };
+        let value = match m.dict.get_str(name.as_str()) {
+            Some(value) => value,
+            None => match attempt!(vm, import::submodule(vm, m, name.as_str())) {
+                Some(submodule) => submodule,
+                None => return vm.raise(no_attribute(&module, name.as_str())),
+            },
+        };
+        attempt!(vm, globals.set(key.clone(), value));
     }
     Step::Next
 }

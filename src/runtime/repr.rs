@@ -256,7 +256,10 @@ impl Writer<'_> {
                 v.heap_address().unwrap_or(0)
             )),
             Value::Module(m) => {
-                if m.name == "sys" || m.name == "math" || m.name == "time" {
+                if let Some(file) = m.file() {
+                    self.out
+                        .push_str(&format!("<module '{}' from '{file}'>", m.name));
+                } else if m.name == "sys" || m.name == "math" || m.name == "time" {
                     self.out
                         .push_str(&format!("<module '{}' (built-in)>", m.name));
                 } else {

@@ -14,7 +14,7 @@ use super::frame::{Cursor, Frame, ValueArena, drop_range};
 use super::function::{Args, PyFunction, RtCode, Translator};
 use super::output::Output;
 use super::types::TypeId;
-use super::value::{Value, discard};
+use super::value::{PyList, Value, discard};
 
 /// What an instruction tells the dispatch loop to do next.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -40,7 +40,11 @@ pub struct Vm {
     pub arena: ValueArena,
     pub frames: Vec<Frame>,
     pub builtins: Rc<PyDict>,
-    pub modules: HashMap<String, Value>,
+    /// Every module imported so far by name (`sys.modules`, the same dict).
+    pub modules: Rc<PyDict>,
+    /// Where `import` looks for `.py` files and packages, in order: the main script's
+    /// directory, then `PVMPATH`'s entries (`sys.path`, the same list).
+    pub search_path: Rc<PyList>,
     pub recursion_limit: usize,
     /// `sys.get_int_max_str_digits()` (0 = no limit); change it with
     /// `set_int_max_str_digits`, which keeps the conversions' copy in step (see `int`).
@@ -67,7 +71,8 @@ impl Vm {
             arena: ValueArena::new(),
             frames: Vec::with_capacity(64),
             builtins: Rc::new(super::builtins::builtins_dict()),
-            modules: HashMap::new(),
+            modules: Rc::new(PyDict::new()),
+            search_path: Rc::default(),
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             int_max_str_digits: super::int::DEFAULT_MAX_STR_DIGITS,
             pending: None,

@@ -1,0 +1,4 @@
+print("importing")
+import mod_fails_body
+
+print("not reached")

@@ -1,0 +1,4 @@
+import pkg_geo
+
+print("imported")
+import pkg_geo.nothing_here

@@ -1,0 +1,4 @@
+from mod_listed import *
+
+print(shown)
+print(not_listed)

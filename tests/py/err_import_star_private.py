@@ -1,0 +1,4 @@
+from mod_public import *
+
+print(visible)
+print(_hidden)

@@ -1,0 +1,2 @@
+print("before")
+import mod_bad_syntax

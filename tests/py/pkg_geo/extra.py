@@ -1,0 +1,2 @@
+print("pkg_geo.extra loaded")
+value = 42
