@@ -207,42 +207,52 @@ fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: Comparison) -> PyResult<
             )));
         }
     }
-    let items = match args.positional {
+    let collected;
+    // Several arguments are compared where they lie on the caller's stack.
+    let items: &[Value] = match args.positional {
         [] => {
             return Err(type_error(format!(
                 "{name} expected at least 1 argument, got 0"
             )));
         }
-        [single] => iter::collect(vm, single)?,
+        [single] => {
+            collected = iter::collect(vm, single)?;
+            &collected
+        }
         many => {
             if args.keyword("default").is_some() {
                 return Err(type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            many.to_vec()
+            many
         }
     };
     let key = args
         .keyword("key")
         .filter(|k| !matches!(k, Value::None))
         .cloned();
-    let mut best: Option<(Value, Value)> = None;
+    // The best item so far and, with a key function, its key.
+    let mut best: Option<(Option<Value>, &Value)> = None;
     for item in items {
         let k = match &key {
-            Some(f) => vm.call(f, std::slice::from_ref(&item))?,
-            None => item.clone(),
+            Some(f) => Some(vm.call(f, std::slice::from_ref(item))?),
+            None => None,
         };
         let better = match &best {
             None => true,
-            Some((best_key, _)) => compare(&k, best_key, op)?,
+            Some((best_key, best_item)) => compare(
+                k.as_ref().unwrap_or(item),
+                best_key.as_ref().unwrap_or(best_item),
+                op,
+            )?,
         };
         if better {
             best = Some((k, item));
         }
     }
     match best {
-        Some((_, item)) => Ok(item),
+        Some((_, item)) => Ok(item.clone()),
         None => args
             .keyword("default")
             .cloned()

@@ -111,6 +111,12 @@ pub fn compare(a: &Value, b: &Value, op: Comparison) -> PyResult<bool> {
 
 fn compare_sequences(x: &[Value], y: &[Value], op: Comparison) -> PyResult<bool> {
     for (a, b) in x.iter().zip(y) {
+        if let (Value::Int(p), Value::Int(q)) = (a, b) {
+            if p != q {
+                return Ok(op.holds(p.cmp(q)));
+            }
+            continue;
+        }
         if !(a.is(b) || values_equal(a, b)) {
             return compare(a, b, op);
         }
@@ -164,6 +170,12 @@ pub fn sort_order(a: &Value, b: &Value) -> PyResult<Ordering> {
 
 fn sequence_sort_order(x: &[Value], y: &[Value]) -> PyResult<Ordering> {
     for (a, b) in x.iter().zip(y) {
+        if let (Value::Int(p), Value::Int(q)) = (a, b) {
+            if p != q {
+                return Ok(p.cmp(q));
+            }
+            continue;
+        }
         if !(a.is(b) || values_equal(a, b)) {
             return sort_order(a, b);
         }

@@ -4,13 +4,16 @@
 
 use std::cell::{Cell, Ref, RefCell};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
 
+use indexmap::map::Entry;
 use indexmap::{Equivalent, IndexMap};
 use rustc_hash::FxHasher;
 
 use super::compare::values_equal;
 use super::exceptions::PyResult;
 use super::hashing::hash_value;
+use super::str::PyStr;
 use super::value::Value;
 
 /// A dictionary or set key: the value and its Python hash.
@@ -35,9 +38,23 @@ impl Hash for HashKey {
     }
 }
 
+/// Key equality once the hashes agree: str keys (usually the same interned object) and ints
+/// inline, everything else out of line.
+#[inline(always)]
+fn same_key(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => {
+            Rc::ptr_eq(x, y) || (x.may_equal(y) && x.as_str() == y.as_str())
+        }
+        (Value::Int(x), Value::Int(y)) => x == y,
+        _ => values_equal(a, b),
+    }
+}
+
 impl PartialEq for HashKey {
+    #[inline]
     fn eq(&self, other: &HashKey) -> bool {
-        self.hash == other.hash && values_equal(&self.value, &other.value)
+        self.hash == other.hash && same_key(&self.value, &other.value)
     }
 }
 
@@ -65,8 +82,9 @@ impl Hash for KeyRef<'_> {
 }
 
 impl Equivalent<HashKey> for KeyRef<'_> {
+    #[inline]
     fn equivalent(&self, key: &HashKey) -> bool {
-        self.hash == key.hash && values_equal(self.value, &key.value)
+        self.hash == key.hash && same_key(self.value, &key.value)
     }
 }
 
@@ -128,9 +146,18 @@ impl PyDict {
         self.table.borrow()
     }
 
+    #[inline]
     pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {
-        let key = KeyRef::new(key)?;
-        Ok(self.table.borrow().get(&key).cloned())
+        Ok(self.get_hashed(hash_value(key)?, key))
+    }
+
+    /// Looks up `key` whose hash the caller already has.
+    #[inline]
+    pub fn get_hashed(&self, hash: i64, key: &Value) -> Option<Value> {
+        self.table
+            .borrow()
+            .get(&KeyRef { hash, value: key })
+            .cloned()
     }
 
     pub fn get_with_index(&self, key: &Value) -> PyResult<Option<(usize, Value)>> {
@@ -140,6 +167,52 @@ impl PyDict {
             .borrow()
             .get_full(&key)
             .map(|(i, _, v)| (i, v.clone())))
+    }
+
+    /// Looks up a str key: first by identity at the entry where this str object was last
+    /// found, then by hash.
+    #[inline]
+    pub fn get_by_str(&self, key: &Rc<PyStr>, value: &Value) -> Option<Value> {
+        let table = self.table.borrow();
+        if let Some((k, v)) = table.get_index(key.slot_hint())
+            && matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, key))
+        {
+            return Some(v.clone());
+        }
+        let (index, _, v) = table.get_full(&KeyRef {
+            hash: key.hash(),
+            value,
+        })?;
+        key.set_slot_hint(index);
+        Some(v.clone())
+    }
+
+    /// Stores under a str key, checking the entry where the str object was last found before
+    /// hashing.
+    pub fn set_by_str(&self, key: Rc<PyStr>, item: Value) {
+        let old = {
+            let mut table = self.table.borrow_mut();
+            match table.get_index_mut(key.slot_hint()) {
+                Some((k, slot)) if matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, &key)) => {
+                    std::mem::replace(slot, item)
+                }
+                _ => {
+                    drop(table);
+                    let hash = key.hash();
+                    let index = self.set_hashed(
+                        HashKey {
+                            hash,
+                            value: Value::Str(key.clone()),
+                        },
+                        item,
+                    );
+                    key.set_slot_hint(index);
+                    return;
+                }
+            }
+        };
+        drop(key);
+        drop(old);
     }
 
     /// Looks up a str key without building a str object.
@@ -170,20 +243,25 @@ impl PyDict {
         Ok(())
     }
 
-    pub fn set_hashed(&self, key: HashKey, value: Value) {
-        let old = {
-            let mut table = self.table.borrow_mut();
-            match table.get_mut(&key) {
-                Some(slot) => Some(std::mem::replace(slot, value)),
-                None => {
-                    table.insert(key, value);
-                    None
-                }
+    /// Stores under a hashed key with one probe of the table. The old value (if any) is
+    /// dropped after the table is released: its drop may run code that reads this dict.
+    /// Returns the entry's index.
+    pub fn set_hashed(&self, key: HashKey, value: Value) -> usize {
+        let (index, old) = match self.table.borrow_mut().entry(key) {
+            Entry::Occupied(mut slot) => {
+                (slot.index(), Some(std::mem::replace(slot.get_mut(), value)))
+            }
+            Entry::Vacant(slot) => {
+                let index = slot.index();
+                slot.insert(value);
+                (index, None)
             }
         };
-        if old.is_none() {
-            self.layout_changed();
+        match old {
+            Some(old) => drop(old),
+            None => self.layout_changed(),
         }
+        index
     }
 
     pub fn set_str(&self, name: &str, value: Value) {

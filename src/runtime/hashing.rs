@@ -13,7 +13,18 @@ const MODULUS_BITS: u32 = 61;
 const MODULUS: u64 = (1 << MODULUS_BITS) - 1;
 const HASH_INF: i64 = 314159;
 
+/// `hash(value)`: ints and strs (the usual keys) inline, the other types out of line.
+#[inline]
 pub fn hash_value(value: &Value) -> PyResult<i64> {
+    match value {
+        Value::Int(i) => Ok(hash_i64(*i)),
+        Value::Str(s) => Ok(s.hash()),
+        _ => hash_other(value),
+    }
+}
+
+#[inline(never)]
+fn hash_other(value: &Value) -> PyResult<i64> {
     match value {
         Value::Int(i) => Ok(hash_i64(*i)),
         Value::Str(s) => Ok(s.hash()),

@@ -16,7 +16,7 @@ use super::set::Operand;
 use super::types::TypeId;
 use super::value::{PySlice, Value, discard, slot};
 use super::vm::{Step, Vm};
-use super::{attr, import, int, iter, strformat, subscript};
+use super::{attr, hashing, import, int, iter, strformat, subscript};
 
 macro_rules! attempt {
     ($vm:expr, $e:expr) => {
@@ -794,13 +794,20 @@ pub fn build_slice(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 }
 
 pub fn build_string(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let pieces = take_top(cur, arg as usize);
-    let mut s = String::new();
-    for piece in &pieces {
-        if let Value::Str(p) = piece {
-            s.push_str(p.as_str());
+    let n = arg as usize;
+    let pieces = cur.top_slice(n);
+    fn text(piece: &Value) -> &str {
+        match piece {
+            Value::Str(p) => p.as_str(),
+            _ => "",
         }
     }
+    // One allocation of the final size; the pieces are read where they lie on the stack.
+    let mut s = String::with_capacity(pieces.iter().map(|p| text(p).len()).sum());
+    for piece in pieces {
+        s.push_str(text(piece));
+    }
+    cur.drop_top(n);
     cur.push(Value::string(s));
     Step::Next
 }
@@ -947,7 +954,8 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             let index = if *i < 0 { *i + items.len() as i64 } else { *i };
             items.get(index as usize).filter(|_| index >= 0).cloned()
         }
-        (Value::Dict(dict), key @ Value::Str(_)) => dict.get(key).ok().flatten(),
+        (Value::Dict(dict), key @ Value::Str(s)) => dict.get_by_str(s, key),
+        (Value::Dict(dict), key @ Value::Int(i)) => dict.get_hashed(hashing::hash_i64(*i), key),
         _ => None,
     };
     match found {
@@ -987,6 +995,13 @@ pub fn store_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             return Step::Next;
         }
     }
+    let key = match (&container, key) {
+        (Value::Dict(dict), Value::Str(s)) => {
+            dict.set_by_str(s, value);
+            return Step::Next;
+        }
+        (_, key) => key,
+    };
     attempt!(vm, subscript::set_item(vm, &container, key, value));
     Step::Next
 }

@@ -36,6 +36,7 @@ pub fn to_str(v: &Value) -> String {
 pub fn try_to_str(v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_owned()),
+        Value::Int(i) => Ok(i.to_string()),
         Value::Exception(e) => Ok(exception_message(&e.args, e.kind)),
         _ => try_repr(v),
     }

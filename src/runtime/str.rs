@@ -12,6 +12,10 @@ pub struct PyStr {
     char_len: usize,
     /// -1 until computed (a Python hash is never -1).
     hash: Cell<i64>,
+    /// The entry index at which this str object was last found as a dict key. Dicts built
+    /// alike (records with the same literal keys) keep a key at the same index, so a lookup
+    /// by a literal usually needs one identity check instead of a hash probe.
+    slot_hint: Cell<usize>,
 }
 
 impl PyStr {
@@ -25,6 +29,7 @@ impl PyStr {
             text: s,
             char_len,
             hash: Cell::new(-1),
+            slot_hint: Cell::new(0),
         }
     }
 
@@ -53,6 +58,16 @@ impl PyStr {
         let h = text::hash_str(&self.text);
         self.hash.set(h);
         h
+    }
+
+    #[inline(always)]
+    pub fn slot_hint(&self) -> usize {
+        self.slot_hint.get()
+    }
+
+    #[inline(always)]
+    pub fn set_slot_hint(&self, index: usize) {
+        self.slot_hint.set(index);
     }
 
     /// False only when the two strings certainly differ (lengths or known hashes).

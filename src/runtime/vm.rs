@@ -293,6 +293,22 @@ impl Vm {
         // SAFETY: the callable and its arguments are the top argc + 1 values; arena slots never
         // move, so the slices stay valid while the frame stack changes above them.
         let callable_slot = unsafe { cur.sp.sub(argc + 1) };
+        // A built-in function is called straight from its slot: nothing to clone.
+        // SAFETY: as above.
+        if let Value::Builtin(b) = unsafe { &*callable_slot } {
+            let func = b.func;
+            let values = unsafe { std::slice::from_raw_parts(cur.sp.sub(argc), argc) };
+            let split = argc - kw_names.len();
+            let result = func(
+                self,
+                Args {
+                    positional: &values[..split],
+                    kw_names,
+                    kw_values: &values[split..],
+                },
+            );
+            return self.finish_native_call(cur, result_slot, result);
+        }
         let callable = unsafe { (*callable_slot).clone() };
         if let Value::BoundMethod(bound) = &callable {
             // The receiver takes the bound method's slot, right before the arguments, so the
@@ -343,6 +359,16 @@ impl Vm {
             return self.enter(cur, f, result_slot, base);
         }
         let result = self.call_native(callable, args);
+        self.finish_native_call(cur, result_slot, result)
+    }
+
+    /// Replaces the callable and arguments of a finished native call with its result.
+    fn finish_native_call(
+        &mut self,
+        cur: &mut Cursor,
+        result_slot: *mut Value,
+        result: PyResult<Value>,
+    ) -> Step {
         // SAFETY: [result_slot, sp) holds the callable and its arguments, all consumed now.
         unsafe { drop_range(result_slot, cur.sp) };
         cur.sp = result_slot;
@@ -439,6 +465,25 @@ pub fn recursion_error() -> PyErr {
 /// (only `*args` tuples and `**kwargs` dicts are new objects). On error the frame's slots are
 /// dropped again.
 fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<()> {
+    let argc = args.positional.len();
+    if argc == f.simple_argcount && args.kw_names.is_empty() {
+        // The arguments fill the parameters in order; the frame is laid out as
+        // `push_simple_frame` lays it out.
+        let nvars = f.code.shape.locals_and_cells;
+        // SAFETY: the caller checked that the whole frame fits at `base`.
+        unsafe {
+            for (i, value) in args.positional.iter().enumerate() {
+                base.add(i).write(value.clone());
+            }
+            for i in argc..nvars {
+                base.add(i).write(Value::Undef);
+            }
+            for (i, cell) in f.closure.iter().enumerate() {
+                base.add(nvars + i).write(cell.clone());
+            }
+        }
+        return Ok(());
+    }
     let code = &f.code.code;
     let nvars = code.variable_slots();
     // SAFETY: the caller checked that the whole frame fits at `base`; every variable slot is
