@@ -19,6 +19,7 @@ pub struct StackUse {
 
 /// The stack use of `instr`. Instructions that peek below what they pop (`ListAppend(n)`
 /// reads the list `n` below the top) count the peeked values as inputs left in place.
+#[inline]
 pub fn stack_use(instr: Instr) -> StackUse {
     let n = u64::from(instr.arg());
     let (inputs, outputs) = match instr.opcode() {
@@ -214,6 +215,7 @@ fn verify_shape(code: &CodeObject) -> Result<(), String> {
 }
 
 /// Whether an instruction's argument is in the range its runtime semantics assume.
+#[inline]
 fn verify_argument(code: &CodeObject, instr: Instr) -> Result<(), &'static str> {
     if instr.opcode().is_superinstruction() {
         return Err("a superinstruction outside the fused engine");

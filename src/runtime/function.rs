@@ -126,6 +126,25 @@ impl RtCode {
     }
 }
 
+/// A code object constant as a value. Its runtime form is made when a function is first made
+/// from it (`MakeFunction`), not when the enclosing code is loaded: most functions of a large
+/// module are never defined-and-called in one run, and building every nested code object's
+/// runtime form up front cost as much as running the module body. The engine's translator
+/// runs once, with that runtime form.
+pub struct CodeValue {
+    pub code: Rc<CodeObject>,
+    translate: Translator,
+    runtime: std::cell::OnceCell<Rc<RtCode>>,
+}
+
+impl CodeValue {
+    /// The runtime form, made on first use.
+    pub fn runtime(&self) -> &Rc<RtCode> {
+        self.runtime
+            .get_or_init(|| RtCode::new(self.code.clone(), self.translate))
+    }
+}
+
 /// The shared str object for a constant or name. Equal literals anywhere in the program are
 /// one object, so dictionary lookups by literal keys (`task['state']`) usually match by
 /// pointer before comparing text, as with CPython's interned strings.
@@ -166,7 +185,11 @@ fn constant_value(constant: &Constant, translate: Translator) -> Value {
                 .collect(),
         ),
         Constant::FrozenSet(items) => frozenset_constant(items),
-        Constant::Code(code) => Value::Code(RtCode::new(code.clone(), translate)),
+        Constant::Code(code) => Value::Code(Rc::new(CodeValue {
+            code: code.clone(),
+            translate,
+            runtime: std::cell::OnceCell::new(),
+        })),
     }
 }
 
