@@ -270,7 +270,21 @@ impl Reader<'_> {
 
     fn strings(&mut self) -> Result<Vec<String>, DecodeError> {
         let n = self.count(1)?;
-        (0..n).map(|_| self.string()).collect()
+        let mut strings = Vec::with_capacity(n);
+        for _ in 0..n {
+            strings.push(self.string()?);
+        }
+        Ok(strings)
+    }
+
+    /// `n` constants, checked against the remaining bytes (each takes at least one).
+    fn constants(&mut self, depth: usize) -> Result<Vec<Constant>, DecodeError> {
+        let n = self.count(1)?;
+        let mut constants = Vec::with_capacity(n);
+        for _ in 0..n {
+            constants.push(self.constant(depth)?);
+        }
+        Ok(constants)
     }
 
     fn code(&mut self, depth: usize) -> Result<CodeObject, DecodeError> {
@@ -294,10 +308,7 @@ impl Reader<'_> {
             instructions.push(instr);
         }
         let lines = self.lines(first_line, n)?;
-        let count = self.count(1)?;
-        let constants = (0..count)
-            .map(|_| self.constant(depth))
-            .collect::<Result<Vec<_>, _>>()?;
+        let constants = self.constants(depth)?;
         Ok(CodeObject {
             name,
             qualname,
@@ -358,10 +369,7 @@ impl Reader<'_> {
                 if depth <= 1 {
                     return Err(DecodeError("constants nested too deeply".to_owned()));
                 }
-                let n = self.count(1)?;
-                let items = (0..n)
-                    .map(|_| self.constant(depth - 1))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let items = self.constants(depth - 1)?;
                 if tag == tag::TUPLE {
                     Constant::Tuple(items)
                 } else {

@@ -125,7 +125,8 @@ pub fn ends_flow(op: Opcode) -> bool {
 /// the instructions are not well formed: a stack underflow, two paths reaching one instruction
 /// with different depths, a jump outside the code, or control running off its end.
 pub fn max_stack_depth(instructions: &[Instr]) -> Result<u32, String> {
-    const UNSEEN: u64 = u64::MAX;
+    // Depths are kept as u32 (half the table to clear); a deeper stack is refused below.
+    const UNSEEN: u32 = u32::MAX;
     let mut depth_at = vec![UNSEEN; instructions.len()];
     // Paths still to follow; each runs straight on until it meets known ground or ends.
     let mut pending = vec![(0usize, 0u64)];
@@ -135,7 +136,7 @@ pub fn max_stack_depth(instructions: &[Instr]) -> Result<u32, String> {
             let Some(slot) = depth_at.get_mut(index) else {
                 return Err(format!("control leaves the code at instruction {index}"));
             };
-            if *slot == depth {
+            if u64::from(*slot) == depth {
                 break;
             }
             if *slot != UNSEEN {
@@ -144,7 +145,10 @@ pub fn max_stack_depth(instructions: &[Instr]) -> Result<u32, String> {
                     *slot
                 ));
             }
-            *slot = depth;
+            *slot = u32::try_from(depth)
+                .ok()
+                .filter(|&d| d != UNSEEN)
+                .ok_or_else(|| "stack too deep".to_owned())?;
             let instr = instructions[index];
             let effect = stack_use(instr);
             let Some(base) = depth.checked_sub(effect.inputs) else {
