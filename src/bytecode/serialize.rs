@@ -342,7 +342,7 @@ impl Reader<'_> {
             if length > n - lines.len() {
                 return Err(DecodeError("line table longer than the code".to_owned()));
             }
-            lines.resize(lines.len() + length, value);
+            lines.extend(std::iter::repeat_n(value, length));
         }
         if lines.len() != n {
             return Err(DecodeError("line table shorter than the code".to_owned()));
