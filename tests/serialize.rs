@@ -143,7 +143,7 @@ fn damaged_entries_are_always_refused() {
     let mut cases = 0;
     for (source, code) in fuzz_samples() {
         let entry = encode_entry_for_source(&code, source.as_bytes());
-        let filename = code.filename.as_str();
+        let filename = &*code.filename;
         assert_eq!(decode_entry(&entry, filename).as_ref(), Ok(&*code));
         for _ in 0..300 {
             let cut = rng.below(entry.len());

@@ -7,6 +7,7 @@ use crate::bytecode::CodeObject;
 use crate::bytecode::opcodes::{ArgKind, Instr, Opcode};
 use crate::bytecode::verify::max_stack_depth;
 use crate::syntax::SyntaxError;
+use std::rc::Rc;
 
 impl CodeUnit<'_> {
     pub fn assemble(self, filename: &str) -> Result<CodeObject, SyntaxError> {
@@ -28,17 +29,32 @@ impl CodeUnit<'_> {
             SyntaxError::new(format!("internal compiler error: {e}"), self.first_line, 0)
         })?;
         Ok(CodeObject {
-            name: self.name,
-            qualname: self.qualname,
-            filename: filename.to_owned(),
+            name: self.name.into(),
+            qualname: self.qualname.into(),
+            filename: filename.into(),
             first_line: self.first_line,
             instructions,
             lines: self.lines,
             constants: self.constants,
-            names: self.names.into_iter().collect(),
-            varnames: self.scope.varnames.iter().cloned().collect(),
-            cellvars: self.scope.cellvars.iter().cloned().collect(),
-            freevars: self.scope.freevars.iter().cloned().collect(),
+            names: self.names.into_iter().map(Rc::from).collect(),
+            varnames: self
+                .scope
+                .varnames
+                .iter()
+                .map(|n| Rc::from(n.as_str()))
+                .collect(),
+            cellvars: self
+                .scope
+                .cellvars
+                .iter()
+                .map(|n| Rc::from(n.as_str()))
+                .collect(),
+            freevars: self
+                .scope
+                .freevars
+                .iter()
+                .map(|n| Rc::from(n.as_str()))
+                .collect(),
             argcount: self.signature.argcount,
             posonlyargcount: self.signature.posonlyargcount,
             kwonlyargcount: self.signature.kwonlyargcount,

@@ -92,8 +92,8 @@ impl RtCode {
         let names: Vec<Value> = code.names.iter().map(|n| interned(n)).collect();
         let global_cache = (0..names.len()).map(|_| Cell::default()).collect();
         let method_cache = (0..names.len()).map(|_| Cell::new(None)).collect();
-        let filename = Rc::from(code.filename.as_str());
-        let name = Rc::from(code.name.as_str());
+        let filename = code.filename.clone();
+        let name = code.name.clone();
         let shape = FrameShape {
             locals_and_cells: code.varnames.len() + code.cellvars.len(),
             variable_slots: code.variable_slots(),
