@@ -189,15 +189,23 @@ macro_rules! declare_opcodes {
                 }
             }
 
-            pub fn arg_kind(self) -> ArgKind {
+            pub const fn arg_kind(self) -> ArgKind {
                 match self {
                     $(Opcode::$name => ArgKind::$kind,)*
                 }
             }
 
-            pub fn from_u8(byte: u8) -> Option<Opcode> {
-                Opcode::ALL.get(byte as usize).copied()
-            }
+            /// Whether each byte is an opcode that may appear in code read from outside:
+            /// superinstructions may not (only the `fused` engine creates them, in memory).
+            pub const READABLE: [bool; 256] = {
+                let mut table = [false; 256];
+                let mut i = 0;
+                while i < Opcode::ALL.len() {
+                    table[i] = !Opcode::ALL[i].is_superinstruction();
+                    i += 1;
+                }
+                table
+            };
 
             /// The instructions a superinstruction stands for, in order; empty for the
             /// others.
@@ -208,7 +216,7 @@ macro_rules! declare_opcodes {
             }
 
             #[inline]
-            pub fn is_superinstruction(self) -> bool {
+            pub const fn is_superinstruction(self) -> bool {
                 matches!(self, $crate::for_each_op!(superinstruction_pattern))
             }
         }
@@ -295,22 +303,14 @@ impl Instr {
 
     #[inline(always)]
     pub fn opcode(self) -> Opcode {
-        // SAFETY: every `Instr` is built by `new` from a valid `Opcode`, or checked by
-        // `Instr::decode` when read from outside.
+        // SAFETY: every `Instr` is built by `new` from a valid `Opcode`, or checked against
+        // `Opcode::READABLE` when read from outside.
         unsafe { std::mem::transmute::<u8, Opcode>(self.0 as u8) }
     }
 
     #[inline(always)]
     pub fn arg(self) -> u32 {
         self.0 >> 8
-    }
-
-    /// Checks an instruction word read from untrusted bytes: superinstructions are not
-    /// valid there (only the `fused` engine creates them, in memory).
-    pub fn decode(word: u32) -> Option<Instr> {
-        Opcode::from_u8(word as u8)
-            .filter(|op| !op.is_superinstruction())
-            .map(|_| Instr(word))
     }
 }
 

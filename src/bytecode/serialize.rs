@@ -256,6 +256,7 @@ impl Reader<'_> {
         Ok(slice)
     }
 
+    #[inline(always)]
     fn uvar(&mut self) -> Result<u64, DecodeError> {
         // One byte, the common case: small counts, indices and line deltas.
         if let Some(&b) = self.bytes.get(self.pos)
@@ -264,6 +265,12 @@ impl Reader<'_> {
             self.pos += 1;
             return Ok(u64::from(b));
         }
+        self.long_uvar()
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn long_uvar(&mut self) -> Result<u64, DecodeError> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -275,16 +282,19 @@ impl Reader<'_> {
         Err(DecodeError("variable-length number too long".to_owned()))
     }
 
+    #[inline(always)]
     fn svar(&mut self) -> Result<i64, DecodeError> {
         let n = self.uvar()?;
         Ok((n >> 1) as i64 ^ -((n & 1) as i64))
     }
 
+    #[inline(always)]
     fn u32(&mut self) -> Result<u32, DecodeError> {
         u32::try_from(self.uvar()?).map_err(|_| DecodeError("number out of range".to_owned()))
     }
 
     /// A count of items that take at least `item_size` bytes each, bounded by what remains.
+    #[inline(always)]
     fn count(&mut self, item_size: usize) -> Result<usize, DecodeError> {
         let n = self.uvar()?;
         if n > (self.remaining() / item_size) as u64 {
@@ -318,6 +328,7 @@ impl Reader<'_> {
     }
 
     /// A name: an index into the string table.
+    #[inline(always)]
     fn name(&mut self) -> Result<Rc<str>, DecodeError> {
         let index = self.uvar()?;
         usize::try_from(index)
@@ -359,13 +370,22 @@ impl Reader<'_> {
         let flags = self.u32()?;
         let stacksize = self.u32()?;
         let n = self.count(4)?;
-        let mut instructions = Vec::with_capacity(n);
-        for word in self.take(4 * n)?.chunks_exact(4) {
-            let word = u32::from_le_bytes([word[0], word[1], word[2], word[3]]);
-            let instr = Instr::decode(word)
-                .ok_or_else(|| DecodeError(format!("bad opcode in {word:#x}")))?;
-            instructions.push(instr);
+        let words = self.take(4 * n)?;
+        // Opcodes are checked over the bytes first (every fourth byte, by table), so that no
+        // `Instr` with an invalid opcode is ever made.
+        if let Some(word) = words
+            .chunks_exact(4)
+            .find(|w| !Opcode::READABLE[usize::from(w[0])])
+        {
+            return Err(DecodeError(format!(
+                "bad opcode in {:#x}",
+                u32::from_le_bytes([word[0], word[1], word[2], word[3]])
+            )));
         }
+        let instructions: Vec<Instr> = words
+            .chunks_exact(4)
+            .map(|w| Instr(u32::from_le_bytes([w[0], w[1], w[2], w[3]])))
+            .collect();
         let lines = self.lines(first_line, n)?;
         let constants = self.constants(depth)?;
         Ok(CodeObject {

@@ -17,39 +17,108 @@ pub struct StackUse {
     pub jump_outputs: Option<u64>,
 }
 
-/// The stack use of `instr`. Instructions that peek below what they pop (`ListAppend(n)`
-/// reads the list `n` below the top) count the peeked values as inputs left in place.
-#[inline]
-pub fn stack_use(instr: Instr) -> StackUse {
-    let n = u64::from(instr.arg());
-    let (inputs, outputs) = match instr.opcode() {
-        Opcode::Nop | Opcode::Jump | Opcode::DeleteFast | Opcode::DeleteDeref => (0, 0),
-        Opcode::MakeCell | Opcode::DeleteGlobal => (0, 0),
-        Opcode::RaiseAssertion => (n, 0),
+/// A count that is `base + per_arg * arg`.
+#[derive(Clone, Copy)]
+struct Linear {
+    base: u8,
+    per_arg: u8,
+}
+
+const fn linear(base: u8, per_arg: u8) -> Linear {
+    Linear { base, per_arg }
+}
+
+impl Linear {
+    #[inline(always)]
+    fn at(self, arg: u64) -> u64 {
+        u64::from(self.base) + u64::from(self.per_arg) * arg
+    }
+}
+
+/// Which of a code object's limits an argument must stay below: an index into the table
+/// `check_instructions` builds for each code object.
+mod bound {
+    /// The argument is unused: it must be 0.
+    pub const ZERO: u8 = 0;
+    /// Any count (the opcode's own range still applies).
+    pub const ANY: u8 = 1;
+    pub const CONST: u8 = 2;
+    pub const LOCAL: u8 = 3;
+    pub const CELL: u8 = 4;
+    pub const NAME: u8 = 5;
+    pub const JUMP: u8 = 6;
+    /// No argument is valid: superinstructions and unused opcode bytes.
+    pub const NEVER: u8 = 7;
+}
+
+/// `OpInfo::jump_outputs` of an instruction that never jumps.
+const NO_JUMP: u8 = u8::MAX;
+
+/// Everything the stack model and the argument checks need to know about one opcode, looked
+/// up by the opcode's byte instead of matched on for each instruction.
+#[derive(Clone, Copy)]
+struct OpInfo {
+    /// See [`bound`].
+    bound: u8,
+    /// The opcode's own argument range (inclusive) and the argument bits it never sets.
+    arg_min: u32,
+    arg_max: u32,
+    arg_forbidden: u32,
+    inputs: Linear,
+    outputs: Linear,
+    /// The stack effect is not linear in the argument: see `special_use`.
+    special: bool,
+    /// Values a jump leaves over what remains after the inputs, or `NO_JUMP`.
+    jump_outputs: u8,
+    ends_flow: bool,
+}
+
+const INVALID_OP: OpInfo = OpInfo {
+    bound: bound::NEVER,
+    arg_min: 0,
+    arg_max: 0,
+    arg_forbidden: 0,
+    inputs: linear(0, 0),
+    outputs: linear(0, 0),
+    special: false,
+    jump_outputs: NO_JUMP,
+    ends_flow: false,
+};
+
+/// The table entry of `op`. Instructions that peek below what they pop (`ListAppend(n)` reads
+/// the list `n` below the top) count the peeked values as inputs left in place.
+const fn op_info(op: Opcode) -> OpInfo {
+    // (inputs, outputs); `special` ones are computed by `special_use`.
+    let (inputs, outputs, special) = match op {
+        Opcode::Nop | Opcode::Jump | Opcode::DeleteFast | Opcode::DeleteDeref => {
+            (linear(0, 0), linear(0, 0), false)
+        }
+        Opcode::MakeCell | Opcode::DeleteGlobal => (linear(0, 0), linear(0, 0), false),
+        Opcode::RaiseAssertion => (linear(0, 1), linear(0, 0), false),
         Opcode::LoadAttr
         | Opcode::UnaryNegative
         | Opcode::UnaryPositive
         | Opcode::UnaryNot
         | Opcode::UnaryInvert
         | Opcode::GetIter
-        | Opcode::ListToTuple => (1, 1),
-        Opcode::Swap => (n, n),
-        Opcode::Copy => (n, n + 1),
+        | Opcode::ListToTuple => (linear(1, 0), linear(1, 0), false),
+        Opcode::Swap => (linear(0, 1), linear(0, 1), false),
+        Opcode::Copy => (linear(0, 1), linear(1, 1), false),
         Opcode::LoadConst
         | Opcode::LoadFast
         | Opcode::LoadDeref
         | Opcode::LoadClosure
-        | Opcode::LoadGlobal => (0, 1),
-        Opcode::LoadMethod => (1, 2),
-        Opcode::ImportName | Opcode::ImportModule => (0, 1),
-        Opcode::ImportFrom => (1, 2),
+        | Opcode::LoadGlobal => (linear(0, 0), linear(1, 0), false),
+        Opcode::LoadMethod => (linear(1, 0), linear(2, 0), false),
+        Opcode::ImportName | Opcode::ImportModule => (linear(0, 0), linear(1, 0), false),
+        Opcode::ImportFrom => (linear(1, 0), linear(2, 0), false),
         Opcode::Pop
         | Opcode::StoreFast
         | Opcode::StoreDeref
         | Opcode::StoreGlobal
         | Opcode::DeleteAttr
         | Opcode::ReturnValue
-        | Opcode::ImportStar => (1, 0),
+        | Opcode::ImportStar => (linear(1, 0), linear(0, 0), false),
         Opcode::BinaryAdd
         | Opcode::BinarySubtract
         | Opcode::BinaryMultiply
@@ -73,52 +142,141 @@ pub fn stack_use(instr: Instr) -> StackUse {
         | Opcode::CompareGreaterEqual
         | Opcode::IsOp
         | Opcode::ContainsOp
-        | Opcode::BinarySubscr => (2, 1),
-        Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => (1, 0),
-        Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => (1, 0),
+        | Opcode::BinarySubscr => (linear(2, 0), linear(1, 0), false),
+        Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => (linear(1, 0), linear(0, 0), false),
+        Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => (linear(1, 0), linear(0, 0), false),
         Opcode::ListAppend
         | Opcode::SetAdd
         | Opcode::ListExtend
         | Opcode::SetUpdate
         | Opcode::DictUpdate
-        | Opcode::DictMerge => (n + 1, n),
-        Opcode::MapAdd => (n + 2, n),
-        Opcode::StoreAttr | Opcode::DeleteSubscr => (2, 0),
-        Opcode::StoreSubscr => (3, 0),
-        Opcode::CallMethod | Opcode::CallKw => (n + 2, 1),
-        Opcode::Call => (n + 1, 1),
-        Opcode::CallEx => (2 + (n & 1), 1),
-        Opcode::MakeFunction => (1 + u64::from((instr.arg() & 0b1011).count_ones()), 1),
-        Opcode::BuildList | Opcode::BuildTuple | Opcode::BuildSet | Opcode::BuildString => (n, 1),
-        Opcode::BuildSlice => (n, 1),
-        Opcode::BuildMap => (2 * n, 1),
-        Opcode::FormatValue => (1 + u64::from(instr.arg() & 4 != 0), 1),
-        Opcode::UnpackSequence => (1, n),
-        Opcode::UnpackEx => (1, (n & 0xff) + (n >> 8) + 1),
-        Opcode::ForIter => (1, 2),
+        | Opcode::DictMerge => (linear(1, 1), linear(0, 1), false),
+        Opcode::MapAdd => (linear(2, 1), linear(0, 1), false),
+        Opcode::StoreAttr | Opcode::DeleteSubscr => (linear(2, 0), linear(0, 0), false),
+        Opcode::StoreSubscr => (linear(3, 0), linear(0, 0), false),
+        Opcode::CallMethod | Opcode::CallKw => (linear(2, 1), linear(1, 0), false),
+        Opcode::Call => (linear(1, 1), linear(1, 0), false),
+        Opcode::BuildList | Opcode::BuildTuple | Opcode::BuildSet | Opcode::BuildString => {
+            (linear(0, 1), linear(1, 0), false)
+        }
+        Opcode::BuildSlice => (linear(0, 1), linear(1, 0), false),
+        Opcode::BuildMap => (linear(0, 2), linear(1, 0), false),
+        Opcode::UnpackSequence => (linear(1, 0), linear(0, 1), false),
+        Opcode::ForIter => (linear(1, 0), linear(2, 0), false),
+        Opcode::CallEx | Opcode::MakeFunction | Opcode::FormatValue | Opcode::UnpackEx => {
+            (linear(0, 0), linear(0, 0), true)
+        }
         // Only the fused engine's rewrite creates these, after verification; `verify` refuses
         // them in code read from outside.
-        crate::for_each_op!(superinstruction_pattern) => (0, 0),
+        crate::for_each_op!(superinstruction_pattern) => (linear(0, 0), linear(0, 0), false),
     };
-    let jump_outputs = match instr.opcode() {
-        Opcode::Jump => Some(0),
-        Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue | Opcode::ForIter => Some(0),
-        Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => Some(1),
-        _ => None,
+    let jump_outputs = match op {
+        Opcode::Jump | Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue | Opcode::ForIter => 0,
+        Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => 1,
+        _ => NO_JUMP,
     };
+    let ends_flow = matches!(
+        op,
+        Opcode::Jump | Opcode::ReturnValue | Opcode::RaiseAssertion
+    );
+    let bound = if op.is_superinstruction() {
+        bound::NEVER
+    } else {
+        match op.arg_kind() {
+            ArgKind::None => bound::ZERO,
+            ArgKind::Count => bound::ANY,
+            ArgKind::Const => bound::CONST,
+            ArgKind::Local => bound::LOCAL,
+            ArgKind::Cell => bound::CELL,
+            ArgKind::Name => bound::NAME,
+            ArgKind::Jump => bound::JUMP,
+        }
+    };
+    let (arg_min, arg_max, arg_forbidden) = match op {
+        // These read the stack `arg` items down: item 0 would be the free slot above it.
+        Opcode::Copy
+        | Opcode::Swap
+        | Opcode::ListAppend
+        | Opcode::SetAdd
+        | Opcode::MapAdd
+        | Opcode::ListExtend
+        | Opcode::SetUpdate
+        | Opcode::DictUpdate
+        | Opcode::DictMerge => (1, u32::MAX, 0),
+        Opcode::BuildSlice => (2, 3, 0),
+        Opcode::RaiseAssertion | Opcode::IsOp | Opcode::ContainsOp | Opcode::CallEx => (0, 1, 0),
+        Opcode::InplaceOp => (0, BinaryOp::ALL.len() as u32 - 1, 0),
+        Opcode::MakeFunction => (0, u32::MAX, !0b1011),
+        Opcode::FormatValue => (0, 7, 0),
+        _ => (0, u32::MAX, 0),
+    };
+    OpInfo {
+        bound,
+        arg_min,
+        arg_max,
+        arg_forbidden,
+        inputs,
+        outputs,
+        special,
+        jump_outputs,
+        ends_flow,
+    }
+}
+
+/// [`op_info`] of every opcode byte; bytes that are no opcode get an entry no argument passes.
+static OP_INFO: [OpInfo; 256] = {
+    let mut table = [INVALID_OP; 256];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        table[i] = op_info(Opcode::ALL[i]);
+        i += 1;
+    }
+    table
+};
+
+#[inline(always)]
+fn info(instr: Instr) -> &'static OpInfo {
+    &OP_INFO[usize::from(instr.0 as u8)]
+}
+
+/// Inputs and outputs of `instr`.
+#[inline(always)]
+fn effect(info: &OpInfo, instr: Instr) -> (u64, u64) {
+    let n = u64::from(instr.arg());
+    if info.special {
+        return special_use(instr);
+    }
+    (info.inputs.at(n), info.outputs.at(n))
+}
+
+/// Inputs and outputs of the instructions whose stack use is not linear in the argument.
+#[cold]
+fn special_use(instr: Instr) -> (u64, u64) {
+    let n = u64::from(instr.arg());
+    match instr.opcode() {
+        Opcode::CallEx => (2 + (n & 1), 1),
+        Opcode::MakeFunction => (1 + u64::from((instr.arg() & 0b1011).count_ones()), 1),
+        Opcode::FormatValue => (1 + u64::from(instr.arg() & 4 != 0), 1),
+        Opcode::UnpackEx => (1, (n & 0xff) + (n >> 8) + 1),
+        _ => (0, 0),
+    }
+}
+
+/// The stack use of `instr`. Instructions that peek below what they pop (`ListAppend(n)`
+/// reads the list `n` below the top) count the peeked values as inputs left in place.
+pub fn stack_use(instr: Instr) -> StackUse {
+    let info = info(instr);
+    let (inputs, outputs) = effect(info, instr);
     StackUse {
         inputs,
         outputs,
-        jump_outputs,
+        jump_outputs: (info.jump_outputs != NO_JUMP).then_some(u64::from(info.jump_outputs)),
     }
 }
 
 /// Whether control never continues to the next instruction after `op`.
 pub fn ends_flow(op: Opcode) -> bool {
-    matches!(
-        op,
-        Opcode::Jump | Opcode::ReturnValue | Opcode::RaiseAssertion
-    )
+    OP_INFO[op as usize].ends_flow
 }
 
 /// The deepest value stack over every reachable path from instruction 0 (empty stack), or why
@@ -199,12 +357,7 @@ fn verify_in(code: &CodeObject, max_depth: usize, scratch: &mut Scratch) -> Resu
         return Err("code objects nested too deeply".to_owned());
     }
     verify_shape(code)?;
-    for (index, &instr) in code.instructions.iter().enumerate() {
-        verify_argument(code, instr)
-            .map_err(|e| format!("{}: instruction {index} ({instr:?}): {e}", code.qualname))?;
-    }
-    let depth = max_stack_depth_in(&code.instructions, scratch)
-        .map_err(|e| format!("{}: {e}", code.qualname))?;
+    let depth = check_instructions(code, scratch)?;
     if depth > code.stacksize {
         return Err(format!(
             "{}: stack size {} below the {depth} the code needs",
@@ -238,44 +391,123 @@ fn verify_shape(code: &CodeObject) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether an instruction's argument is in the range its runtime semantics assume.
-#[inline]
-fn verify_argument(code: &CodeObject, instr: Instr) -> Result<(), &'static str> {
-    if instr.opcode().is_superinstruction() {
-        return Err("a superinstruction outside the fused engine");
+/// Checks every instruction's argument and returns the deepest value stack, in one pass in
+/// instruction order: a straight line of code carries its depth from one instruction to the
+/// next, and a forward jump leaves its depth at its target for when the pass gets there. Only
+/// a backward jump to an instruction the pass has not reached (code laid out after a loop's
+/// body but entered from below) needs the general search, `max_stack_depth_in`, which then
+/// finds the same answers. Argument ranges come first: the stack model relies on them.
+fn check_instructions(code: &CodeObject, scratch: &mut Scratch) -> Result<u32, String> {
+    const UNSEEN: u32 = u32::MAX;
+    let instructions = &code.instructions[..];
+    let n = instructions.len();
+    let mut bounds = [0u64; 8];
+    bounds[usize::from(bound::ZERO)] = 1;
+    bounds[usize::from(bound::ANY)] = u64::MAX;
+    bounds[usize::from(bound::CONST)] = code.constants.len() as u64;
+    bounds[usize::from(bound::LOCAL)] = code.varnames.len() as u64;
+    bounds[usize::from(bound::CELL)] = (code.cellvars.len() + code.freevars.len()) as u64;
+    bounds[usize::from(bound::NAME)] = code.names.len() as u64;
+    bounds[usize::from(bound::JUMP)] = n as u64;
+    let stack_error = |e: String| format!("{}: {e}", code.qualname);
+    let depth_at = &mut scratch.depth_at;
+    depth_at.clear();
+    depth_at.resize(n, UNSEEN);
+    // Whether control reaches the current instruction from the one before it, and with what
+    // depth.
+    let mut live = true;
+    let mut depth = 0u64;
+    let mut max_depth = 0u64;
+    let mut needs_search = false;
+    for (index, &instr) in instructions.iter().enumerate() {
+        let info = info(instr);
+        let arg = instr.arg();
+        if u64::from(arg) >= bounds[usize::from(info.bound)]
+            || arg < info.arg_min
+            || arg > info.arg_max
+            || arg & info.arg_forbidden != 0
+        {
+            return Err(argument_error(code, index, instr));
+        }
+        if needs_search {
+            continue;
+        }
+        let known = depth_at[index];
+        if live {
+            if known != UNSEEN && u64::from(known) != depth {
+                return Err(stack_error(format!(
+                    "instruction {index} reached with stack depths {known} and {depth}"
+                )));
+            }
+        } else if known == UNSEEN {
+            // Not reached so far: unreachable, or entered by a later backward jump.
+            continue;
+        } else {
+            depth = u64::from(known);
+            live = true;
+        }
+        depth_at[index] = u32::try_from(depth)
+            .ok()
+            .filter(|&d| d != UNSEEN)
+            .ok_or_else(|| stack_error("stack too deep".to_owned()))?;
+        let (inputs, outputs) = effect(info, instr);
+        let Some(base) = depth.checked_sub(inputs) else {
+            return Err(stack_error(format!(
+                "stack underflow at instruction {index}"
+            )));
+        };
+        if info.jump_outputs != NO_JUMP {
+            let after = base + u64::from(info.jump_outputs);
+            max_depth = max_depth.max(after);
+            let target = arg as usize;
+            let Some(slot) = depth_at.get_mut(target) else {
+                return Err(stack_error(format!(
+                    "control leaves the code at instruction {target}"
+                )));
+            };
+            if *slot == UNSEEN {
+                if target <= index {
+                    needs_search = true;
+                    continue;
+                }
+                *slot = u32::try_from(after)
+                    .ok()
+                    .filter(|&d| d != UNSEEN)
+                    .ok_or_else(|| stack_error("stack too deep".to_owned()))?;
+            } else if u64::from(*slot) != after {
+                return Err(stack_error(format!(
+                    "instruction {target} reached with stack depths {} and {after}",
+                    *slot
+                )));
+            }
+        }
+        if info.ends_flow {
+            live = false;
+        } else {
+            depth = base + outputs;
+            max_depth = max_depth.max(depth);
+        }
     }
-    let arg = instr.arg() as usize;
-    let in_range = match instr.opcode().arg_kind() {
-        ArgKind::None => arg == 0,
-        ArgKind::Const => arg < code.constants.len(),
-        ArgKind::Local => arg < code.varnames.len(),
-        ArgKind::Cell => arg < code.cellvars.len() + code.freevars.len(),
-        ArgKind::Name => arg < code.names.len(),
-        ArgKind::Jump => arg < code.instructions.len(),
-        ArgKind::Count => match instr.opcode() {
-            // These read the stack `arg` items down: item 0 would be the free slot above it.
-            Opcode::Copy
-            | Opcode::Swap
-            | Opcode::ListAppend
-            | Opcode::SetAdd
-            | Opcode::MapAdd
-            | Opcode::ListExtend
-            | Opcode::SetUpdate
-            | Opcode::DictUpdate
-            | Opcode::DictMerge => arg >= 1,
-            Opcode::BuildSlice => arg == 2 || arg == 3,
-            Opcode::RaiseAssertion | Opcode::IsOp | Opcode::ContainsOp | Opcode::CallEx => arg <= 1,
-            Opcode::InplaceOp => arg < BinaryOp::ALL.len(),
-            Opcode::MakeFunction => arg & !0b1011 == 0,
-            Opcode::FormatValue => arg <= 7,
-            _ => true,
-        },
-    };
-    if in_range {
-        Ok(())
+    if needs_search {
+        return max_stack_depth_in(instructions, scratch).map_err(stack_error);
+    }
+    if live {
+        return Err(stack_error(format!(
+            "control leaves the code at instruction {n}"
+        )));
+    }
+    u32::try_from(max_depth).map_err(|_| stack_error("stack too deep".to_owned()))
+}
+
+/// Why `instr`'s argument was refused.
+#[cold]
+fn argument_error(code: &CodeObject, index: usize, instr: Instr) -> String {
+    let why = if instr.opcode().is_superinstruction() {
+        "a superinstruction outside the fused engine"
     } else {
-        Err("argument out of range")
-    }
+        "argument out of range"
+    };
+    format!("{}: instruction {index} ({instr:?}): {why}", code.qualname)
 }
 
 /// Constants must be what the compiler makes: code objects only directly in a constant table,
