@@ -15,6 +15,7 @@
 //! varnames, cellvars, freevars (uvar count, then a string-table index each). The file name is
 //! not stored: every code object of a file carries the name the loader gives it.
 
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 use super::code::{CodeObject, Constant};
@@ -32,7 +33,8 @@ pub const MAX_NESTING: usize = 256;
 pub fn magic() -> u64 {
     let mut description = format!("pvm {} format {FORMAT_VERSION}:", env!("CARGO_PKG_VERSION"));
     for op in Opcode::ALL {
-        description.push_str(&format!(" {}/{:?}", op.name(), op.arg_kind()));
+        // Written in place: a `format!` per opcode cost as much as checksumming the entry.
+        let _ = write!(description, " {}/{:?}", op.name(), op.arg_kind());
     }
     xxhash_rust::xxh3::xxh3_64(description.as_bytes())
 }

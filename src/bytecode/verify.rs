@@ -60,9 +60,10 @@ const NO_JUMP: u8 = u8::MAX;
 struct OpInfo {
     /// See [`bound`].
     bound: u8,
-    /// The opcode's own argument range (inclusive) and the argument bits it never sets.
+    /// The opcode's own argument range, `arg_min..=arg_min + arg_span`, and the argument
+    /// bits it never sets.
     arg_min: u32,
-    arg_max: u32,
+    arg_span: u32,
     arg_forbidden: u32,
     inputs: Linear,
     outputs: Linear,
@@ -76,7 +77,7 @@ struct OpInfo {
 const INVALID_OP: OpInfo = OpInfo {
     bound: bound::NEVER,
     arg_min: 0,
-    arg_max: 0,
+    arg_span: 0,
     arg_forbidden: 0,
     inputs: linear(0, 0),
     outputs: linear(0, 0),
@@ -213,7 +214,7 @@ const fn op_info(op: Opcode) -> OpInfo {
     OpInfo {
         bound,
         arg_min,
-        arg_max,
+        arg_span: arg_max - arg_min,
         arg_forbidden,
         inputs,
         outputs,
@@ -233,6 +234,16 @@ static OP_INFO: [OpInfo; 256] = {
     }
     table
 };
+
+impl OpInfo {
+    /// Whether `arg` is in this opcode's range and below its bound among `bounds`.
+    #[inline(always)]
+    fn accepts(&self, arg: u32, bounds: &[u64; 8]) -> bool {
+        arg.wrapping_sub(self.arg_min) <= self.arg_span
+            && arg & self.arg_forbidden == 0
+            && u64::from(arg) < bounds[usize::from(self.bound & 7)]
+    }
+}
 
 #[inline(always)]
 fn info(instr: Instr) -> &'static OpInfo {
@@ -410,34 +421,25 @@ fn check_instructions(code: &CodeObject, scratch: &mut Scratch) -> Result<u32, S
     bounds[usize::from(bound::NAME)] = code.names.len() as u64;
     bounds[usize::from(bound::JUMP)] = n as u64;
     let stack_error = |e: String| format!("{}: {e}", code.qualname);
-    let depth_at = &mut scratch.depth_at;
-    depth_at.clear();
-    depth_at.resize(n, UNSEEN);
+    scratch.depth_at.clear();
+    scratch.depth_at.resize(n, UNSEEN);
+    let depth_at = &mut scratch.depth_at[..];
     // Whether control reaches the current instruction from the one before it, and with what
     // depth.
     let mut live = true;
     let mut depth = 0u64;
     let mut max_depth = 0u64;
-    let mut needs_search = false;
+    let mut searched_from = None;
     for (index, &instr) in instructions.iter().enumerate() {
         let info = info(instr);
         let arg = instr.arg();
-        if u64::from(arg) >= bounds[usize::from(info.bound)]
-            || arg < info.arg_min
-            || arg > info.arg_max
-            || arg & info.arg_forbidden != 0
-        {
+        if !info.accepts(arg, &bounds) {
             return Err(argument_error(code, index, instr));
-        }
-        if needs_search {
-            continue;
         }
         let known = depth_at[index];
         if live {
             if known != UNSEEN && u64::from(known) != depth {
-                return Err(stack_error(format!(
-                    "instruction {index} reached with stack depths {known} and {depth}"
-                )));
+                return Err(depth_error(code, index, known, depth));
             }
         } else if known == UNSEEN {
             // Not reached so far: unreachable, or entered by a later backward jump.
@@ -446,39 +448,33 @@ fn check_instructions(code: &CodeObject, scratch: &mut Scratch) -> Result<u32, S
             depth = u64::from(known);
             live = true;
         }
-        depth_at[index] = u32::try_from(depth)
-            .ok()
-            .filter(|&d| d != UNSEEN)
-            .ok_or_else(|| stack_error("stack too deep".to_owned()))?;
+        if depth >= u64::from(UNSEEN) {
+            return Err(stack_error("stack too deep".to_owned()));
+        }
+        depth_at[index] = depth as u32;
         let (inputs, outputs) = effect(info, instr);
         let Some(base) = depth.checked_sub(inputs) else {
-            return Err(stack_error(format!(
-                "stack underflow at instruction {index}"
-            )));
+            return Err(underflow_error(code, index));
         };
         if info.jump_outputs != NO_JUMP {
             let after = base + u64::from(info.jump_outputs);
             max_depth = max_depth.max(after);
+            // Below `n`: checked as a jump argument.
             let target = arg as usize;
             let Some(slot) = depth_at.get_mut(target) else {
-                return Err(stack_error(format!(
-                    "control leaves the code at instruction {target}"
-                )));
+                return Err(stack_error("control leaves the code".to_owned()));
             };
             if *slot == UNSEEN {
                 if target <= index {
-                    needs_search = true;
-                    continue;
+                    searched_from = Some(index + 1);
+                    break;
                 }
-                *slot = u32::try_from(after)
-                    .ok()
-                    .filter(|&d| d != UNSEEN)
-                    .ok_or_else(|| stack_error("stack too deep".to_owned()))?;
+                if after >= u64::from(UNSEEN) {
+                    return Err(stack_error("stack too deep".to_owned()));
+                }
+                *slot = after as u32;
             } else if u64::from(*slot) != after {
-                return Err(stack_error(format!(
-                    "instruction {target} reached with stack depths {} and {after}",
-                    *slot
-                )));
+                return Err(depth_error(code, target, *slot, after));
             }
         }
         if info.ends_flow {
@@ -488,7 +484,12 @@ fn check_instructions(code: &CodeObject, scratch: &mut Scratch) -> Result<u32, S
             max_depth = max_depth.max(depth);
         }
     }
-    if needs_search {
+    if let Some(rest) = searched_from {
+        for (index, &instr) in instructions.iter().enumerate().skip(rest) {
+            if !info(instr).accepts(instr.arg(), &bounds) {
+                return Err(argument_error(code, index, instr));
+            }
+        }
         return max_stack_depth_in(instructions, scratch).map_err(stack_error);
     }
     if live {
@@ -499,8 +500,27 @@ fn check_instructions(code: &CodeObject, scratch: &mut Scratch) -> Result<u32, S
     u32::try_from(max_depth).map_err(|_| stack_error("stack too deep".to_owned()))
 }
 
+// The errors are made out of line, from values: formatting them in place kept the pass's
+// running depths in memory instead of registers.
+
+#[cold]
+#[inline(never)]
+fn depth_error(code: &CodeObject, index: usize, known: u32, depth: u64) -> String {
+    format!(
+        "{}: instruction {index} reached with stack depths {known} and {depth}",
+        code.qualname
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn underflow_error(code: &CodeObject, index: usize) -> String {
+    format!("{}: stack underflow at instruction {index}", code.qualname)
+}
+
 /// Why `instr`'s argument was refused.
 #[cold]
+#[inline(never)]
 fn argument_error(code: &CodeObject, index: usize, instr: Instr) -> String {
     let why = if instr.opcode().is_superinstruction() {
         "a superinstruction outside the fused engine"
