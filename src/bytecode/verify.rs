@@ -72,6 +72,8 @@ struct OpInfo {
     /// Values a jump leaves over what remains after the inputs, or `NO_JUMP`.
     jump_outputs: u8,
     ends_flow: bool,
+    /// Not `special`, no jump, not `ends_flow`.
+    plain: bool,
 }
 
 const INVALID_OP: OpInfo = OpInfo {
@@ -84,6 +86,7 @@ const INVALID_OP: OpInfo = OpInfo {
     special: false,
     jump_outputs: NO_JUMP,
     ends_flow: false,
+    plain: true,
 };
 
 /// The table entry of `op`. Instructions that peek below what they pop (`ListAppend(n)` reads
@@ -221,6 +224,7 @@ const fn op_info(op: Opcode) -> OpInfo {
         special,
         jump_outputs,
         ends_flow,
+        plain: !special && jump_outputs == NO_JUMP && !ends_flow,
     }
 }
 
@@ -436,22 +440,33 @@ fn check_instructions(code: &CodeObject, scratch: &mut Scratch) -> Result<u32, S
         if !info.accepts(arg, &bounds) {
             return Err(argument_error(code, index, instr));
         }
+        // Only a forward jump has left a depth here yet.
         let known = depth_at[index];
-        if live {
-            if known != UNSEEN && u64::from(known) != depth {
+        if known != UNSEEN {
+            if live && u64::from(known) != depth {
                 return Err(depth_error(code, index, known, depth));
             }
-        } else if known == UNSEEN {
-            // Not reached so far: unreachable, or entered by a later backward jump.
-            continue;
-        } else {
             depth = u64::from(known);
             live = true;
+        } else if !live {
+            // Not reached so far: unreachable, or entered by a later backward jump.
+            continue;
         }
         if depth >= u64::from(UNSEEN) {
             return Err(stack_error("stack too deep".to_owned()));
         }
         depth_at[index] = depth as u32;
+        if info.plain {
+            // The common case: a stack effect linear in the argument, no jump, and control
+            // continues with the next instruction.
+            let n = u64::from(arg);
+            let Some(base) = depth.checked_sub(info.inputs.at(n)) else {
+                return Err(underflow_error(code, index));
+            };
+            depth = base + info.outputs.at(n);
+            max_depth = max_depth.max(depth);
+            continue;
+        }
         let (inputs, outputs) = effect(info, instr);
         let Some(base) = depth.checked_sub(inputs) else {
             return Err(underflow_error(code, index));
