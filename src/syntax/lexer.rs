@@ -150,7 +150,9 @@ impl<'a> Lexer<'a> {
             indents: vec![(0, 0)],
             brackets: Vec::new(),
             base_level,
-            toks: Vec::new(),
+            // About one token per four bytes of typical source: growing the vector
+            // token by token copied it a dozen times.
+            toks: Vec::with_capacity(src.len() / 4 + 16),
         }
     }
 
@@ -251,7 +253,16 @@ impl<'a> Lexer<'a> {
             };
             let (start, line, col) = (self.pos, self.line, self.col());
             match c {
-                ' ' | '\t' | '\x0c' | '\r' => {
+                ' ' => {
+                    // A run of spaces at once (no newline among them).
+                    let spaces = self.src.as_bytes()[self.pos..]
+                        .iter()
+                        .take_while(|&&b| b == b' ')
+                        .count();
+                    self.pos += spaces;
+                    self.col += spaces as u32;
+                }
+                '\t' | '\x0c' | '\r' => {
                     self.bump();
                 }
                 '#' => self.skip_comment(),
@@ -290,6 +301,14 @@ impl<'a> Lexer<'a> {
                 }
                 '"' | '\'' => self.string(start, line, col)?,
                 c if is_id_start(c) => {
+                    // ASCII letters, digits and underscores at once, then any other
+                    // characters one by one.
+                    let ascii = self.src.as_bytes()[self.pos..]
+                        .iter()
+                        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+                        .count();
+                    self.pos += ascii;
+                    self.col += ascii as u32;
                     while self.peek().is_some_and(is_id_continue) {
                         self.bump();
                     }
@@ -450,12 +469,12 @@ impl<'a> Lexer<'a> {
     }
 
     fn operator(&mut self, c: char, start: usize, line: u32, col: u32) -> LexResult<()> {
-        let rest = self.src.as_bytes().get(start..).unwrap_or_default();
-        // The longest operator first: `**=` before `**` before `*`.
-        let longest = (1..=3).rev().find_map(|len| {
-            let text = std::str::from_utf8(rest.get(..len)?).ok()?;
-            operator_named(text)
-        });
+        // The longest operator first: `**=` before `**` before `*`. `str::get` only checks
+        // char boundaries, where `from_utf8` on the bytes validated every candidate.
+        let longest = (1..=3)
+            .rev()
+            .filter_map(|len| self.src.get(start..start + len))
+            .find_map(operator_named);
         let Some(op) = longest else {
             if c == '\0' {
                 return Err(SyntaxError::new(
