@@ -20,6 +20,8 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 /// a tenth of the compiler's time.
 pub type FxIndexMap<K, V> = IndexMap<K, V, FxBuildHasher>;
 pub type NameSet = IndexSet<String, FxBuildHasher>;
+/// Names borrowed from the source (through the AST) rather than copied per scope.
+pub type NameRefs<'a> = IndexSet<&'a str, FxBuildHasher>;
 
 use super::{check_supported_expression, check_supported_statement, error_at};
 use crate::syntax::SyntaxError;
@@ -78,32 +80,32 @@ struct Symbol {
 }
 
 #[derive(Debug)]
-pub struct Scope {
+pub struct Scope<'a> {
     pub kind: ScopeKind,
     /// Every name the scope mentions, in order of first appearance.
-    symbols: FxIndexMap<String, Symbol>,
+    symbols: FxIndexMap<&'a str, Symbol>,
     /// Parameters in slot order.
-    params: Vec<String>,
+    params: Vec<&'a str>,
     /// Names in order of first binding.
-    bind_order: NameSet,
+    bind_order: NameRefs<'a>,
     children: Vec<ScopeId>,
     /// Local slots: the parameters, then the other non-cell locals in order of first binding.
-    pub varnames: NameSet,
-    pub cellvars: NameSet,
-    pub freevars: NameSet,
+    pub varnames: NameRefs<'a>,
+    pub cellvars: NameRefs<'a>,
+    pub freevars: NameRefs<'a>,
 }
 
-impl Scope {
-    fn new(kind: ScopeKind) -> Scope {
+impl<'a> Scope<'a> {
+    fn new(kind: ScopeKind) -> Scope<'a> {
         Scope {
             kind,
             symbols: FxIndexMap::default(),
             params: Vec::new(),
-            bind_order: NameSet::default(),
+            bind_order: NameRefs::default(),
             children: Vec::new(),
-            varnames: NameSet::default(),
-            cellvars: NameSet::default(),
-            freevars: NameSet::default(),
+            varnames: NameRefs::default(),
+            cellvars: NameRefs::default(),
+            freevars: NameRefs::default(),
         }
     }
 
@@ -115,7 +117,7 @@ impl Scope {
     }
 
     pub fn access(&self, name: &str) -> NameAccess {
-        let index = |set: &NameSet| set.get_index_of(name).map(|i| i as u32);
+        let index = |set: &NameRefs<'a>| set.get_index_of(name).map(|i| i as u32);
         match self.resolution(name) {
             Resolution::Local => index(&self.varnames).map_or(NameAccess::Global, NameAccess::Fast),
             Resolution::Cell => index(&self.cellvars).map_or(NameAccess::Global, NameAccess::Deref),
@@ -142,8 +144,8 @@ impl Scope {
 }
 
 #[derive(Debug)]
-pub struct SymbolTable {
-    scopes: Vec<Scope>,
+pub struct SymbolTable<'a> {
+    scopes: Vec<Scope<'a>>,
     by_node: FxHashMap<usize, ScopeId>,
 }
 
@@ -152,8 +154,8 @@ fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
 
-impl SymbolTable {
-    pub fn build(module: &ast::Module<'_>) -> Result<SymbolTable, SyntaxError> {
+impl<'a> SymbolTable<'a> {
+    pub fn build(module: &ast::Module<'a>) -> Result<SymbolTable<'a>, SyntaxError> {
         let mut builder = Builder {
             table: SymbolTable {
                 scopes: vec![Scope::new(ScopeKind::Module)],
@@ -167,17 +169,17 @@ impl SymbolTable {
         Ok(table)
     }
 
-    pub fn module(&self) -> &Scope {
+    pub fn module(&self) -> &Scope<'a> {
         &self.scopes[0]
     }
 
     /// The scope opened by a function definition, lambda or comprehension node.
-    pub fn scope_of<T>(&self, node: &T) -> &Scope {
+    pub fn scope_of<T>(&self, node: &T) -> &Scope<'a> {
         let id = self.by_node[&node_key(node)];
         &self.scopes[id]
     }
 
-    fn analyze(&mut self, id: ScopeId, enclosing: &FxHashSet<String>) -> Result<(), SyntaxError> {
+    fn analyze(&mut self, id: ScopeId, enclosing: &FxHashSet<&'a str>) -> Result<(), SyntaxError> {
         let function_like = self.scopes[id].kind != ScopeKind::Module;
         let scope = &mut self.scopes[id];
         for (name, symbol) in scope.symbols.iter_mut() {
@@ -206,7 +208,7 @@ impl SymbolTable {
             for (name, symbol) in &scope.symbols {
                 match symbol.resolution {
                     Resolution::Local => {
-                        bound.insert(name.clone());
+                        bound.insert(*name);
                     }
                     Resolution::GlobalExplicit => {
                         bound.remove(name);
@@ -218,10 +220,10 @@ impl SymbolTable {
 
         for child in self.scopes[id].children.clone() {
             self.analyze(child, &bound)?;
-            let captured: Vec<String> = self.scopes[child].freevars.iter().cloned().collect();
+            let captured: Vec<&'a str> = self.scopes[child].freevars.iter().copied().collect();
             let scope = &mut self.scopes[id];
             for name in captured {
-                match scope.symbols.get_mut(&name) {
+                match scope.symbols.get_mut(name) {
                     Some(symbol) if symbol.resolution == Resolution::Local => {
                         symbol.resolution = Resolution::Cell
                     }
@@ -241,19 +243,19 @@ impl SymbolTable {
         }
 
         let scope = &mut self.scopes[id];
-        let is_local = |name: &String| {
-            scope.symbols[name].resolution == Resolution::Local && !scope.params.contains(name)
+        let is_local = |name: &&'a str| {
+            scope.symbols[*name].resolution == Resolution::Local && !scope.params.contains(name)
         };
-        let varnames: NameSet = scope
+        let varnames: NameRefs<'a> = scope
             .params
             .iter()
-            .cloned()
+            .copied()
             .chain(
                 scope
                     .bind_order
                     .iter()
                     .filter(|name| is_local(name))
-                    .cloned(),
+                    .copied(),
             )
             .collect();
         let with_resolution = |wanted: Resolution| {
@@ -261,7 +263,7 @@ impl SymbolTable {
                 .symbols
                 .iter()
                 .filter(|(_, symbol)| symbol.resolution == wanted)
-                .map(|(name, _)| name.clone())
+                .map(|(name, _)| *name)
                 .collect()
         };
         let cellvars = with_resolution(Resolution::Cell);
@@ -274,23 +276,23 @@ impl SymbolTable {
 }
 
 /// The first pass: records what every scope does with every name.
-struct Builder {
-    table: SymbolTable,
+struct Builder<'a> {
+    table: SymbolTable<'a>,
     /// The scopes enclosing the node being visited, innermost last.
     stack: Vec<ScopeId>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn current_id(&self) -> ScopeId {
         *self.stack.last().expect("the module scope is never popped")
     }
 
-    fn current(&mut self) -> &mut Scope {
+    fn current(&mut self) -> &mut Scope<'a> {
         let id = self.current_id();
         &mut self.table.scopes[id]
     }
 
-    fn symbol(&mut self, scope: ScopeId, name: &str) -> &mut Symbol {
+    fn symbol(&mut self, scope: ScopeId, name: &'a str) -> &mut Symbol {
         let symbols = &mut self.table.scopes[scope].symbols;
         // Looked up before inserting: names are mostly seen again, and an owned key per
         // mention was a large part of building the table.
@@ -302,36 +304,36 @@ impl Builder {
                     resolution: Resolution::GlobalImplicit,
                     declared_at: Pos::default(),
                 };
-                symbols.insert_full(name.to_owned(), symbol).0
+                symbols.insert_full(name, symbol).0
             }
         };
         &mut symbols[index]
     }
 
-    fn add_to(&mut self, scope: ScopeId, name: &str, flags: u8) {
+    fn add_to(&mut self, scope: ScopeId, name: &'a str, flags: u8) {
         self.symbol(scope, name).flags |= flags;
         let bind_order = &mut self.table.scopes[scope].bind_order;
         if flags & (flag::BOUND | flag::PARAM) != 0 && !bind_order.contains(name) {
-            bind_order.insert(name.to_owned());
+            bind_order.insert(name);
         }
     }
 
-    fn use_name(&mut self, name: &str) {
+    fn use_name(&mut self, name: &'a str) {
         self.add_to(self.current_id(), name, flag::USE);
     }
 
-    fn bind(&mut self, name: &str) {
+    fn bind(&mut self, name: &'a str) {
         self.add_to(self.current_id(), name, flag::BOUND);
     }
 
-    fn param(&mut self, param: &ast::Param<'_>) -> Result<(), SyntaxError> {
+    fn param(&mut self, param: &ast::Param<'a>) -> Result<(), SyntaxError> {
         let id = self.current_id();
         if self.symbol(id, param.name).flags & flag::PARAM != 0 {
             let msg = format!("duplicate argument '{}' in function definition", param.name);
             return Err(error_at(msg, param.pos));
         }
         self.add_to(id, param.name, flag::PARAM);
-        self.current().params.push(param.name.to_owned());
+        self.current().params.push(param.name);
         Ok(())
     }
 
@@ -340,7 +342,7 @@ impl Builder {
         &mut self,
         node: &T,
         kind: ScopeKind,
-        visit: impl FnOnce(&mut Builder) -> Result<(), SyntaxError>,
+        visit: impl FnOnce(&mut Builder<'a>) -> Result<(), SyntaxError>,
     ) -> Result<(), SyntaxError> {
         let id = self.table.scopes.len();
         self.table.scopes.push(Scope::new(kind));
@@ -352,7 +354,7 @@ impl Builder {
         Ok(())
     }
 
-    fn declare(&mut self, names: &[&str], declared: u8, pos: Pos) -> Result<(), SyntaxError> {
+    fn declare(&mut self, names: &[&'a str], declared: u8, pos: Pos) -> Result<(), SyntaxError> {
         let (keyword, other, other_keyword) = if declared == flag::GLOBAL {
             ("global", flag::NONLOCAL, "nonlocal")
         } else {
@@ -391,11 +393,11 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_body(&mut self, body: &[Stmt<'_>]) -> Result<(), SyntaxError> {
+    fn visit_body(&mut self, body: &[Stmt<'a>]) -> Result<(), SyntaxError> {
         body.iter().try_for_each(|stmt| self.visit_stmt(stmt))
     }
 
-    fn visit_stmt(&mut self, stmt: &Stmt<'_>) -> Result<(), SyntaxError> {
+    fn visit_stmt(&mut self, stmt: &Stmt<'a>) -> Result<(), SyntaxError> {
         check_supported_statement(stmt)?;
         match &stmt.kind {
             StmtKind::Expr(value) => self.visit_expr(value),
@@ -477,7 +479,7 @@ impl Builder {
         }
     }
 
-    fn visit_function(&mut self, def: &ast::FunctionDef<'_>) -> Result<(), SyntaxError> {
+    fn visit_function(&mut self, def: &ast::FunctionDef<'a>) -> Result<(), SyntaxError> {
         self.visit_exprs(def.decorators)?;
         self.visit_defaults(def.params)?;
         self.bind(def.name);
@@ -488,7 +490,7 @@ impl Builder {
     }
 
     /// Defaults are evaluated in the scope that defines the function.
-    fn visit_defaults(&mut self, params: &ast::Parameters<'_>) -> Result<(), SyntaxError> {
+    fn visit_defaults(&mut self, params: &ast::Parameters<'a>) -> Result<(), SyntaxError> {
         self.visit_exprs(params.defaults)?;
         params
             .kwonly
@@ -497,7 +499,7 @@ impl Builder {
             .try_for_each(|default| self.visit_expr(default))
     }
 
-    fn visit_params(&mut self, params: &ast::Parameters<'_>) -> Result<(), SyntaxError> {
+    fn visit_params(&mut self, params: &ast::Parameters<'a>) -> Result<(), SyntaxError> {
         let positional = params.posonly.iter().chain(params.args);
         let kwonly = params.kwonly.iter().map(|(param, _)| param);
         let starred = params.vararg.iter().chain(&params.kwarg);
@@ -507,12 +509,12 @@ impl Builder {
             .try_for_each(|param| self.param(param))
     }
 
-    fn visit_exprs(&mut self, exprs: &[Expr<'_>]) -> Result<(), SyntaxError> {
+    fn visit_exprs(&mut self, exprs: &[Expr<'a>]) -> Result<(), SyntaxError> {
         exprs.iter().try_for_each(|expr| self.visit_expr(expr))
     }
 
     /// An assignment or deletion target.
-    fn visit_target(&mut self, target: &Expr<'_>) -> Result<(), SyntaxError> {
+    fn visit_target(&mut self, target: &Expr<'a>) -> Result<(), SyntaxError> {
         match &target.kind {
             ExprKind::Name(name) => {
                 self.bind(name);
@@ -528,7 +530,7 @@ impl Builder {
 
     /// A walrus target inside a comprehension binds in the nearest enclosing scope that is not a
     /// comprehension; the comprehensions in between reach it as a free (or global) name.
-    fn bind_walrus_in_comprehension(&mut self, name: &str, pos: Pos) -> Result<(), SyntaxError> {
+    fn bind_walrus_in_comprehension(&mut self, name: &'a str, pos: Pos) -> Result<(), SyntaxError> {
         let Some(owner_depth) = self
             .stack
             .iter()
@@ -558,7 +560,7 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_expr(&mut self, expr: &Expr<'_>) -> Result<(), SyntaxError> {
+    fn visit_expr(&mut self, expr: &Expr<'a>) -> Result<(), SyntaxError> {
         check_supported_expression(expr)?;
         match &expr.kind {
             ExprKind::Name(name) => {
@@ -654,9 +656,9 @@ impl Builder {
     /// comprehension's own scope, whose single parameter `.0` is the outermost iterator.
     fn visit_comprehension(
         &mut self,
-        expr: &Expr<'_>,
-        generators: &[ast::Comprehension<'_>],
-        elements: &[&Expr<'_>],
+        expr: &Expr<'a>,
+        generators: &[ast::Comprehension<'a>],
+        elements: &[&Expr<'a>],
     ) -> Result<(), SyntaxError> {
         if let Some(first) = generators.first() {
             self.visit_expr(first.iter)?;
@@ -664,7 +666,7 @@ impl Builder {
         self.nested(expr, ScopeKind::Comprehension, |builder| {
             let id = builder.current_id();
             builder.add_to(id, ".0", flag::PARAM);
-            builder.current().params.push(".0".to_owned());
+            builder.current().params.push(".0");
             for (index, generator) in generators.iter().enumerate() {
                 if index > 0 {
                     builder.visit_expr(generator.iter)?;

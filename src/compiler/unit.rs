@@ -74,7 +74,7 @@ impl ConstKey {
 }
 
 pub struct CodeUnit<'t> {
-    pub scope: &'t Scope,
+    pub scope: &'t Scope<'t>,
     pub name: String,
     pub qualname: String,
     pub first_line: u32,
@@ -94,7 +94,7 @@ pub struct CodeUnit<'t> {
 }
 
 impl<'t> CodeUnit<'t> {
-    pub fn new(scope: &'t Scope, name: &str, qualname: String, first_line: u32) -> CodeUnit<'t> {
+    pub fn new(scope: &'t Scope<'t>, name: &str, qualname: String, first_line: u32) -> CodeUnit<'t> {
         CodeUnit {
             scope,
             name: name.to_owned(),
