@@ -59,25 +59,23 @@ const MAX_INDENT_DEPTH: usize = 100;
 
 const TAB_SIZE: u32 = 8;
 
-/// Declares `operator_named`: the operator spelled `text`, as a `&'static str`. A `match`
-/// dispatches on length and bytes; searching a list of prefixes per operator token was the
-/// lexer's main cost.
-macro_rules! operators {
-    ($($op:literal),* $(,)?) => {
-        fn operator_named(text: &str) -> Option<&'static str> {
-            match text {
-                $($op => Some($op),)*
-                _ => None,
-            }
-        }
-    };
+/// The length of the longest operator at the start of `rest` (`**=` before `**` before `*`),
+/// or 0. A `match` on the bytes: looking candidates up by text was the lexer's main cost.
+fn operator_len(rest: &[u8]) -> usize {
+    let at = |i: usize| rest.get(i).copied().unwrap_or(0);
+    let (first, second) = (at(0), at(1));
+    match first {
+        b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b';' | b'~' => 1,
+        b'.' if second == b'.' && at(2) == b'.' => 3,
+        b'.' => 1,
+        // `**=`, `**`, `*=`, `*` and the same shapes for `/`, `<` and `>`.
+        b'*' | b'/' | b'<' | b'>' if second == first => 2 + usize::from(at(2) == b'='),
+        b'-' if second == b'>' => 2,
+        b'*' | b'/' | b'<' | b'>' | b'-' | b'+' | b'%' | b'&' | b'|' | b'^' | b'@' | b'='
+        | b'!' | b':' => 1 + usize::from(second == b'='),
+        _ => 0,
+    }
 }
-
-operators![
-    "**=", "//=", ">>=", "<<=", "...", "!=", "**", "//", ">>", "<<", "<=", ">=", "==", "->", "+=",
-    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=", "+", "-", "*", "/", "%", "@", "&", "|",
-    "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=", "!",
-];
 
 /// Keywords that may directly follow a number (`1if x else y`), which CPython still accepts.
 const KEYWORDS_AFTER_NUMBER: [&str; 8] = ["and", "else", "for", "if", "in", "is", "not", "or"];
@@ -469,13 +467,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn operator(&mut self, c: char, start: usize, line: u32, col: u32) -> LexResult<()> {
-        // The longest operator first: `**=` before `**` before `*`. `str::get` only checks
-        // char boundaries, where `from_utf8` on the bytes validated every candidate.
-        let longest = (1..=3)
-            .rev()
-            .filter_map(|len| self.src.get(start..start + len))
-            .find_map(operator_named);
-        let Some(op) = longest else {
+        let len = operator_len(&self.src.as_bytes()[start..]);
+        // Operators are ASCII, so `start + len` is a character boundary.
+        let Some(op) = self.src.get(start..start + len).filter(|_| len > 0) else {
             if c == '\0' {
                 return Err(SyntaxError::new(
                     "source code cannot contain null bytes",
