@@ -75,6 +75,8 @@ mod flag {
 struct Symbol {
     flags: u8,
     resolution: Resolution,
+    /// How code reaches the name, fixed once the scope's slots are known.
+    access: NameAccess,
     /// Where the `global`/`nonlocal` statement was, for errors found during analysis.
     declared_at: Pos,
 }
@@ -117,8 +119,15 @@ impl<'a> Scope<'a> {
     }
 
     pub fn access(&self, name: &str) -> NameAccess {
+        self.symbols
+            .get(name)
+            .map_or(NameAccess::Global, |symbol| symbol.access)
+    }
+
+    /// How `name`, resolved as `resolution`, is reached once the slots are laid out.
+    fn compute_access(&self, name: &str, resolution: Resolution) -> NameAccess {
         let index = |set: &NameRefs<'a>| set.get_index_of(name).map(|i| i as u32);
-        match self.resolution(name) {
+        match resolution {
             Resolution::Local => index(&self.varnames).map_or(NameAccess::Global, NameAccess::Fast),
             Resolution::Cell => index(&self.cellvars).map_or(NameAccess::Global, NameAccess::Deref),
             Resolution::Free => index(&self.freevars).map_or(NameAccess::Global, |i| {
@@ -234,6 +243,7 @@ impl<'a> SymbolTable<'a> {
                             Symbol {
                                 flags: 0,
                                 resolution: Resolution::Free,
+                                access: NameAccess::Global,
                                 declared_at: Pos::default(),
                             },
                         );
@@ -271,6 +281,14 @@ impl<'a> SymbolTable<'a> {
         scope.varnames = varnames;
         scope.cellvars = cellvars;
         scope.freevars = freevars;
+        let accesses: Vec<NameAccess> = scope
+            .symbols
+            .iter()
+            .map(|(name, symbol)| scope.compute_access(name, symbol.resolution))
+            .collect();
+        for (symbol, access) in scope.symbols.values_mut().zip(accesses) {
+            symbol.access = access;
+        }
         Ok(())
     }
 }
@@ -302,6 +320,7 @@ impl<'a> Builder<'a> {
                 let symbol = Symbol {
                     flags: 0,
                     resolution: Resolution::GlobalImplicit,
+                    access: NameAccess::Global,
                     declared_at: Pos::default(),
                 };
                 symbols.insert_full(name, symbol).0
