@@ -103,8 +103,10 @@ impl<'t> CodeUnit<'t> {
             signature: Signature::default(),
             line: first_line,
             loops: Vec::new(),
-            instructions: Vec::new(),
-            lines: Vec::new(),
+            // Room for a small function's code: growing from empty reallocated both vectors
+            // five or six times per code object.
+            instructions: Vec::with_capacity(64),
+            lines: Vec::with_capacity(64),
             constants: Vec::new(),
             const_index: FxHashMap::default(),
             names: NameSet::default(),
