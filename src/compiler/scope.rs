@@ -88,8 +88,8 @@ pub struct Scope<'a> {
     symbols: FxIndexMap<&'a str, Symbol>,
     /// Parameters in slot order.
     params: Vec<&'a str>,
-    /// Names in order of first binding.
-    bind_order: NameRefs<'a>,
+    /// Indices into `symbols` of the names in order of first binding.
+    bind_order: Vec<usize>,
     children: Vec<ScopeId>,
     /// Local slots: the parameters, then the other non-cell locals in order of first binding.
     pub varnames: NameRefs<'a>,
@@ -103,7 +103,7 @@ impl<'a> Scope<'a> {
             kind,
             symbols: FxIndexMap::default(),
             params: Vec::new(),
-            bind_order: NameRefs::default(),
+            bind_order: Vec::new(),
             children: Vec::new(),
             varnames: NameRefs::default(),
             cellvars: NameRefs::default(),
@@ -253,21 +253,12 @@ impl<'a> SymbolTable<'a> {
         }
 
         let scope = &mut self.scopes[id];
-        let is_local = |name: &&'a str| {
-            scope.symbols[*name].resolution == Resolution::Local && !scope.params.contains(name)
-        };
-        let varnames: NameRefs<'a> = scope
-            .params
-            .iter()
-            .copied()
-            .chain(
-                scope
-                    .bind_order
-                    .iter()
-                    .filter(|name| is_local(name))
-                    .copied(),
-            )
-            .collect();
+        let bound_locals = scope.bind_order.iter().filter_map(|&index| {
+            let (name, symbol) = scope.symbols.get_index(index)?;
+            (symbol.resolution == Resolution::Local && !scope.params.contains(name))
+                .then_some(*name)
+        });
+        let varnames: NameRefs<'a> = scope.params.iter().copied().chain(bound_locals).collect();
         let with_resolution = |wanted: Resolution| {
             scope
                 .symbols
@@ -311,10 +302,15 @@ impl<'a> Builder<'a> {
     }
 
     fn symbol(&mut self, scope: ScopeId, name: &'a str) -> &mut Symbol {
+        let index = self.symbol_index(scope, name);
+        &mut self.table.scopes[scope].symbols[index]
+    }
+
+    fn symbol_index(&mut self, scope: ScopeId, name: &'a str) -> usize {
         let symbols = &mut self.table.scopes[scope].symbols;
         // Looked up before inserting: names are mostly seen again, and an owned key per
         // mention was a large part of building the table.
-        let index = match symbols.get_index_of(name) {
+        match symbols.get_index_of(name) {
             Some(index) => index,
             None => {
                 let symbol = Symbol {
@@ -325,16 +321,19 @@ impl<'a> Builder<'a> {
                 };
                 symbols.insert_full(name, symbol).0
             }
-        };
-        &mut symbols[index]
+        }
     }
 
     fn add_to(&mut self, scope: ScopeId, name: &'a str, flags: u8) {
-        self.symbol(scope, name).flags |= flags;
-        let bind_order = &mut self.table.scopes[scope].bind_order;
-        if flags & (flag::BOUND | flag::PARAM) != 0 && !bind_order.contains(name) {
-            bind_order.insert(name);
+        let index = self.symbol_index(scope, name);
+        let scope = &mut self.table.scopes[scope];
+        let symbol = &mut scope.symbols[index];
+        // Only `add_to` sets these flags, so a name is first bound when neither was set yet.
+        let binding = flag::BOUND | flag::PARAM;
+        if flags & binding != 0 && symbol.flags & binding == 0 {
+            scope.bind_order.push(index);
         }
+        symbol.flags |= flags;
     }
 
     fn use_name(&mut self, name: &'a str) {
