@@ -101,7 +101,9 @@ impl<'a> Scope<'a> {
     fn new(kind: ScopeKind) -> Scope<'a> {
         Scope {
             kind,
-            symbols: FxIndexMap::default(),
+            // Room for a typical function's names: growing from empty rehashed the table
+            // several times per scope.
+            symbols: FxIndexMap::with_capacity_and_hasher(16, FxBuildHasher),
             params: Vec::new(),
             bind_order: Vec::new(),
             children: Vec::new(),
@@ -211,8 +213,10 @@ impl<'a> SymbolTable<'a> {
             };
         }
 
+        // Only the children read `bound`: most scopes (comprehensions, lambdas, leaf
+        // functions) have none and skip building it.
         let mut bound = FxHashSet::default();
-        if function_like {
+        if function_like && !scope.children.is_empty() {
             bound.clone_from(enclosing);
             for (name, symbol) in &scope.symbols {
                 match symbol.resolution {
@@ -227,7 +231,8 @@ impl<'a> SymbolTable<'a> {
             }
         }
 
-        for child in self.scopes[id].children.clone() {
+        for index in 0..self.scopes[id].children.len() {
+            let child = self.scopes[id].children[index];
             self.analyze(child, &bound)?;
             let captured: Vec<&'a str> = self.scopes[child].freevars.iter().copied().collect();
             let scope = &mut self.scopes[id];
