@@ -252,13 +252,7 @@ impl<'a> Lexer<'a> {
             let (start, line, col) = (self.pos, self.line, self.col());
             match c {
                 ' ' => {
-                    // A run of spaces at once (no newline among them).
-                    let spaces = self.src.as_bytes()[self.pos..]
-                        .iter()
-                        .take_while(|&&b| b == b' ')
-                        .count();
-                    self.pos += spaces;
-                    self.col += spaces as u32;
+                    self.skip_spaces();
                 }
                 '\t' | '\x0c' | '\r' => {
                     self.bump();
@@ -322,6 +316,17 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// Skips a run of spaces at once (no newline among them) and returns its length.
+    fn skip_spaces(&mut self) -> u32 {
+        let spaces = self.src.as_bytes()[self.pos..]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        self.pos += spaces;
+        self.col += spaces as u32;
+        spaces as u32
+    }
+
     fn skip_comment(&mut self) {
         while self.peek().is_some_and(|c| c != '\n') {
             self.bump();
@@ -335,8 +340,10 @@ impl<'a> Lexer<'a> {
         loop {
             match self.peek() {
                 Some(' ') => {
-                    width += 1;
-                    alt += 1;
+                    let spaces = self.skip_spaces();
+                    width += spaces;
+                    alt += spaces;
+                    continue;
                 }
                 Some('\t') => {
                     width = (width / TAB_SIZE + 1) * TAB_SIZE;
