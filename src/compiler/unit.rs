@@ -107,7 +107,7 @@ impl<'t> CodeUnit<'t> {
             // five or six times per code object.
             instructions: Vec::with_capacity(64),
             lines: Vec::with_capacity(64),
-            constants: Vec::new(),
+            constants: Vec::with_capacity(8),
             const_index: FxHashMap::default(),
             names: NameSet::default(),
             labels: Vec::new(),
