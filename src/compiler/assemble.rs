@@ -2,6 +2,7 @@
 //! land on unconditional jumps are threaded to the final target, and the deepest value stack is
 //! found by the bytecode verifier's flow analysis over the final instructions.
 
+use super::scope::NameRefs;
 use super::unit::CodeUnit;
 use crate::bytecode::CodeObject;
 use crate::bytecode::opcodes::{ArgKind, Instr, Opcode};
@@ -36,9 +37,9 @@ impl CodeUnit<'_> {
             lines: self.lines,
             constants: self.constants,
             names: self.names.into_iter().collect(),
-            varnames: self.scope.varnames.iter().map(|name| name.to_string()).collect(),
-            cellvars: self.scope.cellvars.iter().map(|name| name.to_string()).collect(),
-            freevars: self.scope.freevars.iter().map(|name| name.to_string()).collect(),
+            varnames: owned(&self.scope.varnames),
+            cellvars: owned(&self.scope.cellvars),
+            freevars: owned(&self.scope.freevars),
             argcount: self.signature.argcount,
             posonlyargcount: self.signature.posonlyargcount,
             kwonlyargcount: self.signature.kwonlyargcount,
@@ -46,6 +47,11 @@ impl CodeUnit<'_> {
             stacksize,
         })
     }
+}
+
+/// The scope's borrowed names as the code object's owned ones.
+fn owned(names: &NameRefs<'_>) -> Vec<String> {
+    names.iter().map(|name| name.to_string()).collect()
 }
 
 /// Retargets every jump whose target is an unconditional `Jump` to that jump's own target (an

@@ -94,7 +94,12 @@ pub struct CodeUnit<'t> {
 }
 
 impl<'t> CodeUnit<'t> {
-    pub fn new(scope: &'t Scope<'t>, name: &str, qualname: String, first_line: u32) -> CodeUnit<'t> {
+    pub fn new(
+        scope: &'t Scope<'t>,
+        name: &str,
+        qualname: String,
+        first_line: u32,
+    ) -> CodeUnit<'t> {
         CodeUnit {
             scope,
             name: name.to_owned(),

@@ -1591,9 +1591,7 @@ impl<'a> Parser<'a> {
         let t = self.tok();
         let operand = match t.kind {
             TokKind::Number => true,
-            TokKind::Name => {
-                matches!(t.text, "None" | "True" | "False") || !is_keyword(t.text)
-            }
+            TokKind::Name => matches!(t.text, "None" | "True" | "False") || !is_keyword(t.text),
             _ => false,
         };
         operand && {
