@@ -143,7 +143,7 @@ fn damaged_entries_are_always_refused() {
     let mut cases = 0;
     for (source, code) in fuzz_samples() {
         let entry = encode_entry_for_source(&code, source.as_bytes());
-        let filename = code.filename.as_str();
+        let filename = &*code.filename;
         assert_eq!(decode_entry(&entry, filename).as_ref(), Ok(&*code));
         for _ in 0..300 {
             let cut = rng.below(entry.len());
@@ -219,4 +219,63 @@ fn damaged_bodies_never_panic() {
         refused > cases / 2,
         "only {refused} of {cases} damaged bodies were refused"
     );
+}
+
+/// The body's leading uvar: how many strings its string table holds, and the bytes it takes.
+fn string_count(body: &[u8]) -> (u64, usize) {
+    let mut n = 0u64;
+    for (i, &b) in body.iter().enumerate().take(9) {
+        n |= u64::from(b & 0x7f) << (7 * i);
+        if b & 0x80 == 0 {
+            return (n, i + 1);
+        }
+    }
+    panic!("the body starts with a string count");
+}
+
+/// Names are indices into the string table at the start of the body: a table that claims
+/// fewer or more strings than it holds, or damage inside it, shifts or breaks every index after
+/// it. Such bodies must be refused or verified, never panic; for these samples a table that
+/// claims too few strings is refused (the reader then takes string bytes for code).
+#[test]
+fn damaged_string_tables_never_panic() {
+    let mut rng = Rng(0x51_7cc1_b727_220a);
+    let mut cases = 0;
+    for (_, code) in fuzz_samples() {
+        let body = serialize(&code);
+        let (count, width) = string_count(&body);
+        assert!(count > 0);
+        for wrong in [0, count - 1, count + 1, count + 2, u64::from(u32::MAX)] {
+            let mut damaged = Vec::new();
+            let mut n = wrong;
+            while n >= 0x80 {
+                damaged.push(n as u8 | 0x80);
+                n >>= 7;
+            }
+            damaged.push(n as u8);
+            damaged.extend_from_slice(&body[width..]);
+            let result = deserialize(&damaged, "/s.py");
+            if wrong < count {
+                assert!(
+                    result.is_err(),
+                    "a table of {wrong} of {count} strings accepted"
+                );
+            }
+            cases += 1;
+        }
+        // The table is the body's first bytes: damage there, one bit or byte at a time.
+        let table_end = (body.len() / 4).max(width + 1);
+        for _ in 0..500 {
+            let mut damaged = body.clone();
+            let at = width + rng.below(table_end - width);
+            if rng.below(2) == 0 {
+                damaged[at] ^= 1 << rng.below(8);
+            } else {
+                damaged[at] = rng.next() as u8;
+            }
+            let _ = deserialize(&damaged, "/s.py");
+            cases += 1;
+        }
+    }
+    assert!(cases >= 2000);
 }

@@ -37,24 +37,24 @@ pub mod flags {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CodeObject {
     /// The function's name (`<module>`, `<lambda>`, `<listcomp>` for the others).
-    pub name: String,
+    pub name: Rc<str>,
     /// The dotted name used in reprs: `outer.<locals>.inner`.
-    pub qualname: String,
-    pub filename: String,
+    pub qualname: Rc<str>,
+    pub filename: Rc<str>,
     pub first_line: u32,
     pub instructions: Vec<Instr>,
     /// The source line of each instruction (same length as `instructions`).
     pub lines: Vec<u32>,
     pub constants: Vec<Constant>,
     /// Global, attribute and module names used by name-carrying instructions.
-    pub names: Vec<String>,
+    pub names: Vec<Rc<str>>,
     /// Local slots: the parameters first (positional, keyword-only, *args, **kwargs), then the
     /// other locals.
-    pub varnames: Vec<String>,
+    pub varnames: Vec<Rc<str>>,
     /// Variables of this scope captured by inner functions; they live in cells.
-    pub cellvars: Vec<String>,
+    pub cellvars: Vec<Rc<str>>,
     /// Variables of enclosing scopes this code reads through cells.
-    pub freevars: Vec<String>,
+    pub freevars: Vec<Rc<str>>,
     /// Positional parameters, including positional-only ones.
     pub argcount: u32,
     pub posonlyargcount: u32,

@@ -5,6 +5,8 @@
 //! Constants are shown exactly as Python's `repr` shows them, by the runtime's own pure
 //! formatters for floats and strings (a listing is a view for people, not a pipeline stage).
 
+use std::rc::Rc;
+
 use std::fmt::Write;
 
 use crate::runtime::format::float_repr;
@@ -78,13 +80,18 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
 /// What an instruction's argument stands for, when it is more than the number itself.
 fn meaning(code: &CodeObject, instr: Instr) -> Option<String> {
     let arg = instr.arg() as usize;
-    let name_in = |names: &[String]| names.get(arg).cloned();
+    let name_in = |names: &[Rc<str>]| names.get(arg).map(|n| n.to_string());
     match instr.opcode().arg_kind() {
         ArgKind::None => None,
         ArgKind::Const => code.constants.get(arg).map(constant_repr),
         ArgKind::Name => name_in(&code.names),
         ArgKind::Local => name_in(&code.varnames),
-        ArgKind::Cell => code.cellvars.iter().chain(&code.freevars).nth(arg).cloned(),
+        ArgKind::Cell => code
+            .cellvars
+            .iter()
+            .chain(&code.freevars)
+            .nth(arg)
+            .map(|n| n.to_string()),
         ArgKind::Jump => Some(format!("to {arg}")),
         ArgKind::Count => count_meaning(instr.opcode(), arg),
     }
@@ -165,15 +172,15 @@ mod tests {
         constants: Vec<Constant>,
     ) -> CodeObject {
         CodeObject {
-            name: name.to_owned(),
-            qualname: name.to_owned(),
-            filename: "t.py".to_owned(),
+            name: name.into(),
+            qualname: name.into(),
+            filename: "t.py".into(),
             first_line: 1,
             instructions,
             lines,
             constants,
-            names: vec!["print".to_owned()],
-            varnames: vec!["x".to_owned()],
+            names: vec!["print".into()],
+            varnames: vec!["x".into()],
             cellvars: Vec::new(),
             freevars: Vec::new(),
             argcount: 1,

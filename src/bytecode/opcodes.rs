@@ -207,8 +207,9 @@ macro_rules! declare_opcodes {
                 }
             }
 
+            #[inline]
             pub fn is_superinstruction(self) -> bool {
-                !self.components().is_empty()
+                matches!(self, $crate::for_each_op!(superinstruction_pattern))
             }
         }
     };

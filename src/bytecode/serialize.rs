@@ -5,12 +5,15 @@
 //! passes the verifier before the caller sees it.
 //!
 //! Layout, little-endian; `uvar` is LEB128, `svar` zigzag LEB128, `str` is a `uvar` length and
-//! UTF-8 bytes. A code object: name, qualname (str); first_line, argcount, posonlyargcount,
+//! UTF-8 bytes. A body is a string table (uvar count, then str each: every distinct name of
+//! every code object, stored once) and the module's code object. A code object: name, qualname
+//! (uvar indices into the string table); first_line, argcount, posonlyargcount,
 //! kwonlyargcount, flags, stacksize (uvar); instruction count (uvar) and the instruction words
 //! (u32 each); the line table as a `uvar` count of runs of equal lines, each an `svar` delta
-//! from the previous run's line (starting at first_line) and a `uvar` length; constants (uvar count, each a tag byte and its payload); names, varnames,
-//! cellvars, freevars (uvar count, then str each). The file name is not stored: every code
-//! object of a file carries the name the loader gives it.
+//! from the previous run's line (starting at first_line) and a `uvar` length; constants (uvar
+//! count, each a tag byte and its payload; string constants are inline `str`s); names,
+//! varnames, cellvars, freevars (uvar count, then a string-table index each). The file name is
+//! not stored: every code object of a file carries the name the loader gives it.
 
 use std::rc::Rc;
 
@@ -19,7 +22,7 @@ use super::opcodes::{Instr, Opcode};
 use super::verify;
 
 /// Bump on any change of the layout above; the magic number changes with it.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How deeply constants (tuples, frozensets, code objects) may nest in a file.
 pub const MAX_NESTING: usize = 256;
@@ -50,8 +53,14 @@ mod tag {
 
 /// The serialized form of `code` and the code objects nested in it.
 pub fn serialize(code: &CodeObject) -> Vec<u8> {
-    let mut out = Vec::with_capacity(64 * code.instructions.len() + 256);
-    write_code(&mut out, code);
+    let mut writer = Writer::default();
+    writer.code(code);
+    let mut out = Vec::with_capacity(writer.out.len() + 16 * writer.strings.len() + 16);
+    write_uvar(&mut out, writer.strings.len() as u64);
+    for s in &writer.strings {
+        write_str(&mut out, s);
+    }
+    out.extend_from_slice(&writer.out);
     out
 }
 
@@ -72,44 +81,106 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn write_strs(out: &mut Vec<u8>, strs: &[String]) {
-    write_uvar(out, strs.len() as u64);
-    for s in strs {
-        write_str(out, s);
-    }
+/// The code objects' bytes and the string table their names index.
+#[derive(Default)]
+struct Writer<'a> {
+    out: Vec<u8>,
+    strings: Vec<&'a str>,
+    index: rustc_hash::FxHashMap<&'a str, u64>,
 }
 
-fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
-    write_str(out, &code.name);
-    write_str(out, &code.qualname);
-    for n in [
-        code.first_line,
-        code.argcount,
-        code.posonlyargcount,
-        code.kwonlyargcount,
-        code.flags,
-        code.stacksize,
-    ] {
-        write_uvar(out, u64::from(n));
+impl<'a> Writer<'a> {
+    /// Writes the string-table index of `s`, adding it to the table if new.
+    fn name(&mut self, s: &'a str) {
+        let next = self.strings.len() as u64;
+        let index = *self.index.entry(s).or_insert(next);
+        if index == next {
+            self.strings.push(s);
+        }
+        write_uvar(&mut self.out, index);
     }
-    write_uvar(out, code.instructions.len() as u64);
-    for instr in &code.instructions {
-        out.extend_from_slice(&instr.0.to_le_bytes());
+
+    fn names(&mut self, names: &'a [Rc<str>]) {
+        write_uvar(&mut self.out, names.len() as u64);
+        for name in names {
+            self.name(name);
+        }
     }
-    let runs = line_runs(&code.lines);
-    write_uvar(out, runs.len() as u64);
-    let mut previous = code.first_line;
-    for (line, length) in runs {
-        write_svar(out, i64::from(line) - i64::from(previous));
-        write_uvar(out, length as u64);
-        previous = line;
+
+    fn code(&mut self, code: &'a CodeObject) {
+        self.name(&code.name);
+        self.name(&code.qualname);
+        let out = &mut self.out;
+        for n in [
+            code.first_line,
+            code.argcount,
+            code.posonlyargcount,
+            code.kwonlyargcount,
+            code.flags,
+            code.stacksize,
+        ] {
+            write_uvar(out, u64::from(n));
+        }
+        write_uvar(out, code.instructions.len() as u64);
+        for instr in &code.instructions {
+            out.extend_from_slice(&instr.0.to_le_bytes());
+        }
+        let runs = line_runs(&code.lines);
+        write_uvar(out, runs.len() as u64);
+        let mut previous = code.first_line;
+        for (line, length) in runs {
+            write_svar(out, i64::from(line) - i64::from(previous));
+            write_uvar(out, length as u64);
+            previous = line;
+        }
+        write_uvar(&mut self.out, code.constants.len() as u64);
+        for constant in &code.constants {
+            self.constant(constant);
+        }
+        for names in [&code.names, &code.varnames, &code.cellvars, &code.freevars] {
+            self.names(names);
+        }
     }
-    write_uvar(out, code.constants.len() as u64);
-    for constant in &code.constants {
-        write_constant(out, constant);
-    }
-    for strs in [&code.names, &code.varnames, &code.cellvars, &code.freevars] {
-        write_strs(out, strs);
+
+    fn constant(&mut self, constant: &'a Constant) {
+        let out = &mut self.out;
+        match constant {
+            Constant::None => out.push(tag::NONE),
+            Constant::Bool(false) => out.push(tag::FALSE),
+            Constant::Bool(true) => out.push(tag::TRUE),
+            Constant::Int(i) => {
+                out.push(tag::INT);
+                write_svar(out, *i);
+            }
+            Constant::BigInt(digits) => {
+                out.push(tag::BIG_INT);
+                write_str(out, digits);
+            }
+            Constant::Float(f) => {
+                out.push(tag::FLOAT);
+                out.extend_from_slice(&f.to_bits().to_le_bytes());
+            }
+            Constant::Str(s) => {
+                out.push(tag::STR);
+                write_str(out, s);
+            }
+            Constant::Ellipsis => out.push(tag::ELLIPSIS),
+            Constant::Tuple(items) | Constant::FrozenSet(items) => {
+                out.push(if matches!(constant, Constant::Tuple(_)) {
+                    tag::TUPLE
+                } else {
+                    tag::FROZEN_SET
+                });
+                write_uvar(out, items.len() as u64);
+                for item in items {
+                    self.constant(item);
+                }
+            }
+            Constant::Code(code) => {
+                out.push(tag::CODE);
+                self.code(code);
+            }
+        }
     }
 }
 
@@ -123,46 +194,6 @@ fn line_runs(lines: &[u32]) -> Vec<(u32, usize)> {
         }
     }
     runs
-}
-
-fn write_constant(out: &mut Vec<u8>, constant: &Constant) {
-    match constant {
-        Constant::None => out.push(tag::NONE),
-        Constant::Bool(false) => out.push(tag::FALSE),
-        Constant::Bool(true) => out.push(tag::TRUE),
-        Constant::Int(i) => {
-            out.push(tag::INT);
-            write_svar(out, *i);
-        }
-        Constant::BigInt(digits) => {
-            out.push(tag::BIG_INT);
-            write_str(out, digits);
-        }
-        Constant::Float(f) => {
-            out.push(tag::FLOAT);
-            out.extend_from_slice(&f.to_bits().to_le_bytes());
-        }
-        Constant::Str(s) => {
-            out.push(tag::STR);
-            write_str(out, s);
-        }
-        Constant::Ellipsis => out.push(tag::ELLIPSIS),
-        Constant::Tuple(items) | Constant::FrozenSet(items) => {
-            out.push(if matches!(constant, Constant::Tuple(_)) {
-                tag::TUPLE
-            } else {
-                tag::FROZEN_SET
-            });
-            write_uvar(out, items.len() as u64);
-            for item in items {
-                write_constant(out, item);
-            }
-        }
-        Constant::Code(code) => {
-            out.push(tag::CODE);
-            write_code(out, code);
-        }
-    }
 }
 
 /// Why bytes are not a valid serialized code object.
@@ -181,8 +212,10 @@ pub fn deserialize(bytes: &[u8], filename: &str) -> Result<CodeObject, DecodeErr
     let mut reader = Reader {
         bytes,
         pos: 0,
-        filename,
+        filename: Rc::from(filename),
+        strings: Vec::new(),
     };
+    reader.string_table()?;
     let code = reader.code(MAX_NESTING)?;
     if reader.pos != bytes.len() {
         return Err(DecodeError("bytes after the code object".to_owned()));
@@ -194,7 +227,9 @@ pub fn deserialize(bytes: &[u8], filename: &str) -> Result<CodeObject, DecodeErr
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
-    filename: &'a str,
+    filename: Rc<str>,
+    /// The string table: each distinct name decoded and allocated once, then shared.
+    strings: Vec<Rc<str>>,
 }
 
 fn truncated() -> DecodeError {
@@ -268,17 +303,55 @@ impl Reader<'_> {
             .map_err(|_| DecodeError("a string is not UTF-8".to_owned()))
     }
 
-    fn strings(&mut self) -> Result<Vec<String>, DecodeError> {
+    fn string_table(&mut self) -> Result<(), DecodeError> {
         let n = self.count(1)?;
-        (0..n).map(|_| self.string()).collect()
+        self.strings.reserve_exact(n);
+        for _ in 0..n {
+            let len = self.count(1)?;
+            let (all, start) = (self.bytes, self.pos);
+            self.take(len)?;
+            let s = std::str::from_utf8(&all[start..start + len])
+                .map_err(|_| DecodeError("a string is not UTF-8".to_owned()))?;
+            self.strings.push(Rc::from(s));
+        }
+        Ok(())
+    }
+
+    /// A name: an index into the string table.
+    fn name(&mut self) -> Result<Rc<str>, DecodeError> {
+        let index = self.uvar()?;
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| self.strings.get(i))
+            .cloned()
+            .ok_or_else(|| DecodeError(format!("string index {index} out of range")))
+    }
+
+    fn names(&mut self) -> Result<Vec<Rc<str>>, DecodeError> {
+        let n = self.count(1)?;
+        let mut names = Vec::with_capacity(n);
+        for _ in 0..n {
+            names.push(self.name()?);
+        }
+        Ok(names)
+    }
+
+    /// `n` constants, checked against the remaining bytes (each takes at least one).
+    fn constants(&mut self, depth: usize) -> Result<Vec<Constant>, DecodeError> {
+        let n = self.count(1)?;
+        let mut constants = Vec::with_capacity(n);
+        for _ in 0..n {
+            constants.push(self.constant(depth)?);
+        }
+        Ok(constants)
     }
 
     fn code(&mut self, depth: usize) -> Result<CodeObject, DecodeError> {
         if depth == 0 {
             return Err(DecodeError("constants nested too deeply".to_owned()));
         }
-        let name = self.string()?;
-        let qualname = self.string()?;
+        let name = self.name()?;
+        let qualname = self.name()?;
         let first_line = self.u32()?;
         let argcount = self.u32()?;
         let posonlyargcount = self.u32()?;
@@ -294,22 +367,19 @@ impl Reader<'_> {
             instructions.push(instr);
         }
         let lines = self.lines(first_line, n)?;
-        let count = self.count(1)?;
-        let constants = (0..count)
-            .map(|_| self.constant(depth))
-            .collect::<Result<Vec<_>, _>>()?;
+        let constants = self.constants(depth)?;
         Ok(CodeObject {
             name,
             qualname,
-            filename: self.filename.to_owned(),
+            filename: self.filename.clone(),
             first_line,
             instructions,
             lines,
             constants,
-            names: self.strings()?,
-            varnames: self.strings()?,
-            cellvars: self.strings()?,
-            freevars: self.strings()?,
+            names: self.names()?,
+            varnames: self.names()?,
+            cellvars: self.names()?,
+            freevars: self.names()?,
             argcount,
             posonlyargcount,
             kwonlyargcount,
@@ -331,7 +401,7 @@ impl Reader<'_> {
             if length > n - lines.len() {
                 return Err(DecodeError("line table longer than the code".to_owned()));
             }
-            lines.resize(lines.len() + length, value);
+            lines.extend(std::iter::repeat_n(value, length));
         }
         if lines.len() != n {
             return Err(DecodeError("line table shorter than the code".to_owned()));
@@ -358,10 +428,7 @@ impl Reader<'_> {
                 if depth <= 1 {
                     return Err(DecodeError("constants nested too deeply".to_owned()));
                 }
-                let n = self.count(1)?;
-                let items = (0..n)
-                    .map(|_| self.constant(depth - 1))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let items = self.constants(depth - 1)?;
                 if tag == tag::TUPLE {
                     Constant::Tuple(items)
                 } else {
@@ -418,7 +485,7 @@ mod tests {
     fn the_loader_names_the_file() {
         let code = sample();
         let back = deserialize(&serialize(&code), "/elsewhere/moved.py").expect("valid");
-        assert_eq!(back.filename, "/elsewhere/moved.py");
+        assert_eq!(&*back.filename, "/elsewhere/moved.py");
         let Some(Constant::Code(inner)) = back
             .constants
             .iter()
@@ -426,20 +493,57 @@ mod tests {
         else {
             panic!("the sample has a function");
         };
-        assert_eq!(inner.filename, "/elsewhere/moved.py");
+        assert_eq!(&*inner.filename, "/elsewhere/moved.py");
     }
 
     #[test]
     fn a_huge_count_is_refused_before_allocating() {
         let mut bytes = Vec::new();
+        write_uvar(&mut bytes, 1);
         write_str(&mut bytes, "f");
-        write_str(&mut bytes, "f");
+        write_uvar(&mut bytes, 0);
+        write_uvar(&mut bytes, 0);
         for _ in 0..6 {
             write_uvar(&mut bytes, 0);
         }
         write_uvar(&mut bytes, u64::MAX >> 1);
         let error = deserialize(&bytes, "x").expect_err("the count is absurd");
         assert!(error.0.contains("exceeds the remaining bytes"), "{error}");
+    }
+
+    #[test]
+    fn names_are_stored_once_and_shared() {
+        let code = sample();
+        let bytes = serialize(&code);
+        let text = String::from_utf8_lossy(&bytes);
+        // Each name is in the string table once; `a`, a cell of f and a free variable of g,
+        // comes back as one shared string, and so does the file name.
+        assert_eq!(text.matches("<module>").count(), 1);
+        let back = deserialize(&bytes, "/tmp/sample.py").expect("valid");
+        let Some(Constant::Code(f)) = back
+            .constants
+            .iter()
+            .find(|c| matches!(c, Constant::Code(_)))
+        else {
+            panic!("the sample has a function");
+        };
+        let Some(Constant::Code(g)) = f.constants.iter().find(|c| matches!(c, Constant::Code(_)))
+        else {
+            panic!("f has an inner function");
+        };
+        assert!(Rc::ptr_eq(&f.cellvars[0], &g.freevars[0]));
+        assert!(Rc::ptr_eq(&back.filename, &g.filename));
+    }
+
+    #[test]
+    fn a_string_index_out_of_range_is_refused() {
+        let mut bytes = Vec::new();
+        write_uvar(&mut bytes, 1);
+        write_str(&mut bytes, "f");
+        write_uvar(&mut bytes, 0);
+        write_uvar(&mut bytes, 1);
+        let error = deserialize(&bytes, "x").expect_err("no string 1");
+        assert!(error.0.contains("string index 1 out of range"), "{error}");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub struct StackUse {
 
 /// The stack use of `instr`. Instructions that peek below what they pop (`ListAppend(n)`
 /// reads the list `n` below the top) count the peeked values as inputs left in place.
+#[inline]
 pub fn stack_use(instr: Instr) -> StackUse {
     let n = u64::from(instr.arg());
     let (inputs, outputs) = match instr.opcode() {
@@ -124,17 +125,34 @@ pub fn ends_flow(op: Opcode) -> bool {
 /// the instructions are not well formed: a stack underflow, two paths reaching one instruction
 /// with different depths, a jump outside the code, or control running off its end.
 pub fn max_stack_depth(instructions: &[Instr]) -> Result<u32, String> {
-    const UNSEEN: u64 = u64::MAX;
-    let mut depth_at = vec![UNSEEN; instructions.len()];
+    max_stack_depth_in(instructions, &mut Scratch::default())
+}
+
+/// The verifier's working tables, reused from one code object to the next so that verifying
+/// a file's thousands of code objects does not allocate for each.
+#[derive(Default)]
+struct Scratch {
+    depth_at: Vec<u32>,
+    pending: Vec<(usize, u64)>,
+}
+
+fn max_stack_depth_in(instructions: &[Instr], scratch: &mut Scratch) -> Result<u32, String> {
+    // Depths are kept as u32 (half the table to clear); a deeper stack is refused below.
+    const UNSEEN: u32 = u32::MAX;
+    let depth_at = &mut scratch.depth_at;
+    depth_at.clear();
+    depth_at.resize(instructions.len(), UNSEEN);
     // Paths still to follow; each runs straight on until it meets known ground or ends.
-    let mut pending = vec![(0usize, 0u64)];
+    let pending = &mut scratch.pending;
+    pending.clear();
+    pending.push((0, 0));
     let mut max_depth = 0;
     while let Some((mut index, mut depth)) = pending.pop() {
         loop {
             let Some(slot) = depth_at.get_mut(index) else {
                 return Err(format!("control leaves the code at instruction {index}"));
             };
-            if *slot == depth {
+            if u64::from(*slot) == depth {
                 break;
             }
             if *slot != UNSEEN {
@@ -143,7 +161,10 @@ pub fn max_stack_depth(instructions: &[Instr]) -> Result<u32, String> {
                     *slot
                 ));
             }
-            *slot = depth;
+            *slot = u32::try_from(depth)
+                .ok()
+                .filter(|&d| d != UNSEEN)
+                .ok_or_else(|| "stack too deep".to_owned())?;
             let instr = instructions[index];
             let effect = stack_use(instr);
             let Some(base) = depth.checked_sub(effect.inputs) else {
@@ -170,6 +191,10 @@ pub fn max_stack_depth(instructions: &[Instr]) -> Result<u32, String> {
 /// lengths and parameter counts, and a stack model that never underflows or outgrows
 /// `stacksize`. Nested code objects deeper than `max_depth` are refused.
 pub fn verify(code: &CodeObject, max_depth: usize) -> Result<(), String> {
+    verify_in(code, max_depth, &mut Scratch::default())
+}
+
+fn verify_in(code: &CodeObject, max_depth: usize, scratch: &mut Scratch) -> Result<(), String> {
     if max_depth == 0 {
         return Err("code objects nested too deeply".to_owned());
     }
@@ -178,8 +203,8 @@ pub fn verify(code: &CodeObject, max_depth: usize) -> Result<(), String> {
         verify_argument(code, instr)
             .map_err(|e| format!("{}: instruction {index} ({instr:?}): {e}", code.qualname))?;
     }
-    let depth =
-        max_stack_depth(&code.instructions).map_err(|e| format!("{}: {e}", code.qualname))?;
+    let depth = max_stack_depth_in(&code.instructions, scratch)
+        .map_err(|e| format!("{}: {e}", code.qualname))?;
     if depth > code.stacksize {
         return Err(format!(
             "{}: stack size {} below the {depth} the code needs",
@@ -187,7 +212,7 @@ pub fn verify(code: &CodeObject, max_depth: usize) -> Result<(), String> {
         ));
     }
     for constant in &code.constants {
-        verify_constant(constant, true, max_depth)?;
+        verify_constant(constant, true, max_depth, scratch)?;
     }
     Ok(())
 }
@@ -214,6 +239,7 @@ fn verify_shape(code: &CodeObject) -> Result<(), String> {
 }
 
 /// Whether an instruction's argument is in the range its runtime semantics assume.
+#[inline]
 fn verify_argument(code: &CodeObject, instr: Instr) -> Result<(), &'static str> {
     if instr.opcode().is_superinstruction() {
         return Err("a superinstruction outside the fused engine");
@@ -254,9 +280,14 @@ fn verify_argument(code: &CodeObject, instr: Instr) -> Result<(), &'static str> 
 
 /// Constants must be what the compiler makes: code objects only directly in a constant table,
 /// frozenset items hashable, big integers in decimal.
-fn verify_constant(constant: &Constant, top_level: bool, max_depth: usize) -> Result<(), String> {
+fn verify_constant(
+    constant: &Constant,
+    top_level: bool,
+    max_depth: usize,
+    scratch: &mut Scratch,
+) -> Result<(), String> {
     match constant {
-        Constant::Code(code) if top_level => verify(code, max_depth - 1),
+        Constant::Code(code) if top_level => verify_in(code, max_depth - 1, scratch),
         Constant::Code(_) => Err("a code object inside a tuple or frozenset".to_owned()),
         Constant::BigInt(digits) => {
             let magnitude = digits.strip_prefix('-').unwrap_or(digits);
@@ -268,7 +299,7 @@ fn verify_constant(constant: &Constant, top_level: bool, max_depth: usize) -> Re
         }
         Constant::Tuple(items) | Constant::FrozenSet(items) => items
             .iter()
-            .try_for_each(|item| verify_constant(item, false, max_depth)),
+            .try_for_each(|item| verify_constant(item, false, max_depth, scratch)),
         Constant::None
         | Constant::Bool(_)
         | Constant::Int(_)

@@ -8,6 +8,7 @@ use crate::bytecode::CodeObject;
 use crate::bytecode::opcodes::{ArgKind, Instr, Opcode};
 use crate::bytecode::verify::max_stack_depth;
 use crate::syntax::SyntaxError;
+use std::rc::Rc;
 
 impl CodeUnit<'_> {
     pub fn assemble(self, filename: &str) -> Result<CodeObject, SyntaxError> {
@@ -29,17 +30,17 @@ impl CodeUnit<'_> {
             SyntaxError::new(format!("internal compiler error: {e}"), self.first_line, 0)
         })?;
         Ok(CodeObject {
-            name: self.name,
-            qualname: self.qualname,
-            filename: filename.to_owned(),
+            name: self.name.into(),
+            qualname: self.qualname.into(),
+            filename: filename.into(),
             first_line: self.first_line,
             instructions,
             lines: self.lines,
             constants: self.constants,
-            names: self.names.into_iter().collect(),
-            varnames: owned(&self.scope.varnames),
-            cellvars: owned(&self.scope.cellvars),
-            freevars: owned(&self.scope.freevars),
+            names: self.names.into_iter().map(Rc::from).collect(),
+            varnames: shared(&self.scope.varnames),
+            cellvars: shared(&self.scope.cellvars),
+            freevars: shared(&self.scope.freevars),
             argcount: self.signature.argcount,
             posonlyargcount: self.signature.posonlyargcount,
             kwonlyargcount: self.signature.kwonlyargcount,
@@ -49,9 +50,9 @@ impl CodeUnit<'_> {
     }
 }
 
-/// The scope's borrowed names as the code object's owned ones.
-fn owned(names: &NameRefs<'_>) -> Vec<String> {
-    names.iter().map(|name| name.to_string()).collect()
+/// The scope's borrowed names as the code object's shared ones.
+fn shared(names: &NameRefs<'_>) -> Vec<Rc<str>> {
+    names.iter().map(|&name| Rc::from(name)).collect()
 }
 
 /// Retargets every jump whose target is an unconditional `Jump` to that jump's own target (an

@@ -29,7 +29,7 @@ fn nested(code: &CodeObject, name: &str) -> Rc<CodeObject> {
 
 fn find_nested(code: &CodeObject, name: &str) -> Option<Rc<CodeObject>> {
     code.constants.iter().find_map(|constant| match constant {
-        Constant::Code(inner) if inner.name == name => Some(inner.clone()),
+        Constant::Code(inner) if &*inner.name == name => Some(inner.clone()),
         Constant::Code(inner) => find_nested(inner, name),
         _ => None,
     })
@@ -46,15 +46,15 @@ fn ops(code: &CodeObject) -> String {
             let shown = match instr.opcode().arg_kind() {
                 ArgKind::None => return instr.opcode().name().to_owned(),
                 ArgKind::Const => constant_repr(&code.constants[arg]),
-                ArgKind::Name => code.names[arg].clone(),
-                ArgKind::Local => code.varnames[arg].clone(),
+                ArgKind::Name => code.names[arg].to_string(),
+                ArgKind::Local => code.varnames[arg].to_string(),
                 ArgKind::Cell => code
                     .cellvars
                     .iter()
                     .chain(&code.freevars)
                     .nth(arg)
                     .unwrap()
-                    .clone(),
+                    .to_string(),
                 ArgKind::Jump | ArgKind::Count => arg.to_string(),
             };
             format!("{} {shown}", instr.opcode().name())
@@ -79,8 +79,8 @@ fn error(source: &str) -> (String, u32) {
     }
 }
 
-fn strings(names: &[&str]) -> Vec<String> {
-    names.iter().map(|name| (*name).to_owned()).collect()
+fn strings(names: &[&str]) -> Vec<Rc<str>> {
+    names.iter().map(|name| Rc::from(*name)).collect()
 }
 
 // ---- scopes -------------------------------------------------------------------------------
@@ -92,7 +92,7 @@ fn module_names_are_globals() {
         "LoadConst 1; StoreGlobal x; LoadGlobal x; StoreGlobal y; DeleteGlobal y"
     );
     let module = compiled("x = 1");
-    assert_eq!(module.name, "<module>");
+    assert_eq!(&*module.name, "<module>");
     assert_eq!(module.flags, crate::bytecode::code::flags::MODULE);
     assert_eq!(module.first_line, 1);
 }
@@ -109,7 +109,7 @@ fn parameters_come_first_in_varnames() {
     assert_eq!((f.argcount, f.posonlyargcount, f.kwonlyargcount), (3, 1, 2));
     assert_eq!(f.flags, 3);
     assert_eq!(f.first_line, 1);
-    assert_eq!(f.qualname, "f");
+    assert_eq!(&*f.qualname, "f");
     assert_eq!(
         module_ops("def f(a, /, b, c=1, *args, d, e=2, **kw):\n    return a\n"),
         "LoadConst 1; BuildTuple 1; LoadConst 'e'; LoadConst 2; BuildMap 1; \
@@ -138,7 +138,7 @@ def f(a):
     assert_eq!(g.freevars, strings(&["a", "q"]));
     assert_eq!(g.varnames, strings(&["h"]));
     assert_eq!(h.freevars, strings(&["a", "q"]));
-    assert_eq!(h.qualname, "f.<locals>.g.<locals>.h");
+    assert_eq!(&*h.qualname, "f.<locals>.g.<locals>.h");
     assert_eq!(
         ops(&f),
         "MakeCell a; LoadFast a; StoreDeref a; MakeCell q; LoadClosure a; LoadClosure q; BuildTuple 2; \
@@ -198,7 +198,7 @@ fn comprehension_targets_are_local_to_the_comprehension() {
     assert_eq!(comp.varnames, strings(&[".0", "x"]));
     assert_eq!(comp.freevars, strings(&["k"]));
     assert_eq!(comp.argcount, 1);
-    assert_eq!(comp.qualname, "f.<locals>.<listcomp>");
+    assert_eq!(&*comp.qualname, "f.<locals>.<listcomp>");
     assert_eq!(
         ops(&f),
         "MakeCell k; LoadFast k; StoreDeref k; LoadClosure k; BuildTuple 1; \
@@ -287,8 +287,8 @@ fn qualnames_name_the_enclosing_functions() {
         "def f():\n    def g():\n        pass\n    global h\n    def h():\n        pass\n",
     );
     let f = nested(&module, "f");
-    assert_eq!(nested(&f, "g").qualname, "f.<locals>.g");
-    assert_eq!(nested(&f, "h").qualname, "h");
+    assert_eq!(&*nested(&f, "g").qualname, "f.<locals>.g");
+    assert_eq!(&*nested(&f, "h").qualname, "h");
     assert!(ops(&f).contains("StoreGlobal h"));
 }
 
@@ -300,9 +300,9 @@ fn lambdas_return_their_body() {
         ops(&lambda),
         "LoadFast x; LoadFast y; BinaryAdd; ReturnValue"
     );
-    assert_eq!(lambda.qualname, "<lambda>");
+    assert_eq!(&*lambda.qualname, "<lambda>");
     let inner = nested(&nested(&module, "g"), "<lambda>");
-    assert_eq!(inner.qualname, "g.<locals>.<lambda>");
+    assert_eq!(&*inner.qualname, "g.<locals>.<lambda>");
 }
 
 // ---- calls --------------------------------------------------------------------------------

@@ -92,8 +92,8 @@ impl RtCode {
         let names: Vec<Value> = code.names.iter().map(|n| interned(n)).collect();
         let global_cache = (0..names.len()).map(|_| Cell::default()).collect();
         let method_cache = (0..names.len()).map(|_| Cell::new(None)).collect();
-        let filename = Rc::from(code.filename.as_str());
-        let name = Rc::from(code.name.as_str());
+        let filename = code.filename.clone();
+        let name = code.name.clone();
         let shape = FrameShape {
             locals_and_cells: code.varnames.len() + code.cellvars.len(),
             variable_slots: code.variable_slots(),
@@ -123,6 +123,25 @@ impl RtCode {
             Value::Str(s) => s.as_str(),
             _ => "",
         }
+    }
+}
+
+/// A code object constant as a value. Its runtime form is made when a function is first made
+/// from it (`MakeFunction`), not when the enclosing code is loaded: most functions of a large
+/// module are never defined-and-called in one run, and building every nested code object's
+/// runtime form up front cost as much as running the module body. The engine's translator
+/// runs once, with that runtime form.
+pub struct CodeValue {
+    pub code: Rc<CodeObject>,
+    translate: Translator,
+    runtime: std::cell::OnceCell<Rc<RtCode>>,
+}
+
+impl CodeValue {
+    /// The runtime form, made on first use.
+    pub fn runtime(&self) -> &Rc<RtCode> {
+        self.runtime
+            .get_or_init(|| RtCode::new(self.code.clone(), self.translate))
     }
 }
 
@@ -166,7 +185,11 @@ fn constant_value(constant: &Constant, translate: Translator) -> Value {
                 .collect(),
         ),
         Constant::FrozenSet(items) => frozenset_constant(items),
-        Constant::Code(code) => Value::Code(RtCode::new(code.clone(), translate)),
+        Constant::Code(code) => Value::Code(Rc::new(CodeValue {
+            code: code.clone(),
+            translate,
+            runtime: std::cell::OnceCell::new(),
+        })),
     }
 }
 

@@ -390,6 +390,7 @@ pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     } else {
         Vec::new()
     };
+    let code = code.runtime().clone();
     let c = &code.code;
     // Calls copy the closure into the frame's free-variable slots, which must fit it.
     if closure.len() != c.freevars.len() {

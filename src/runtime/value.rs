@@ -13,7 +13,7 @@ use dashu_int::IBig;
 
 use super::dict::PyDict;
 use super::exceptions::PyException;
-use super::function::{BoundMethod, BuiltinFunction, PyFunction, RtCode};
+use super::function::{BoundMethod, BuiltinFunction, CodeValue, PyFunction};
 use super::iter::PyIter;
 use super::module::PyModule;
 use super::set::PySet;
@@ -51,7 +51,7 @@ pub enum Value {
     Type(TypeId),
     Exception(Rc<PyException>),
     Cell(Rc<RefCell<Value>>),
-    Code(Rc<RtCode>),
+    Code(Rc<CodeValue>),
     Ellipsis,
     /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
     DictView(Rc<DictView>),

@@ -542,7 +542,7 @@ fn bind_parameters(f: &PyFunction, slots: &mut [Value], args: Args<'_>) -> PyRes
         let key_str = key_str.as_str();
         let found = code.varnames[..argcount + kwonly]
             .iter()
-            .position(|p| p == key_str)
+            .position(|p| **p == *key_str)
             .filter(|&i| i >= posonly);
         match found {
             Some(i) if !matches!(slots[i], Value::Undef) => {
@@ -553,7 +553,7 @@ fn bind_parameters(f: &PyFunction, slots: &mut [Value], args: Args<'_>) -> PyRes
             Some(i) => slots[i] = value.clone(),
             None => match &kwargs {
                 Some(d) => d.set(key.clone(), value.clone())?,
-                None if code.varnames[..posonly].iter().any(|p| p == key_str) => {
+                None if code.varnames[..posonly].iter().any(|p| **p == *key_str) => {
                     return Err(type_error(format!(
                         "{name}() got some positional-only arguments passed as keyword arguments: '{key_str}'"
                     )));
@@ -573,7 +573,7 @@ fn bind_parameters(f: &PyFunction, slots: &mut [Value], args: Args<'_>) -> PyRes
             if i >= first_default {
                 *slot = f.defaults[i - first_default].clone();
             } else {
-                missing.push(code.varnames[i].as_str());
+                missing.push(&*code.varnames[i]);
             }
         }
     }
@@ -593,7 +593,7 @@ fn bind_parameters(f: &PyFunction, slots: &mut [Value], args: Args<'_>) -> PyRes
                 .and_then(|d| d.get_str(&code.varnames[i]));
             match default {
                 Some(v) => *slot = v,
-                None => missing.push(code.varnames[i].as_str()),
+                None => missing.push(&*code.varnames[i]),
             }
         }
     }
