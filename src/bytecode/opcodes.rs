@@ -183,13 +183,13 @@ macro_rules! declare_opcodes {
             /// All opcodes in numbering order.
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
 
-            pub fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static str {
                 match self {
                     $(Opcode::$name => stringify!($name),)*
                 }
             }
 
-            pub fn arg_kind(self) -> ArgKind {
+            pub const fn arg_kind(self) -> ArgKind {
                 match self {
                     $(Opcode::$name => ArgKind::$kind,)*
                 }
