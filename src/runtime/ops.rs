@@ -952,7 +952,22 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
         (Value::List(list), Value::Int(i)) => {
             let items = list.borrow();
             let index = if *i < 0 { *i + items.len() as i64 } else { *i };
-            items.get(index as usize).filter(|_| index >= 0).cloned()
+            if let Some(v) = items.get(index as usize).filter(|_| index >= 0) {
+                let v = v.clone();
+                drop(items);
+                // SAFETY: the key is the int matched above, an immediate.
+                unsafe { cur.sp = cur.sp.sub(1) };
+                // Dropped by its known type: the list's count decrement inlines instead of
+                // calling the value drop glue.
+                let Value::List(list) = cur.pop() else {
+                    // SAFETY: nothing since the match above has written to the stack.
+                    unsafe { std::hint::unreachable_unchecked() }
+                };
+                drop(list);
+                cur.push(v);
+                return Step::Next;
+            }
+            None
         }
         (Value::Dict(dict), key @ Value::Str(s)) => dict.get_by_str(s, key),
         (Value::Dict(dict), key @ Value::Int(i)) => dict.get_hashed(hashing::hash_i64(*i), key),
