@@ -995,21 +995,35 @@ fn subscr_slow(vm: &mut Vm, cur: &mut Cursor) -> Step {
 
 #[inline(always)]
 pub fn store_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    let key = cur.pop();
-    let container = cur.pop();
-    let value = cur.pop();
-    if let (Value::List(list), Value::Int(i)) = (&container, &key) {
+    if let (Value::List(list), Value::Int(i)) = (cur.peek(2), cur.peek(1)) {
         let mut items = list.borrow_mut();
         let index = if *i < 0 { *i + items.len() as i64 } else { *i };
         if index >= 0
             && let Some(slot) = items.get_mut(index as usize)
         {
-            let old = std::mem::replace(slot, value);
+            // SAFETY: the value below the container moves into the list; its slot is popped
+            // below with the others.
+            let old = std::mem::replace(slot, unsafe { cur.sp.sub(3).read() });
             drop(items);
-            drop(old);
+            // SAFETY: pops the three operands: the value (moved above), the list and the int
+            // key (an immediate), which nothing has written to since the match.
+            let Value::List(list) = (unsafe {
+                cur.sp = cur.sp.sub(3);
+                cur.sp.add(1).read()
+            }) else {
+                // SAFETY: as above, the slot holds the list matched.
+                unsafe { std::hint::unreachable_unchecked() }
+            };
+            // Dropped by known types: the list's count decrement and the old item's immediate
+            // check inline instead of calling the value drop glue.
+            drop(list);
+            discard(old);
             return Step::Next;
         }
     }
+    let key = cur.pop();
+    let container = cur.pop();
+    let value = cur.pop();
     let key = match (&container, key) {
         (Value::Dict(dict), Value::Str(s)) => {
             dict.set_by_str(s, value);
