@@ -969,7 +969,25 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             }
             None
         }
-        (Value::Dict(dict), key @ Value::Str(s)) => dict.get_by_str(s, key),
+        (Value::Dict(dict), key @ Value::Str(s)) => {
+            if let Some(v) = dict.get_by_str(s, key) {
+                // Dropped by their known types: the count decrements inline instead of
+                // calling the value drop glue.
+                let Value::Str(key) = cur.pop() else {
+                    // SAFETY: nothing since the match above has written to the stack.
+                    unsafe { std::hint::unreachable_unchecked() }
+                };
+                drop(key);
+                let Value::Dict(dict) = cur.pop() else {
+                    // SAFETY: as above.
+                    unsafe { std::hint::unreachable_unchecked() }
+                };
+                drop(dict);
+                cur.push(v);
+                return Step::Next;
+            }
+            None
+        }
         (Value::Dict(dict), key @ Value::Int(i)) => dict.get_hashed(hashing::hash_i64(*i), key),
         _ => None,
     };
@@ -1024,12 +1042,14 @@ pub fn store_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     let key = cur.pop();
     let container = cur.pop();
     let value = cur.pop();
-    let key = match (&container, key) {
+    let (container, key) = match (container, key) {
         (Value::Dict(dict), Value::Str(s)) => {
             dict.set_by_str(s, value);
+            // Dropped by its known type: the count decrement inlines.
+            drop(dict);
             return Step::Next;
         }
-        (_, key) => key,
+        operands => operands,
     };
     attempt!(vm, subscript::set_item(vm, &container, key, value));
     Step::Next
