@@ -145,20 +145,27 @@ impl CacheOptions {
     }
 }
 
+/// The program a subcommand runs.
+#[derive(clap::Args)]
+struct Program {
+    /// The program to run, then its arguments.
+    #[arg(
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "FILE [ARGS]"
+    )]
+    args: Vec<String>,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Run a program: `pvm run [OPTIONS] FILE [ARGS...]`.
     Run {
         #[command(flatten)]
         options: RunOptions,
-        /// The program to run, then its arguments.
-        #[arg(
-            required = true,
-            trailing_var_arg = true,
-            allow_hyphen_values = true,
-            value_name = "FILE [ARGS]"
-        )]
-        args: Vec<String>,
+        #[command(flatten)]
+        program: Program,
     },
     /// Compile files, and the `*.py` files in directories (recursively), into the
     /// compiled-file cache, like `python -m compileall`.
@@ -185,14 +192,8 @@ enum Command {
         top: usize,
         #[command(flatten)]
         cache: CacheOptions,
-        /// The program to run, then its arguments.
-        #[arg(
-            required = true,
-            trailing_var_arg = true,
-            allow_hyphen_values = true,
-            value_name = "FILE [ARGS]"
-        )]
-        args: Vec<String>,
+        #[command(flatten)]
+        program: Program,
     },
     /// List the engines.
     Engines,
@@ -222,10 +223,14 @@ fn execute(cli: Cli) -> u8 {
             0
         }
         Some(Command::Dis { engine, file }) => disassemble(&file, engine),
-        Some(Command::Run { options, args }) => run_file(options, args),
-        Some(Command::Profile { top, cache, args }) => {
+        Some(Command::Run { options, program }) => run_file(options, program.args),
+        Some(Command::Profile {
+            top,
+            cache,
+            program,
+        }) => {
             let profiling = &pvm::engines::profile::PROFILING;
-            let status = run_file_on(profiling, cache.settings(), args, false);
+            let status = run_file_on(profiling, cache.settings(), program.args, false);
             eprint!("{}", pvm::engines::profile::take().report(top));
             status
         }
