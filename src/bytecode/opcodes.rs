@@ -183,7 +183,7 @@ macro_rules! declare_opcodes {
             /// All opcodes in numbering order.
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
 
-            pub fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static str {
                 match self {
                     $(Opcode::$name => stringify!($name),)*
                 }

@@ -15,7 +15,6 @@
 //! varnames, cellvars, freevars (uvar count, then a string-table index each). The file name is
 //! not stored: every code object of a file carries the name the loader gives it.
 
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 use super::code::{CodeObject, Constant};
@@ -29,15 +28,28 @@ pub const FORMAT_VERSION: u32 = 2;
 pub const MAX_NESTING: usize = 256;
 
 /// A number that changes whenever the serialized form or the instruction set changes: a hash
-/// of the format version, pvm's version and every opcode's name and argument kind in order.
-pub fn magic() -> u64 {
-    let mut description = format!("pvm {} format {FORMAT_VERSION}:", env!("CARGO_PKG_VERSION"));
-    for op in Opcode::ALL {
-        // Written in place: a `format!` per opcode cost as much as checksumming the entry.
-        let _ = write!(description, " {}/{:?}", op.name(), op.arg_kind());
+/// (FNV-1a) of the format version, pvm's version and every opcode's name and argument kind in
+/// order, computed at compile time so that checking an entry's header costs nothing.
+pub const MAGIC: u64 = {
+    const fn mix(mut hash: u64, bytes: &[u8]) -> u64 {
+        let mut i = 0;
+        while i < bytes.len() {
+            hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+            i += 1;
+        }
+        hash
     }
-    xxhash_rust::xxh3::xxh3_64(description.as_bytes())
-}
+    let mut hash = mix(0xcbf2_9ce4_8422_2325, env!("CARGO_PKG_VERSION").as_bytes());
+    hash = mix(hash, &FORMAT_VERSION.to_le_bytes());
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let op = Opcode::ALL[i];
+        hash = mix(hash, op.name().as_bytes());
+        hash = mix(hash, &[b'/', op.arg_kind() as u8, b' ']);
+        i += 1;
+    }
+    hash
+};
 
 mod tag {
     pub const NONE: u8 = 0;

@@ -338,7 +338,7 @@ impl<'a> Source<'a> {
 fn encode_entry(code: &CodeObject, stamp: &Stamp) -> Vec<u8> {
     let body = serialize::serialize(code);
     let mut out = Vec::with_capacity(HEADER_LEN + body.len());
-    out.extend_from_slice(&serialize::magic().to_le_bytes());
+    out.extend_from_slice(&serialize::MAGIC.to_le_bytes());
     out.extend_from_slice(&stamp.flags().to_le_bytes());
     out.extend_from_slice(&stamp.bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
@@ -371,7 +371,7 @@ fn check_header(bytes: &[u8]) -> Result<Stamp, String> {
         .get(..HEADER_LEN)
         .ok_or_else(|| "truncated entry".to_owned())?;
     let word = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().unwrap_or_default());
-    if word(0) != serialize::magic() {
+    if word(0) != serialize::MAGIC {
         return Err("entry from another version of pvm".to_owned());
     }
     let flags = u32::from_le_bytes(header[8..12].try_into().unwrap_or_default());

@@ -2,6 +2,7 @@
 //! land on unconditional jumps are threaded to the final target, and the deepest value stack is
 //! found by the bytecode verifier's flow analysis over the final instructions.
 
+use super::scope::NameRefs;
 use super::unit::CodeUnit;
 use crate::bytecode::CodeObject;
 use crate::bytecode::opcodes::{ArgKind, Instr, Opcode};
@@ -37,24 +38,9 @@ impl CodeUnit<'_> {
             lines: self.lines,
             constants: self.constants,
             names: self.names.into_iter().map(Rc::from).collect(),
-            varnames: self
-                .scope
-                .varnames
-                .iter()
-                .map(|n| Rc::from(n.as_str()))
-                .collect(),
-            cellvars: self
-                .scope
-                .cellvars
-                .iter()
-                .map(|n| Rc::from(n.as_str()))
-                .collect(),
-            freevars: self
-                .scope
-                .freevars
-                .iter()
-                .map(|n| Rc::from(n.as_str()))
-                .collect(),
+            varnames: shared(&self.scope.varnames),
+            cellvars: shared(&self.scope.cellvars),
+            freevars: shared(&self.scope.freevars),
             argcount: self.signature.argcount,
             posonlyargcount: self.signature.posonlyargcount,
             kwonlyargcount: self.signature.kwonlyargcount,
@@ -62,6 +48,11 @@ impl CodeUnit<'_> {
             stacksize,
         })
     }
+}
+
+/// The scope's borrowed names as the code object's shared ones.
+fn shared(names: &NameRefs<'_>) -> Vec<Rc<str>> {
+    names.iter().map(|&name| Rc::from(name)).collect()
 }
 
 /// Retargets every jump whose target is an unconditional `Jump` to that jump's own target (an

@@ -25,7 +25,7 @@ pub enum NameContext {
 }
 
 pub struct Compiler<'t> {
-    pub(super) table: &'t SymbolTable,
+    pub(super) table: &'t SymbolTable<'t>,
     filename: &'t str,
     pub(super) unit: CodeUnit<'t>,
     /// The units of the code objects enclosing the current one, innermost last.
@@ -33,7 +33,7 @@ pub struct Compiler<'t> {
 }
 
 impl<'t> Compiler<'t> {
-    pub fn new(table: &'t SymbolTable, filename: &'t str) -> Compiler<'t> {
+    pub fn new(table: &'t SymbolTable<'t>, filename: &'t str) -> Compiler<'t> {
         let mut unit = CodeUnit::new(table.module(), "<module>", "<module>".to_owned(), 1);
         unit.signature.flags = flags::MODULE;
         Compiler {
@@ -507,7 +507,7 @@ impl<'t> Compiler<'t> {
     /// `MakeFunction`, leaving the function on the stack.
     pub(super) fn make_function(
         &mut self,
-        scope: &'t Scope,
+        scope: &'t Scope<'t>,
         name: &str,
         params: &ast::Parameters<'_>,
         first_line: u32,
@@ -556,7 +556,7 @@ impl<'t> Compiler<'t> {
     /// Compiles a nested code object with `body` and returns it.
     pub(super) fn compile_nested(
         &mut self,
-        scope: &'t Scope,
+        scope: &'t Scope<'t>,
         name: &str,
         signature: Signature,
         first_line: u32,

@@ -20,6 +20,8 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 /// a tenth of the compiler's time.
 pub type FxIndexMap<K, V> = IndexMap<K, V, FxBuildHasher>;
 pub type NameSet = IndexSet<String, FxBuildHasher>;
+/// Names borrowed from the source (through the AST) rather than copied per scope.
+pub type NameRefs<'a> = IndexSet<&'a str, FxBuildHasher>;
 
 use super::{check_supported_expression, check_supported_statement, error_at};
 use crate::syntax::SyntaxError;
@@ -73,37 +75,41 @@ mod flag {
 struct Symbol {
     flags: u8,
     resolution: Resolution,
+    /// How code reaches the name, fixed once the scope's slots are known.
+    access: NameAccess,
     /// Where the `global`/`nonlocal` statement was, for errors found during analysis.
     declared_at: Pos,
 }
 
 #[derive(Debug)]
-pub struct Scope {
+pub struct Scope<'a> {
     pub kind: ScopeKind,
     /// Every name the scope mentions, in order of first appearance.
-    symbols: FxIndexMap<String, Symbol>,
+    symbols: FxIndexMap<&'a str, Symbol>,
     /// Parameters in slot order.
-    params: Vec<String>,
-    /// Names in order of first binding.
-    bind_order: NameSet,
+    params: Vec<&'a str>,
+    /// Indices into `symbols` of the names in order of first binding.
+    bind_order: Vec<usize>,
     children: Vec<ScopeId>,
     /// Local slots: the parameters, then the other non-cell locals in order of first binding.
-    pub varnames: NameSet,
-    pub cellvars: NameSet,
-    pub freevars: NameSet,
+    pub varnames: NameRefs<'a>,
+    pub cellvars: NameRefs<'a>,
+    pub freevars: NameRefs<'a>,
 }
 
-impl Scope {
-    fn new(kind: ScopeKind) -> Scope {
+impl<'a> Scope<'a> {
+    fn new(kind: ScopeKind) -> Scope<'a> {
         Scope {
             kind,
-            symbols: FxIndexMap::default(),
+            // Room for a typical function's names: growing from empty rehashed the table
+            // several times per scope.
+            symbols: FxIndexMap::with_capacity_and_hasher(16, FxBuildHasher),
             params: Vec::new(),
-            bind_order: NameSet::default(),
+            bind_order: Vec::new(),
             children: Vec::new(),
-            varnames: NameSet::default(),
-            cellvars: NameSet::default(),
-            freevars: NameSet::default(),
+            varnames: NameRefs::default(),
+            cellvars: NameRefs::default(),
+            freevars: NameRefs::default(),
         }
     }
 
@@ -115,8 +121,15 @@ impl Scope {
     }
 
     pub fn access(&self, name: &str) -> NameAccess {
-        let index = |set: &NameSet| set.get_index_of(name).map(|i| i as u32);
-        match self.resolution(name) {
+        self.symbols
+            .get(name)
+            .map_or(NameAccess::Global, |symbol| symbol.access)
+    }
+
+    /// How `name`, resolved as `resolution`, is reached once the slots are laid out.
+    fn compute_access(&self, name: &str, resolution: Resolution) -> NameAccess {
+        let index = |set: &NameRefs<'a>| set.get_index_of(name).map(|i| i as u32);
+        match resolution {
             Resolution::Local => index(&self.varnames).map_or(NameAccess::Global, NameAccess::Fast),
             Resolution::Cell => index(&self.cellvars).map_or(NameAccess::Global, NameAccess::Deref),
             Resolution::Free => index(&self.freevars).map_or(NameAccess::Global, |i| {
@@ -142,8 +155,8 @@ impl Scope {
 }
 
 #[derive(Debug)]
-pub struct SymbolTable {
-    scopes: Vec<Scope>,
+pub struct SymbolTable<'a> {
+    scopes: Vec<Scope<'a>>,
     by_node: FxHashMap<usize, ScopeId>,
 }
 
@@ -152,8 +165,8 @@ fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
 
-impl SymbolTable {
-    pub fn build(module: &ast::Module<'_>) -> Result<SymbolTable, SyntaxError> {
+impl<'a> SymbolTable<'a> {
+    pub fn build(module: &ast::Module<'a>) -> Result<SymbolTable<'a>, SyntaxError> {
         let mut builder = Builder {
             table: SymbolTable {
                 scopes: vec![Scope::new(ScopeKind::Module)],
@@ -167,17 +180,17 @@ impl SymbolTable {
         Ok(table)
     }
 
-    pub fn module(&self) -> &Scope {
+    pub fn module(&self) -> &Scope<'a> {
         &self.scopes[0]
     }
 
     /// The scope opened by a function definition, lambda or comprehension node.
-    pub fn scope_of<T>(&self, node: &T) -> &Scope {
+    pub fn scope_of<T>(&self, node: &T) -> &Scope<'a> {
         let id = self.by_node[&node_key(node)];
         &self.scopes[id]
     }
 
-    fn analyze(&mut self, id: ScopeId, enclosing: &FxHashSet<String>) -> Result<(), SyntaxError> {
+    fn analyze(&mut self, id: ScopeId, enclosing: &FxHashSet<&'a str>) -> Result<(), SyntaxError> {
         let function_like = self.scopes[id].kind != ScopeKind::Module;
         let scope = &mut self.scopes[id];
         for (name, symbol) in scope.symbols.iter_mut() {
@@ -200,13 +213,15 @@ impl SymbolTable {
             };
         }
 
+        // Only the children read `bound`: most scopes (comprehensions, lambdas, leaf
+        // functions) have none and skip building it.
         let mut bound = FxHashSet::default();
-        if function_like {
+        if function_like && !scope.children.is_empty() {
             bound.clone_from(enclosing);
             for (name, symbol) in &scope.symbols {
                 match symbol.resolution {
                     Resolution::Local => {
-                        bound.insert(name.clone());
+                        bound.insert(*name);
                     }
                     Resolution::GlobalExplicit => {
                         bound.remove(name);
@@ -216,12 +231,13 @@ impl SymbolTable {
             }
         }
 
-        for child in self.scopes[id].children.clone() {
+        for index in 0..self.scopes[id].children.len() {
+            let child = self.scopes[id].children[index];
             self.analyze(child, &bound)?;
-            let captured: Vec<String> = self.scopes[child].freevars.iter().cloned().collect();
+            let captured: Vec<&'a str> = self.scopes[child].freevars.iter().copied().collect();
             let scope = &mut self.scopes[id];
             for name in captured {
-                match scope.symbols.get_mut(&name) {
+                match scope.symbols.get_mut(name) {
                     Some(symbol) if symbol.resolution == Resolution::Local => {
                         symbol.resolution = Resolution::Cell
                     }
@@ -232,6 +248,7 @@ impl SymbolTable {
                             Symbol {
                                 flags: 0,
                                 resolution: Resolution::Free,
+                                access: NameAccess::Global,
                                 declared_at: Pos::default(),
                             },
                         );
@@ -241,27 +258,18 @@ impl SymbolTable {
         }
 
         let scope = &mut self.scopes[id];
-        let is_local = |name: &String| {
-            scope.symbols[name].resolution == Resolution::Local && !scope.params.contains(name)
-        };
-        let varnames: NameSet = scope
-            .params
-            .iter()
-            .cloned()
-            .chain(
-                scope
-                    .bind_order
-                    .iter()
-                    .filter(|name| is_local(name))
-                    .cloned(),
-            )
-            .collect();
+        let bound_locals = scope.bind_order.iter().filter_map(|&index| {
+            let (name, symbol) = scope.symbols.get_index(index)?;
+            (symbol.resolution == Resolution::Local && !scope.params.contains(name))
+                .then_some(*name)
+        });
+        let varnames: NameRefs<'a> = scope.params.iter().copied().chain(bound_locals).collect();
         let with_resolution = |wanted: Resolution| {
             scope
                 .symbols
                 .iter()
                 .filter(|(_, symbol)| symbol.resolution == wanted)
-                .map(|(name, _)| name.clone())
+                .map(|(name, _)| *name)
                 .collect()
         };
         let cellvars = with_resolution(Resolution::Cell);
@@ -269,69 +277,86 @@ impl SymbolTable {
         scope.varnames = varnames;
         scope.cellvars = cellvars;
         scope.freevars = freevars;
+        let accesses: Vec<NameAccess> = scope
+            .symbols
+            .iter()
+            .map(|(name, symbol)| scope.compute_access(name, symbol.resolution))
+            .collect();
+        for (symbol, access) in scope.symbols.values_mut().zip(accesses) {
+            symbol.access = access;
+        }
         Ok(())
     }
 }
 
 /// The first pass: records what every scope does with every name.
-struct Builder {
-    table: SymbolTable,
+struct Builder<'a> {
+    table: SymbolTable<'a>,
     /// The scopes enclosing the node being visited, innermost last.
     stack: Vec<ScopeId>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn current_id(&self) -> ScopeId {
         *self.stack.last().expect("the module scope is never popped")
     }
 
-    fn current(&mut self) -> &mut Scope {
+    fn current(&mut self) -> &mut Scope<'a> {
         let id = self.current_id();
         &mut self.table.scopes[id]
     }
 
-    fn symbol(&mut self, scope: ScopeId, name: &str) -> &mut Symbol {
+    fn symbol(&mut self, scope: ScopeId, name: &'a str) -> &mut Symbol {
+        let index = self.symbol_index(scope, name);
+        &mut self.table.scopes[scope].symbols[index]
+    }
+
+    fn symbol_index(&mut self, scope: ScopeId, name: &'a str) -> usize {
         let symbols = &mut self.table.scopes[scope].symbols;
         // Looked up before inserting: names are mostly seen again, and an owned key per
         // mention was a large part of building the table.
-        let index = match symbols.get_index_of(name) {
+        match symbols.get_index_of(name) {
             Some(index) => index,
             None => {
                 let symbol = Symbol {
                     flags: 0,
                     resolution: Resolution::GlobalImplicit,
+                    access: NameAccess::Global,
                     declared_at: Pos::default(),
                 };
-                symbols.insert_full(name.to_owned(), symbol).0
+                symbols.insert_full(name, symbol).0
             }
-        };
-        &mut symbols[index]
-    }
-
-    fn add_to(&mut self, scope: ScopeId, name: &str, flags: u8) {
-        self.symbol(scope, name).flags |= flags;
-        let bind_order = &mut self.table.scopes[scope].bind_order;
-        if flags & (flag::BOUND | flag::PARAM) != 0 && !bind_order.contains(name) {
-            bind_order.insert(name.to_owned());
         }
     }
 
-    fn use_name(&mut self, name: &str) {
+    fn add_to(&mut self, scope: ScopeId, name: &'a str, flags: u8) {
+        let index = self.symbol_index(scope, name);
+        let scope = &mut self.table.scopes[scope];
+        let symbol = &mut scope.symbols[index];
+        // Only `add_to` sets these flags, so a name is first bound when neither was set yet.
+        let binding = flag::BOUND | flag::PARAM;
+        if flags & binding != 0 && symbol.flags & binding == 0 {
+            scope.bind_order.push(index);
+        }
+        symbol.flags |= flags;
+    }
+
+    fn use_name(&mut self, name: &'a str) {
         self.add_to(self.current_id(), name, flag::USE);
     }
 
-    fn bind(&mut self, name: &str) {
+    fn bind(&mut self, name: &'a str) {
         self.add_to(self.current_id(), name, flag::BOUND);
     }
 
-    fn param(&mut self, param: &ast::Param<'_>) -> Result<(), SyntaxError> {
+    fn param(&mut self, param: &ast::Param<'a>) -> Result<(), SyntaxError> {
         let id = self.current_id();
         if self.symbol(id, param.name).flags & flag::PARAM != 0 {
             let msg = format!("duplicate argument '{}' in function definition", param.name);
             return Err(error_at(msg, param.pos));
         }
         self.add_to(id, param.name, flag::PARAM);
-        self.current().params.push(param.name.to_owned());
+        self.current().params.push(param.name);
         Ok(())
     }
 
@@ -340,7 +365,7 @@ impl Builder {
         &mut self,
         node: &T,
         kind: ScopeKind,
-        visit: impl FnOnce(&mut Builder) -> Result<(), SyntaxError>,
+        visit: impl FnOnce(&mut Builder<'a>) -> Result<(), SyntaxError>,
     ) -> Result<(), SyntaxError> {
         let id = self.table.scopes.len();
         self.table.scopes.push(Scope::new(kind));
@@ -352,7 +377,7 @@ impl Builder {
         Ok(())
     }
 
-    fn declare(&mut self, names: &[&str], declared: u8, pos: Pos) -> Result<(), SyntaxError> {
+    fn declare(&mut self, names: &[&'a str], declared: u8, pos: Pos) -> Result<(), SyntaxError> {
         let (keyword, other, other_keyword) = if declared == flag::GLOBAL {
             ("global", flag::NONLOCAL, "nonlocal")
         } else {
@@ -391,11 +416,11 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_body(&mut self, body: &[Stmt<'_>]) -> Result<(), SyntaxError> {
+    fn visit_body(&mut self, body: &[Stmt<'a>]) -> Result<(), SyntaxError> {
         body.iter().try_for_each(|stmt| self.visit_stmt(stmt))
     }
 
-    fn visit_stmt(&mut self, stmt: &Stmt<'_>) -> Result<(), SyntaxError> {
+    fn visit_stmt(&mut self, stmt: &Stmt<'a>) -> Result<(), SyntaxError> {
         check_supported_statement(stmt)?;
         match &stmt.kind {
             StmtKind::Expr(value) => self.visit_expr(value),
@@ -477,7 +502,7 @@ impl Builder {
         }
     }
 
-    fn visit_function(&mut self, def: &ast::FunctionDef<'_>) -> Result<(), SyntaxError> {
+    fn visit_function(&mut self, def: &ast::FunctionDef<'a>) -> Result<(), SyntaxError> {
         self.visit_exprs(def.decorators)?;
         self.visit_defaults(def.params)?;
         self.bind(def.name);
@@ -488,7 +513,7 @@ impl Builder {
     }
 
     /// Defaults are evaluated in the scope that defines the function.
-    fn visit_defaults(&mut self, params: &ast::Parameters<'_>) -> Result<(), SyntaxError> {
+    fn visit_defaults(&mut self, params: &ast::Parameters<'a>) -> Result<(), SyntaxError> {
         self.visit_exprs(params.defaults)?;
         params
             .kwonly
@@ -497,7 +522,7 @@ impl Builder {
             .try_for_each(|default| self.visit_expr(default))
     }
 
-    fn visit_params(&mut self, params: &ast::Parameters<'_>) -> Result<(), SyntaxError> {
+    fn visit_params(&mut self, params: &ast::Parameters<'a>) -> Result<(), SyntaxError> {
         let positional = params.posonly.iter().chain(params.args);
         let kwonly = params.kwonly.iter().map(|(param, _)| param);
         let starred = params.vararg.iter().chain(&params.kwarg);
@@ -507,12 +532,12 @@ impl Builder {
             .try_for_each(|param| self.param(param))
     }
 
-    fn visit_exprs(&mut self, exprs: &[Expr<'_>]) -> Result<(), SyntaxError> {
+    fn visit_exprs(&mut self, exprs: &[Expr<'a>]) -> Result<(), SyntaxError> {
         exprs.iter().try_for_each(|expr| self.visit_expr(expr))
     }
 
     /// An assignment or deletion target.
-    fn visit_target(&mut self, target: &Expr<'_>) -> Result<(), SyntaxError> {
+    fn visit_target(&mut self, target: &Expr<'a>) -> Result<(), SyntaxError> {
         match &target.kind {
             ExprKind::Name(name) => {
                 self.bind(name);
@@ -528,7 +553,7 @@ impl Builder {
 
     /// A walrus target inside a comprehension binds in the nearest enclosing scope that is not a
     /// comprehension; the comprehensions in between reach it as a free (or global) name.
-    fn bind_walrus_in_comprehension(&mut self, name: &str, pos: Pos) -> Result<(), SyntaxError> {
+    fn bind_walrus_in_comprehension(&mut self, name: &'a str, pos: Pos) -> Result<(), SyntaxError> {
         let Some(owner_depth) = self
             .stack
             .iter()
@@ -558,7 +583,7 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_expr(&mut self, expr: &Expr<'_>) -> Result<(), SyntaxError> {
+    fn visit_expr(&mut self, expr: &Expr<'a>) -> Result<(), SyntaxError> {
         check_supported_expression(expr)?;
         match &expr.kind {
             ExprKind::Name(name) => {
@@ -654,9 +679,9 @@ impl Builder {
     /// comprehension's own scope, whose single parameter `.0` is the outermost iterator.
     fn visit_comprehension(
         &mut self,
-        expr: &Expr<'_>,
-        generators: &[ast::Comprehension<'_>],
-        elements: &[&Expr<'_>],
+        expr: &Expr<'a>,
+        generators: &[ast::Comprehension<'a>],
+        elements: &[&Expr<'a>],
     ) -> Result<(), SyntaxError> {
         if let Some(first) = generators.first() {
             self.visit_expr(first.iter)?;
@@ -664,7 +689,7 @@ impl Builder {
         self.nested(expr, ScopeKind::Comprehension, |builder| {
             let id = builder.current_id();
             builder.add_to(id, ".0", flag::PARAM);
-            builder.current().params.push(".0".to_owned());
+            builder.current().params.push(".0");
             for (index, generator) in generators.iter().enumerate() {
                 if index > 0 {
                     builder.visit_expr(generator.iter)?;

@@ -74,7 +74,7 @@ impl ConstKey {
 }
 
 pub struct CodeUnit<'t> {
-    pub scope: &'t Scope,
+    pub scope: &'t Scope<'t>,
     pub name: String,
     pub qualname: String,
     pub first_line: u32,
@@ -94,7 +94,12 @@ pub struct CodeUnit<'t> {
 }
 
 impl<'t> CodeUnit<'t> {
-    pub fn new(scope: &'t Scope, name: &str, qualname: String, first_line: u32) -> CodeUnit<'t> {
+    pub fn new(
+        scope: &'t Scope<'t>,
+        name: &str,
+        qualname: String,
+        first_line: u32,
+    ) -> CodeUnit<'t> {
         CodeUnit {
             scope,
             name: name.to_owned(),
@@ -103,9 +108,11 @@ impl<'t> CodeUnit<'t> {
             signature: Signature::default(),
             line: first_line,
             loops: Vec::new(),
-            instructions: Vec::new(),
-            lines: Vec::new(),
-            constants: Vec::new(),
+            // Room for a small function's code: growing from empty reallocated both vectors
+            // five or six times per code object.
+            instructions: Vec::with_capacity(64),
+            lines: Vec::with_capacity(64),
+            constants: Vec::with_capacity(8),
             const_index: FxHashMap::default(),
             names: NameSet::default(),
             labels: Vec::new(),

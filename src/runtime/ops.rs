@@ -953,9 +953,42 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
         (Value::List(list), Value::Int(i)) => {
             let items = list.borrow();
             let index = if *i < 0 { *i + items.len() as i64 } else { *i };
-            items.get(index as usize).filter(|_| index >= 0).cloned()
+            if let Some(v) = items.get(index as usize).filter(|_| index >= 0) {
+                let v = v.clone();
+                drop(items);
+                // SAFETY: the key is the int matched above, an immediate.
+                unsafe { cur.sp = cur.sp.sub(1) };
+                // Dropped by its known type: the list's count decrement inlines instead of
+                // calling the value drop glue.
+                let Value::List(list) = cur.pop() else {
+                    // SAFETY: nothing since the match above has written to the stack.
+                    unsafe { std::hint::unreachable_unchecked() }
+                };
+                drop(list);
+                cur.push(v);
+                return Step::Next;
+            }
+            None
         }
-        (Value::Dict(dict), key @ Value::Str(s)) => dict.get_by_str(s, key),
+        (Value::Dict(dict), key @ Value::Str(s)) => {
+            if let Some(v) = dict.get_by_str(s, key) {
+                // Dropped by their known types: the count decrements inline instead of
+                // calling the value drop glue.
+                let Value::Str(key) = cur.pop() else {
+                    // SAFETY: nothing since the match above has written to the stack.
+                    unsafe { std::hint::unreachable_unchecked() }
+                };
+                drop(key);
+                let Value::Dict(dict) = cur.pop() else {
+                    // SAFETY: as above.
+                    unsafe { std::hint::unreachable_unchecked() }
+                };
+                drop(dict);
+                cur.push(v);
+                return Step::Next;
+            }
+            None
+        }
         (Value::Dict(dict), key @ Value::Int(i)) => dict.get_hashed(hashing::hash_i64(*i), key),
         _ => None,
     };
@@ -981,27 +1014,43 @@ fn subscr_slow(vm: &mut Vm, cur: &mut Cursor) -> Step {
 
 #[inline(always)]
 pub fn store_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    let key = cur.pop();
-    let container = cur.pop();
-    let value = cur.pop();
-    if let (Value::List(list), Value::Int(i)) = (&container, &key) {
+    if let (Value::List(list), Value::Int(i)) = (cur.peek(2), cur.peek(1)) {
         let mut items = list.borrow_mut();
         let index = if *i < 0 { *i + items.len() as i64 } else { *i };
         if index >= 0
             && let Some(slot) = items.get_mut(index as usize)
         {
-            let old = std::mem::replace(slot, value);
+            // SAFETY: the value below the container moves into the list; its slot is popped
+            // below with the others.
+            let old = std::mem::replace(slot, unsafe { cur.sp.sub(3).read() });
             drop(items);
-            drop(old);
+            // SAFETY: pops the three operands: the value (moved above), the list and the int
+            // key (an immediate), which nothing has written to since the match.
+            let Value::List(list) = (unsafe {
+                cur.sp = cur.sp.sub(3);
+                cur.sp.add(1).read()
+            }) else {
+                // SAFETY: as above, the slot holds the list matched.
+                unsafe { std::hint::unreachable_unchecked() }
+            };
+            // Dropped by known types: the list's count decrement and the old item's immediate
+            // check inline instead of calling the value drop glue.
+            drop(list);
+            discard(old);
             return Step::Next;
         }
     }
-    let key = match (&container, key) {
+    let key = cur.pop();
+    let container = cur.pop();
+    let value = cur.pop();
+    let (container, key) = match (container, key) {
         (Value::Dict(dict), Value::Str(s)) => {
             dict.set_by_str(s, value);
+            // Dropped by its known type: the count decrement inlines.
+            drop(dict);
             return Step::Next;
         }
-        (_, key) => key,
+        operands => operands,
     };
     attempt!(vm, subscript::set_item(vm, &container, key, value));
     Step::Next

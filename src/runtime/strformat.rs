@@ -48,6 +48,9 @@ pub fn format(value: &Value, spec: &str) -> PyResult<String> {
 
 /// `template % args`.
 pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Value> {
+    if let Some(done) = percent_format_plain(template, args) {
+        return Ok(done);
+    }
     let pieces = format::parse_percent_lazy(template);
     let (positional, mapping): (Vec<Value>, Option<&Value>) = match args {
         Value::Tuple(items) => ((**items).clone(), None),
@@ -165,6 +168,48 @@ pub fn percent_format(_vm: &mut Vm, template: &str, args: &Value) -> PyResult<Va
         ));
     }
     Ok(Value::string(out))
+}
+
+/// `template % args` for the common shape: conversions are bare `%s` (of a str or an int) and
+/// `%d` (of an int), `%%` are escapes, and `args` supplies exactly one value per conversion.
+/// Anything else — flags, widths, keys, other types, a count mismatch — gives `None`, and the
+/// general path formats (or reports the error) from the start: nothing here has side effects.
+fn percent_format_plain(template: &str, args: &Value) -> Option<Value> {
+    let positional: &[Value] = match args {
+        Value::Tuple(items) => items,
+        Value::Dict(_) => return None,
+        single => std::slice::from_ref(single),
+    };
+    let mut values = positional.iter();
+    let mut out = String::with_capacity(template.len() + 8 * positional.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        let conversion = *rest.as_bytes().get(at + 1)?;
+        if !matches!(conversion, b'%' | b's' | b'd') {
+            return None;
+        }
+        // Both bytes are ASCII, so this slices at a character boundary.
+        rest = &rest[at + 2..];
+        if conversion == b'%' {
+            out.push('%');
+            continue;
+        }
+        match (conversion, values.next()?) {
+            (b's', Value::Str(text)) => out.push_str(text.as_str()),
+            (b's' | b'd', Value::Int(i)) => {
+                use std::fmt::Write;
+                // Writing to a String cannot fail.
+                let _ = write!(out, "{i}");
+            }
+            _ => return None,
+        }
+    }
+    if values.next().is_some() {
+        return None;
+    }
+    out.push_str(rest);
+    Some(Value::string(out))
 }
 
 fn count_arg(v: Value) -> PyResult<i64> {

@@ -220,8 +220,10 @@ impl Value {
         unsafe { *(self as *const Value as *const u8) <= 4 }
     }
 
-    /// Takes one more reference to a heap value's object.
-    #[inline(never)]
+    /// Takes one more reference to a heap value's object. Inline: every `Rc` arm compiles to
+    /// the same increment of the count behind the payload pointer, so the match folds into a
+    /// test of the three pointer-free heap tags.
+    #[inline(always)]
     fn retain(&self) {
         match self {
             Value::BigInt(r) => std::mem::forget(Rc::clone(r)),

@@ -59,25 +59,23 @@ const MAX_INDENT_DEPTH: usize = 100;
 
 const TAB_SIZE: u32 = 8;
 
-/// Declares `operator_named`: the operator spelled `text`, as a `&'static str`. A `match`
-/// dispatches on length and bytes; searching a list of prefixes per operator token was the
-/// lexer's main cost.
-macro_rules! operators {
-    ($($op:literal),* $(,)?) => {
-        fn operator_named(text: &str) -> Option<&'static str> {
-            match text {
-                $($op => Some($op),)*
-                _ => None,
-            }
-        }
-    };
+/// The length of the longest operator at the start of `rest` (`**=` before `**` before `*`),
+/// or 0. A `match` on the bytes: looking candidates up by text was the lexer's main cost.
+fn operator_len(rest: &[u8]) -> usize {
+    let at = |i: usize| rest.get(i).copied().unwrap_or(0);
+    let (first, second) = (at(0), at(1));
+    match first {
+        b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b';' | b'~' => 1,
+        b'.' if second == b'.' && at(2) == b'.' => 3,
+        b'.' => 1,
+        // `**=`, `**`, `*=`, `*` and the same shapes for `/`, `<` and `>`.
+        b'*' | b'/' | b'<' | b'>' if second == first => 2 + usize::from(at(2) == b'='),
+        b'-' if second == b'>' => 2,
+        b'*' | b'/' | b'<' | b'>' | b'-' | b'+' | b'%' | b'&' | b'|' | b'^' | b'@' | b'='
+        | b'!' | b':' => 1 + usize::from(second == b'='),
+        _ => 0,
+    }
 }
-
-operators![
-    "**=", "//=", ">>=", "<<=", "...", "!=", "**", "//", ">>", "<<", "<=", ">=", "==", "->", "+=",
-    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=", "+", "-", "*", "/", "%", "@", "&", "|",
-    "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "=", "!",
-];
 
 /// Keywords that may directly follow a number (`1if x else y`), which CPython still accepts.
 const KEYWORDS_AFTER_NUMBER: [&str; 8] = ["and", "else", "for", "if", "in", "is", "not", "or"];
@@ -150,7 +148,9 @@ impl<'a> Lexer<'a> {
             indents: vec![(0, 0)],
             brackets: Vec::new(),
             base_level,
-            toks: Vec::new(),
+            // About one token per four bytes of typical source: growing the vector
+            // token by token copied it a dozen times.
+            toks: Vec::with_capacity(src.len() / 4 + 16),
         }
     }
 
@@ -251,7 +251,10 @@ impl<'a> Lexer<'a> {
             };
             let (start, line, col) = (self.pos, self.line, self.col());
             match c {
-                ' ' | '\t' | '\x0c' | '\r' => {
+                ' ' => {
+                    self.skip_spaces();
+                }
+                '\t' | '\x0c' | '\r' => {
                     self.bump();
                 }
                 '#' => self.skip_comment(),
@@ -290,6 +293,14 @@ impl<'a> Lexer<'a> {
                 }
                 '"' | '\'' => self.string(start, line, col)?,
                 c if is_id_start(c) => {
+                    // ASCII letters, digits and underscores at once, then any other
+                    // characters one by one.
+                    let ascii = self.src.as_bytes()[self.pos..]
+                        .iter()
+                        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+                        .count();
+                    self.pos += ascii;
+                    self.col += ascii as u32;
                     while self.peek().is_some_and(is_id_continue) {
                         self.bump();
                     }
@@ -305,6 +316,17 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// Skips a run of spaces at once (no newline among them) and returns its length.
+    fn skip_spaces(&mut self) -> u32 {
+        let spaces = self.src.as_bytes()[self.pos..]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        self.pos += spaces;
+        self.col += spaces as u32;
+        spaces as u32
+    }
+
     fn skip_comment(&mut self) {
         while self.peek().is_some_and(|c| c != '\n') {
             self.bump();
@@ -318,8 +340,10 @@ impl<'a> Lexer<'a> {
         loop {
             match self.peek() {
                 Some(' ') => {
-                    width += 1;
-                    alt += 1;
+                    let spaces = self.skip_spaces();
+                    width += spaces;
+                    alt += spaces;
+                    continue;
                 }
                 Some('\t') => {
                     width = (width / TAB_SIZE + 1) * TAB_SIZE;
@@ -450,13 +474,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn operator(&mut self, c: char, start: usize, line: u32, col: u32) -> LexResult<()> {
-        let rest = self.src.as_bytes().get(start..).unwrap_or_default();
-        // The longest operator first: `**=` before `**` before `*`.
-        let longest = (1..=3).rev().find_map(|len| {
-            let text = std::str::from_utf8(rest.get(..len)?).ok()?;
-            operator_named(text)
-        });
-        let Some(op) = longest else {
+        let len = operator_len(&self.src.as_bytes()[start..]);
+        // Operators are ASCII, so `start + len` is a character boundary.
+        let Some(op) = self.src.get(start..start + len).filter(|_| len > 0) else {
             if c == '\0' {
                 return Err(SyntaxError::new(
                     "source code cannot contain null bytes",

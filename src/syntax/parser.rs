@@ -1573,9 +1573,35 @@ impl<'a> Parser<'a> {
 
     fn expression(&mut self) -> PResult<Expr<'a>> {
         self.enter()?;
-        let result = self.conditional();
+        let result = if self.at_lone_operand() {
+            self.atom()
+        } else {
+            self.conditional()
+        };
         self.leave();
         result
+    }
+
+    /// Whether the expression here is a single name or number followed by a token that ends
+    /// any expression (`,` `)` `]` `}` `:` `=` `;` or the end of the line): then the dozen
+    /// precedence levels from `conditional` down to `atom` would each look and find nothing,
+    /// so `atom` parses it directly. Most arguments, subscripts and assigned values are like
+    /// this.
+    fn at_lone_operand(&self) -> bool {
+        let t = self.tok();
+        let operand = match t.kind {
+            TokKind::Number => true,
+            TokKind::Name => matches!(t.text, "None" | "True" | "False") || !is_keyword(t.text),
+            _ => false,
+        };
+        operand && {
+            let next = self.nth(1);
+            match next.kind {
+                TokKind::Newline => true,
+                TokKind::Op => matches!(next.text, "," | ")" | "]" | "}" | ":" | "=" | ";"),
+                _ => false,
+            }
+        }
     }
 
     fn conditional(&mut self) -> PResult<Expr<'a>> {
@@ -2085,6 +2111,12 @@ impl<'a> Parser<'a> {
     }
 
     fn number(&self, t: &Token<'a>) -> PResult<Constant<'a>> {
+        // Plain decimal digits, nearly every literal: no copy without `_` and in lower case.
+        if t.text.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(v) = t.text.parse::<i64>()
+        {
+            return Ok(Constant::Int(v));
+        }
         let text: String = t
             .text
             .chars()
