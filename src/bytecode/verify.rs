@@ -575,3 +575,62 @@ fn verify_constant(
         | Constant::Ellipsis => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A module body whose instructions are replaced by `instructions` (constants: 1, None).
+    fn code_with(instructions: Vec<Instr>, stacksize: u32) -> CodeObject {
+        let mut code = (*crate::run::compile("x = 1\n", "t.py").expect("compiles")).clone();
+        code.lines = vec![1; instructions.len()];
+        code.instructions = instructions;
+        code.stacksize = stacksize;
+        code
+    }
+
+    /// Instruction 2 is entered only by the backward jump at 3: the one pass hands over to
+    /// the general search, which accepts it.
+    fn entered_from_below() -> Vec<Instr> {
+        vec![
+            Instr::new(Opcode::LoadConst, 0),
+            Instr::new(Opcode::Jump, 3),
+            Instr::new(Opcode::ReturnValue, 0),
+            Instr::new(Opcode::Jump, 2),
+        ]
+    }
+
+    #[test]
+    fn code_entered_by_a_backward_jump_is_verified_by_the_search() {
+        assert_eq!(verify(&code_with(entered_from_below(), 1), 2), Ok(()));
+        let error = verify(&code_with(entered_from_below(), 0), 2).expect_err("stack size");
+        assert!(error.contains("below the 1 the code needs"), "{error}");
+    }
+
+    #[test]
+    fn arguments_after_the_hand_over_are_still_checked() {
+        let mut instructions = entered_from_below();
+        instructions.push(Instr::new(Opcode::LoadConst, 99));
+        let error = verify(&code_with(instructions, 1), 2).expect_err("constant 99");
+        assert!(
+            error.contains("instruction 4") && error.contains("out of range"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_forward_jump_and_the_fall_through_must_agree() {
+        let instructions = vec![
+            Instr::new(Opcode::LoadConst, 0),
+            Instr::new(Opcode::JumpIfTrueOrPop, 4),
+            Instr::new(Opcode::LoadConst, 0),
+            Instr::new(Opcode::LoadConst, 0),
+            Instr::new(Opcode::ReturnValue, 0),
+        ];
+        let error = verify(&code_with(instructions, 2), 2).expect_err("depths 1 and 2");
+        assert!(
+            error.contains("instruction 4 reached with stack depths 1 and 2"),
+            "{error}"
+        );
+    }
+}
