@@ -16,6 +16,7 @@ use std::process::Command;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 
+use pvm::bytecode::serialize::materialize_all;
 use pvm::cache::{decode_entry, encode_entry_for_source};
 use pvm::run::compile;
 
@@ -72,7 +73,8 @@ fn startup(c: &mut Criterion) {
         let filename = path.display().to_string();
         let code = compile(&source, &filename).expect("the program compiles");
         let entry = encode_entry_for_source(&code, source.as_bytes());
-        assert_eq!(decode_entry(&entry, &filename).as_ref(), Ok(&*code));
+        let decoded = decode_entry(&entry, &filename).expect("a valid entry");
+        assert_eq!(materialize_all(&decoded).as_ref(), Ok(&*code));
 
         let mut group = c.benchmark_group("startup");
         group.bench_function(format!("compile/{name}"), |b| {

@@ -2,12 +2,14 @@
 //! program in `tests/py/` and `workloads/` survives serialize → deserialize unchanged and runs
 //! the same from the deserialized code on every engine; and damaged entries — truncated,
 //! bit-flipped, with corrupted length fields — are always refused with an error, never a panic.
+//! Nested code objects are decoded and verified at their first call: the tests decode them all
+//! (`materialize_all`), and a body that fails then raises a Python error.
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use pvm::bytecode::CodeObject;
-use pvm::bytecode::serialize::{deserialize, serialize};
+use pvm::bytecode::serialize::{DecodeError, deserialize, materialize_all, serialize};
 use pvm::cache::{decode_entry, encode_entry_for_source};
 use pvm::engines::EngineKind;
 use pvm::run::{compile, run_compiled};
@@ -72,9 +74,11 @@ fn check_round_trip(path: &Path) -> bool {
     let back = deserialize(&bytes, &filename)
         .unwrap_or_else(|e| panic!("{filename}: the serialized code is refused: {e}"));
     assert_eq!(
-        back, *code,
+        materialize_all(&back).as_ref(),
+        Ok(&*code),
         "{filename}: the code object changed in the round trip"
     );
+    // The copy that runs keeps its nested code lazy, as a cached run does.
     let back = Rc::new(back);
     for &engine in EngineKind::ALL {
         assert_eq!(
@@ -144,7 +148,8 @@ fn damaged_entries_are_always_refused() {
     for (source, code) in fuzz_samples() {
         let entry = encode_entry_for_source(&code, source.as_bytes());
         let filename = &*code.filename;
-        assert_eq!(decode_entry(&entry, filename).as_ref(), Ok(&*code));
+        let decoded = decode_entry(&entry, filename).expect("a valid entry");
+        assert_eq!(materialize_all(&decoded).as_ref(), Ok(&*code));
         for _ in 0..300 {
             let cut = rng.below(entry.len());
             assert!(
@@ -208,7 +213,7 @@ fn damaged_bodies_never_panic() {
                     break;
                 }
             }
-            if deserialize(&damaged, "/s.py").is_err() {
+            if decode_all(&damaged).is_err() {
                 refused += 1;
             }
             cases += 1;
@@ -219,6 +224,45 @@ fn damaged_bodies_never_panic() {
         refused > cases / 2,
         "only {refused} of {cases} damaged bodies were refused"
     );
+}
+
+/// A body decoded with every nested code object decoded and verified too, as running all of
+/// its functions would.
+fn decode_all(body: &[u8]) -> Result<CodeObject, DecodeError> {
+    deserialize(body, "/s.py").and_then(|code| materialize_all(&code))
+}
+
+/// A function body that is not valid code behind a valid checksum (written wrong, not damaged
+/// on disk) loads, and its first call raises SystemError on every engine, after the module ran
+/// up to it; the functions that are valid still run.
+#[test]
+fn an_invalid_body_raises_at_its_first_call() {
+    let source = "def ok():\n    return 'ok'\ndef bad():\n    return 1\nprint(ok())\nbad()\nprint('not reached')\n";
+    let mut code = (*compile(source, "/s.py").expect("compiles")).clone();
+    let Some(pvm::bytecode::Constant::Code(bad)) = code
+        .constants
+        .iter_mut()
+        .find(|c| matches!(c, pvm::bytecode::Constant::Code(inner) if &*inner.name == "bad"))
+    else {
+        panic!("the module defines bad");
+    };
+    // A pop of the empty stack: the verifier refuses it.
+    Rc::make_mut(bad).instructions[0] = pvm::bytecode::Instr::new(pvm::bytecode::Opcode::Pop, 0);
+    let entry = encode_entry_for_source(&code, source.as_bytes());
+    let loaded = Rc::new(decode_entry(&entry, "/s.py").expect("the module's own code is valid"));
+    assert!(materialize_all(&loaded).is_err());
+    for &engine in EngineKind::ALL {
+        let (status, stderr, stdout) = run_on(loaded.clone(), Path::new("/s.py"), engine);
+        assert_eq!(stdout, b"ok\n", "on {}", engine.name());
+        assert_eq!(status, 1, "on {}", engine.name());
+        assert!(
+            stderr.contains(
+                "SystemError: corrupt compiled code in '/s.py' (delete its __pvmcache__ entry)"
+            ),
+            "on {}: {stderr}",
+            engine.name()
+        );
+    }
 }
 
 /// The body's leading uvar: how many strings its string table holds, and the bytes it takes.
@@ -254,7 +298,7 @@ fn damaged_string_tables_never_panic() {
             }
             damaged.push(n as u8);
             damaged.extend_from_slice(&body[width..]);
-            let result = deserialize(&damaged, "/s.py");
+            let result = decode_all(&damaged);
             if wrong < count {
                 assert!(
                     result.is_err(),
@@ -273,7 +317,7 @@ fn damaged_string_tables_never_panic() {
             } else {
                 damaged[at] = rng.next() as u8;
             }
-            let _ = deserialize(&damaged, "/s.py");
+            let _ = decode_all(&damaged);
             cases += 1;
         }
     }

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use super::opcodes::Instr;
+pub use super::serialize::LazyCode;
 
 /// A compile-time constant.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +23,9 @@ pub enum Constant {
     /// set's layout and so its iteration order.
     FrozenSet(Vec<Constant>),
     Code(Rc<CodeObject>),
+    /// A code object read from a compiled file whose body is decoded and verified when first
+    /// asked for (see [`LazyCode`]).
+    LazyCode(Rc<LazyCode>),
 }
 
 /// Parameter-shape flags of a code object.

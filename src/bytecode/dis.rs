@@ -25,19 +25,29 @@ pub fn disassemble(code: &CodeObject) -> String {
     let mut out = String::new();
     disassemble_one(code, &mut out);
     for constant in &code.constants {
-        if let Constant::Code(inner) = constant {
-            let _ = write!(out, "\nDisassembly of {}:\n", code_header(inner));
-            out.push_str(&disassemble(inner));
-        }
+        let inner = match constant {
+            Constant::Code(inner) => inner,
+            Constant::LazyCode(lazy) => match lazy.code() {
+                Ok(inner) => inner,
+                Err(e) => {
+                    let _ = write!(out, "\n{}: {e}\n", constant_repr(constant));
+                    continue;
+                }
+            },
+            _ => continue,
+        };
+        let _ = write!(out, "\nDisassembly of {}:\n", code_header(inner));
+        out.push_str(&disassemble(inner));
     }
     out
 }
 
 fn code_header(code: &CodeObject) -> String {
-    format!(
-        "<code object {}, file \"{}\", line {}>",
-        code.name, code.filename, code.first_line
-    )
+    header_of(&code.name, &code.filename, code.first_line)
+}
+
+fn header_of(name: &str, filename: &str, first_line: u32) -> String {
+    format!("<code object {name}, file \"{filename}\", line {first_line}>")
 }
 
 fn disassemble_one(code: &CodeObject, out: &mut String) {
@@ -157,6 +167,7 @@ pub fn constant_repr(constant: &Constant) -> String {
             format!("frozenset({{{}}})", parts.join(", "))
         }
         Constant::Code(code) => code_header(code),
+        Constant::LazyCode(lazy) => header_of(&lazy.name, &lazy.filename, lazy.first_line),
     }
 }
 

@@ -6,15 +6,24 @@
 //!
 //! Layout, little-endian; `uvar` is LEB128, `svar` zigzag LEB128, `str` is a `uvar` length and
 //! UTF-8 bytes. A body is a string table (uvar count, then str each: every distinct name of
-//! every code object, stored once) and the module's code object. A code object: name, qualname
-//! (uvar indices into the string table); first_line, argcount, posonlyargcount,
-//! kwonlyargcount, flags, stacksize (uvar); instruction count (uvar) and the instruction words
+//! every code object, stored once) and the module's code object. A code object is a header —
+//! name, qualname (uvar indices into the string table); first_line, argcount,
+//! posonlyargcount, kwonlyargcount, flags, the number of free variables (uvar): what
+//! `MakeFunction` needs — then the byte length of its body (uvar) and the body: stacksize
+//! (uvar); instruction count (uvar) and the instruction words
 //! (u32 each); the line table as a `uvar` count of runs of equal lines, each an `svar` delta
 //! from the previous run's line (starting at first_line) and a `uvar` length; constants (uvar
 //! count, each a tag byte and its payload; string constants are inline `str`s); names,
 //! varnames, cellvars, freevars (uvar count, then a string-table index each). The file name is
 //! not stored: every code object of a file carries the name the loader gives it.
+//!
+//! Only the module's code is decoded and verified when a file is read. A nested code object
+//! becomes a [`LazyCode`]: its header, and where its body lies in the (shared) bytes; the body
+//! is decoded and verified when the code first runs (see [`LazyCode::code`]). The whole file
+//! is covered by the cache entry's checksum before anything is read, so a body that fails then
+//! was written wrong, not damaged on disk.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use super::code::{CodeObject, Constant};
@@ -22,7 +31,7 @@ use super::opcodes::{Instr, Opcode};
 use super::verify;
 
 /// Bump on any change of the layout above; the magic number changes with it.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// How deeply constants (tuples, frozensets, code objects) may nest in a file.
 pub const MAX_NESTING: usize = 256;
@@ -121,20 +130,38 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// A code object: its header, then its body's length and the body.
     fn code(&mut self, code: &'a CodeObject) {
-        self.name(&code.name);
-        self.name(&code.qualname);
-        let out = &mut self.out;
-        for n in [
-            code.first_line,
-            code.argcount,
-            code.posonlyargcount,
-            code.kwonlyargcount,
-            code.flags,
-            code.stacksize,
-        ] {
-            write_uvar(out, u64::from(n));
+        self.header(
+            &code.name,
+            &code.qualname,
+            [
+                code.first_line,
+                code.argcount,
+                code.posonlyargcount,
+                code.kwonlyargcount,
+                code.flags,
+                code.freevars.len() as u32,
+            ],
+        );
+        let outer = std::mem::take(&mut self.out);
+        self.body(code);
+        let body = std::mem::replace(&mut self.out, outer);
+        write_uvar(&mut self.out, body.len() as u64);
+        self.out.extend_from_slice(&body);
+    }
+
+    fn header(&mut self, name: &'a str, qualname: &'a str, numbers: [u32; 6]) {
+        self.name(name);
+        self.name(qualname);
+        for n in numbers {
+            write_uvar(&mut self.out, u64::from(n));
         }
+    }
+
+    fn body(&mut self, code: &'a CodeObject) {
+        let out = &mut self.out;
+        write_uvar(out, u64::from(code.stacksize));
         write_uvar(out, code.instructions.len() as u64);
         for instr in &code.instructions {
             out.extend_from_slice(&instr.0.to_le_bytes());
@@ -194,6 +221,28 @@ impl<'a> Writer<'a> {
                 out.push(tag::CODE);
                 self.code(code);
             }
+            Constant::LazyCode(lazy) => {
+                out.push(tag::CODE);
+                match lazy.code() {
+                    Ok(code) => self.code(code),
+                    // A body that does not decode stays one: the header and an empty body.
+                    Err(_) => {
+                        self.header(
+                            &lazy.name,
+                            &lazy.qualname,
+                            [
+                                lazy.first_line,
+                                lazy.argcount,
+                                lazy.posonlyargcount,
+                                lazy.kwonlyargcount,
+                                lazy.flags,
+                                lazy.freevar_count,
+                            ],
+                        );
+                        write_uvar(&mut self.out, 0);
+                    }
+                }
+            }
         }
     }
 }
@@ -221,29 +270,166 @@ impl std::fmt::Display for DecodeError {
 }
 
 /// Reads a code object written by `serialize`, names it (and every nested one) `filename`, and
-/// verifies it. Any defect of the bytes is an error, never a panic.
+/// verifies it. Nested code objects come back as [`Constant::LazyCode`], decoded and verified
+/// when first asked for. Any defect of the bytes is an error, never a panic.
 pub fn deserialize(bytes: &[u8], filename: &str) -> Result<CodeObject, DecodeError> {
+    deserialize_from(bytes.to_vec(), 0, filename)
+}
+
+/// `deserialize` of `bytes[start..]`, keeping `bytes` (not a copy) for the nested code
+/// objects' bodies.
+pub fn deserialize_from(
+    bytes: Vec<u8>,
+    start: usize,
+    filename: &str,
+) -> Result<CodeObject, DecodeError> {
     let mut reader = Reader {
-        bytes,
+        bytes: bytes.get(start..).ok_or_else(truncated)?,
         pos: 0,
-        filename: Rc::from(filename),
-        strings: Vec::new(),
+        file: &Rc::new(File {
+            bytes: Vec::new(),
+            strings: Box::default(),
+            filename: Rc::from(filename),
+        }),
     };
-    reader.string_table()?;
-    let code = reader.code(MAX_NESTING)?;
-    if reader.pos != bytes.len() {
+    let strings = reader.string_table()?;
+    let (pos, filename) = (start + reader.pos, reader.file.filename.clone());
+    let len = bytes.len();
+    let file = Rc::new(File {
+        bytes,
+        strings,
+        filename,
+    });
+    let mut reader = Reader {
+        bytes: &file.bytes,
+        pos,
+        file: &file,
+    };
+    let header = reader.header()?;
+    let end = reader.body_end()?;
+    if end != len {
         return Err(DecodeError("bytes after the code object".to_owned()));
+    }
+    let code = reader.body(header, MAX_NESTING)?;
+    if reader.pos != end {
+        return Err(DecodeError("bytes after the module's body".to_owned()));
     }
     verify::verify(&code, MAX_NESTING).map_err(DecodeError)?;
     Ok(code)
 }
 
+/// A copy of `code` with every nested code object decoded and verified: what reading the file
+/// eagerly would have given, or the first body that does not decode.
+pub fn materialize_all(code: &CodeObject) -> Result<CodeObject, DecodeError> {
+    let mut out = code.clone();
+    for constant in &mut out.constants {
+        let inner = match constant {
+            Constant::Code(inner) => materialize_all(inner)?,
+            Constant::LazyCode(lazy) => materialize_all(lazy.code()?)?,
+            _ => continue,
+        };
+        *constant = Constant::Code(Rc::new(inner));
+    }
+    Ok(out)
+}
+
+/// What the code objects of one file share: its bytes, string table and file name.
+struct File {
+    bytes: Vec<u8>,
+    strings: Box<[Rc<str>]>,
+    filename: Rc<str>,
+}
+
+/// A code object's header: what `MakeFunction` needs, known before its body is decoded.
+struct Header {
+    name: Rc<str>,
+    qualname: Rc<str>,
+    first_line: u32,
+    argcount: u32,
+    posonlyargcount: u32,
+    kwonlyargcount: u32,
+    flags: u32,
+    freevar_count: u32,
+}
+
+/// A nested code object read from a file, its body not decoded yet. `code` decodes and
+/// verifies the body once; until then the header fields describe it.
+pub struct LazyCode {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub filename: Rc<str>,
+    pub first_line: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// The length of the decoded code's `freevars`: the closure `MakeFunction` checks.
+    pub freevar_count: u32,
+    file: Rc<File>,
+    /// The body: `file.bytes[start..end]`.
+    start: usize,
+    end: usize,
+    /// How deeply the body's constants may still nest.
+    depth: usize,
+    code: OnceCell<Rc<CodeObject>>,
+}
+
+impl LazyCode {
+    /// The code object, decoded and verified on first use; the error says why the body is
+    /// not valid code (asked again, it is decoded again and fails the same way).
+    pub fn code(&self) -> Result<&Rc<CodeObject>, DecodeError> {
+        if let Some(code) = self.code.get() {
+            return Ok(code);
+        }
+        let mut reader = Reader {
+            bytes: &self.file.bytes[..self.end],
+            pos: self.start,
+            file: &self.file,
+        };
+        let header = Header {
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            first_line: self.first_line,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags,
+            freevar_count: self.freevar_count,
+        };
+        let code = reader.body(header, self.depth)?;
+        if reader.pos != self.end {
+            return Err(DecodeError("bytes after a code object's body".to_owned()));
+        }
+        verify::verify(&code, self.depth).map_err(DecodeError)?;
+        Ok(self.code.get_or_init(|| Rc::new(code)))
+    }
+}
+
+impl PartialEq for LazyCode {
+    /// Equal when both bodies decode to equal code.
+    fn eq(&self, other: &LazyCode) -> bool {
+        matches!((self.code(), other.code()), (Ok(a), Ok(b)) if a == b)
+    }
+}
+
+impl std::fmt::Debug for LazyCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.code.get() {
+            Some(code) => code.fmt(f),
+            None => write!(
+                f,
+                "LazyCode({:?}, {} bytes)",
+                self.qualname,
+                self.end - self.start
+            ),
+        }
+    }
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
-    filename: Rc<str>,
-    /// The string table: each distinct name decoded and allocated once, then shared.
-    strings: Vec<Rc<str>>,
+    file: &'a Rc<File>,
 }
 
 fn truncated() -> DecodeError {
@@ -282,9 +468,21 @@ impl Reader<'_> {
         self.long_uvar()
     }
 
+    /// Two bytes (string indices and body lengths of a large file) inline, longer ones cold.
+    #[inline(always)]
+    fn long_uvar(&mut self) -> Result<u64, DecodeError> {
+        if let Some(&[low, high]) = self.bytes.get(self.pos..self.pos + 2)
+            && high < 0x80
+        {
+            self.pos += 2;
+            return Ok(u64::from(low & 0x7f) | u64::from(high) << 7);
+        }
+        self.longer_uvar()
+    }
+
     #[cold]
     #[inline(never)]
-    fn long_uvar(&mut self) -> Result<u64, DecodeError> {
+    fn longer_uvar(&mut self) -> Result<u64, DecodeError> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -327,18 +525,33 @@ impl Reader<'_> {
             .map_err(|_| DecodeError("a string is not UTF-8".to_owned()))
     }
 
-    fn string_table(&mut self) -> Result<(), DecodeError> {
+    fn string_table(&mut self) -> Result<Box<[Rc<str>]>, DecodeError> {
         let n = self.count(1)?;
-        self.strings.reserve_exact(n);
+        let table_start = self.pos;
+        let mut spans = Vec::with_capacity(n);
         for _ in 0..n {
             let len = self.count(1)?;
-            let (all, start) = (self.bytes, self.pos);
+            spans.push(self.pos..self.pos + len);
             self.take(len)?;
-            let s = std::str::from_utf8(&all[start..start + len])
-                .map_err(|_| DecodeError("a string is not UTF-8".to_owned()))?;
-            self.strings.push(Rc::from(s));
         }
-        Ok(())
+        // Names are almost always ASCII: one check over the whole table (lengths included)
+        // instead of a UTF-8 validation per name.
+        let all = self.bytes;
+        let ascii = all[table_start..self.pos].is_ascii();
+        spans
+            .into_iter()
+            .map(|span| {
+                let bytes = &all[span];
+                let s = if ascii {
+                    // SAFETY: ASCII bytes are UTF-8.
+                    unsafe { std::str::from_utf8_unchecked(bytes) }
+                } else {
+                    std::str::from_utf8(bytes)
+                        .map_err(|_| DecodeError("a string is not UTF-8".to_owned()))?
+                };
+                Ok(Rc::from(s))
+            })
+            .collect()
     }
 
     /// A name: an index into the string table.
@@ -347,7 +560,7 @@ impl Reader<'_> {
         let index = self.uvar()?;
         usize::try_from(index)
             .ok()
-            .and_then(|i| self.strings.get(i))
+            .and_then(|i| self.file.strings.get(i))
             .cloned()
             .ok_or_else(|| DecodeError(format!("string index {index} out of range")))
     }
@@ -371,17 +584,56 @@ impl Reader<'_> {
         Ok(constants)
     }
 
-    fn code(&mut self, depth: usize) -> Result<CodeObject, DecodeError> {
+    fn header(&mut self) -> Result<Header, DecodeError> {
+        Ok(Header {
+            name: self.name()?,
+            qualname: self.name()?,
+            first_line: self.u32()?,
+            argcount: self.u32()?,
+            posonlyargcount: self.u32()?,
+            kwonlyargcount: self.u32()?,
+            flags: self.u32()?,
+            freevar_count: self.u32()?,
+        })
+    }
+
+    /// Reads a body's length; returns where the body ends.
+    fn body_end(&mut self) -> Result<usize, DecodeError> {
+        let len = self.count(1)?;
+        Ok(self.pos + len)
+    }
+
+    /// A nested code object: its header now, its body when first used.
+    fn lazy_code(&mut self, depth: usize) -> Result<LazyCode, DecodeError> {
         if depth == 0 {
             return Err(DecodeError("constants nested too deeply".to_owned()));
         }
-        let name = self.name()?;
-        let qualname = self.name()?;
-        let first_line = self.u32()?;
-        let argcount = self.u32()?;
-        let posonlyargcount = self.u32()?;
-        let kwonlyargcount = self.u32()?;
-        let flags = self.u32()?;
+        let header = self.header()?;
+        let end = self.body_end()?;
+        let start = std::mem::replace(&mut self.pos, end);
+        Ok(LazyCode {
+            name: header.name,
+            qualname: header.qualname,
+            filename: self.file.filename.clone(),
+            first_line: header.first_line,
+            argcount: header.argcount,
+            posonlyargcount: header.posonlyargcount,
+            kwonlyargcount: header.kwonlyargcount,
+            flags: header.flags,
+            freevar_count: header.freevar_count,
+            file: self.file.clone(),
+            start,
+            end,
+            depth,
+            code: OnceCell::new(),
+        })
+    }
+
+    fn body(&mut self, header: Header, depth: usize) -> Result<CodeObject, DecodeError> {
+        if depth == 0 {
+            return Err(DecodeError("constants nested too deeply".to_owned()));
+        }
+        let first_line = header.first_line;
         let stacksize = self.u32()?;
         let n = self.count(4)?;
         let words = self.take(4 * n)?;
@@ -402,10 +654,10 @@ impl Reader<'_> {
             .collect();
         let lines = self.lines(first_line, n)?;
         let constants = self.constants(depth)?;
-        Ok(CodeObject {
-            name,
-            qualname,
-            filename: self.filename.clone(),
+        let code = CodeObject {
+            name: header.name,
+            qualname: header.qualname,
+            filename: self.file.filename.clone(),
             first_line,
             instructions,
             lines,
@@ -414,12 +666,19 @@ impl Reader<'_> {
             varnames: self.names()?,
             cellvars: self.names()?,
             freevars: self.names()?,
-            argcount,
-            posonlyargcount,
-            kwonlyargcount,
-            flags,
+            argcount: header.argcount,
+            posonlyargcount: header.posonlyargcount,
+            kwonlyargcount: header.kwonlyargcount,
+            flags: header.flags,
             stacksize,
-        })
+        };
+        if code.freevars.len() != header.freevar_count as usize {
+            return Err(DecodeError(format!(
+                "{}: free variables differ from the header",
+                code.qualname
+            )));
+        }
+        Ok(code)
     }
 
     /// The line table of `n` instructions, stored as runs of equal lines.
@@ -469,7 +728,7 @@ impl Reader<'_> {
                     Constant::FrozenSet(items)
                 }
             }
-            tag::CODE => Constant::Code(Rc::new(self.code(depth - 1)?)),
+            tag::CODE => Constant::LazyCode(Rc::new(self.lazy_code(depth - 1)?)),
             other => return Err(DecodeError(format!("unknown constant tag {other}"))),
         })
     }
@@ -493,7 +752,8 @@ mod tests {
     fn round_trips_every_kind_of_constant() {
         let code = sample();
         let bytes = serialize(&code);
-        assert_eq!(deserialize(&bytes, "/tmp/sample.py"), Ok(code));
+        let back = deserialize(&bytes, "/tmp/sample.py").expect("valid");
+        assert_eq!(materialize_all(&back), Ok(code));
     }
 
     #[test]
@@ -519,6 +779,7 @@ mod tests {
     fn the_loader_names_the_file() {
         let code = sample();
         let back = deserialize(&serialize(&code), "/elsewhere/moved.py").expect("valid");
+        let back = materialize_all(&back).expect("valid");
         assert_eq!(&*back.filename, "/elsewhere/moved.py");
         let Some(Constant::Code(inner)) = back
             .constants
@@ -554,6 +815,7 @@ mod tests {
         // comes back as one shared string, and so does the file name.
         assert_eq!(text.matches("<module>").count(), 1);
         let back = deserialize(&bytes, "/tmp/sample.py").expect("valid");
+        let back = materialize_all(&back).expect("valid");
         let Some(Constant::Code(f)) = back
             .constants
             .iter()

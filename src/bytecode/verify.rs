@@ -566,7 +566,11 @@ fn verify_constant(
 ) -> Result<(), String> {
     match constant {
         Constant::Code(code) if top_level => verify_in(code, max_depth - 1, scratch),
-        Constant::Code(_) => Err("a code object inside a tuple or frozenset".to_owned()),
+        // Its body is verified when it is decoded, before it first runs.
+        Constant::LazyCode(_) if top_level => Ok(()),
+        Constant::Code(_) | Constant::LazyCode(_) => {
+            Err("a code object inside a tuple or frozenset".to_owned())
+        }
         Constant::BigInt(digits) => {
             let magnitude = digits.strip_prefix('-').unwrap_or(digits);
             if !magnitude.is_empty() && magnitude.bytes().all(|b| b.is_ascii_digit()) {

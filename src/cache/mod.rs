@@ -362,7 +362,7 @@ fn read_entry(
     if !source.matches(stamp, check) {
         return Err("stale entry (the source changed)".to_owned());
     }
-    decode_body(&bytes, filename)
+    decode_body(bytes, filename)
 }
 
 /// The source stamp of an entry whose header is sound for this version of pvm.
@@ -385,7 +385,7 @@ fn check_header(bytes: &[u8]) -> Result<Stamp, String> {
 }
 
 /// Checks an entry's length and checksum and decodes its code object.
-fn decode_body(bytes: &[u8], filename: &str) -> Result<CodeObject, String> {
+fn decode_body(bytes: Vec<u8>, filename: &str) -> Result<CodeObject, String> {
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
     let body = &bytes[HEADER_LEN..];
     if word(28) != body.len() as u64 {
@@ -394,14 +394,15 @@ fn decode_body(bytes: &[u8], filename: &str) -> Result<CodeObject, String> {
     if word(36) != xxhash_rust::xxh3::xxh3_64(body) {
         return Err("corrupt entry (checksum mismatch)".to_owned());
     }
-    serialize::deserialize(body, filename).map_err(|e| format!("invalid entry ({e})"))
+    serialize::deserialize_from(bytes, HEADER_LEN, filename)
+        .map_err(|e| format!("invalid entry ({e})"))
 }
 
 /// Decodes a whole entry's bytes without looking at any source: what the loader does once an
 /// entry is found fresh (for benchmarks and the loader's fuzz test).
 pub fn decode_entry(bytes: &[u8], filename: &str) -> Result<CodeObject, String> {
     check_header(bytes)?;
-    decode_body(bytes, filename)
+    decode_body(bytes.to_vec(), filename)
 }
 
 /// An entry's bytes for `code`, stamped with the hash of `source`.
@@ -484,7 +485,8 @@ mod tests {
         let source = "def f(x):\n    return x * 2\nprint(f(21))\n";
         let code = crate::run::compile(source, "/t.py").expect("compiles");
         let bytes = encode_entry_for_source(&code, source.as_bytes());
-        assert_eq!(decode_entry(&bytes, "/t.py"), Ok((*code).clone()));
+        let decoded = decode_entry(&bytes, "/t.py").expect("a valid entry");
+        assert_eq!(serialize::materialize_all(&decoded), Ok((*code).clone()));
         let mut corrupt = bytes.clone();
         *corrupt.last_mut().expect("a body") ^= 1;
         assert_eq!(

@@ -58,7 +58,9 @@ pub fn truthiness(constant: &Constant) -> bool {
         Constant::Float(value) => *value != 0.0,
         Constant::Str(text) => !text.is_empty(),
         Constant::Tuple(items) | Constant::FrozenSet(items) => !items.is_empty(),
-        Constant::BigInt(_) | Constant::Ellipsis | Constant::Code(_) => true,
+        Constant::BigInt(_) | Constant::Ellipsis | Constant::Code(_) | Constant::LazyCode(_) => {
+            true
+        }
     }
 }
 

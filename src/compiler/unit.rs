@@ -68,7 +68,7 @@ impl ConstKey {
                 keys.dedup();
                 ConstKey::FrozenSet(keys)
             }
-            Constant::Code(_) => return None,
+            Constant::Code(_) | Constant::LazyCode(_) => return None,
         })
     }
 }

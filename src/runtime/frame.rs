@@ -89,8 +89,9 @@ impl Frame {
 
     #[inline(always)]
     pub fn code(&self) -> &RtCode {
-        // SAFETY: kept alive by the frame's starter (see the type's comment).
-        unsafe { &(*self.func).code }
+        // SAFETY: kept alive by the frame's starter (see the type's comment); a frame runs only
+        // a function whose code is materialized.
+        unsafe { (*self.func).code_unchecked() }
     }
 
     /// The first slot above anything this frame may use.
@@ -126,8 +127,9 @@ pub struct Cursor {
 impl Cursor {
     #[inline(always)]
     pub fn code(&self) -> &RtCode {
-        // SAFETY: the frame's starter keeps the function alive while the cursor describes it.
-        unsafe { &(*self.func).code }
+        // SAFETY: the frame's starter keeps the function alive while the cursor describes it;
+        // a frame runs only a function whose code is materialized.
+        unsafe { (*self.func).code_unchecked() }
     }
 
     #[inline(always)]

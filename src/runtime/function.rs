@@ -5,10 +5,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use crate::bytecode::code::LazyCode;
 use crate::bytecode::{CodeObject, Constant, Instr};
 
 use super::dict::{HashKey, PyDict};
-use super::exceptions::{PyResult, type_error};
+use super::exceptions::{PyErr, PyResult, error, type_error};
 use super::set::{PySet, SetTable};
 use super::str::PyStr;
 use super::types::TypeId;
@@ -126,23 +127,86 @@ impl RtCode {
     }
 }
 
-/// A code object constant as a value. Its runtime form is made when a function is first made
-/// from it (`MakeFunction`), not when the enclosing code is loaded: most functions of a large
-/// module are never defined-and-called in one run, and building every nested code object's
-/// runtime form up front cost as much as running the module body. The engine's translator
+/// A code object constant as a value. Its runtime form is made when a function made from it
+/// is first called, not when the enclosing code is loaded or the function defined: most
+/// functions of a large module are never called in one run, and building every nested code
+/// object's runtime form up front cost as much as running the module body. A code object read
+/// from a compiled file is decoded and verified at that point too. The engine's translator
 /// runs once, with that runtime form.
 pub struct CodeValue {
-    pub code: Rc<CodeObject>,
+    source: CodeSource,
     translate: Translator,
     runtime: std::cell::OnceCell<Rc<RtCode>>,
 }
 
+enum CodeSource {
+    Code(Rc<CodeObject>),
+    Lazy(Rc<LazyCode>),
+}
+
 impl CodeValue {
-    /// The runtime form, made on first use.
-    pub fn runtime(&self) -> &Rc<RtCode> {
-        self.runtime
-            .get_or_init(|| RtCode::new(self.code.clone(), self.translate))
+    /// The runtime form, made on first use; an error if the code's body, read from a compiled
+    /// file, is not valid code.
+    pub fn runtime(&self) -> PyResult<&Rc<RtCode>> {
+        if let Some(runtime) = self.runtime.get() {
+            return Ok(runtime);
+        }
+        let code = match &self.source {
+            CodeSource::Code(code) => code.clone(),
+            CodeSource::Lazy(lazy) => lazy
+                .code()
+                .map_err(|_| corrupt_code(&lazy.filename))?
+                .clone(),
+        };
+        Ok(self
+            .runtime
+            .get_or_init(|| RtCode::new(code, self.translate)))
     }
+
+    pub fn name(&self) -> &Rc<str> {
+        match &self.source {
+            CodeSource::Code(code) => &code.name,
+            CodeSource::Lazy(lazy) => &lazy.name,
+        }
+    }
+
+    pub fn qualname(&self) -> &Rc<str> {
+        match &self.source {
+            CodeSource::Code(code) => &code.qualname,
+            CodeSource::Lazy(lazy) => &lazy.qualname,
+        }
+    }
+
+    pub fn filename(&self) -> &Rc<str> {
+        match &self.source {
+            CodeSource::Code(code) => &code.filename,
+            CodeSource::Lazy(lazy) => &lazy.filename,
+        }
+    }
+
+    pub fn first_line(&self) -> u32 {
+        match &self.source {
+            CodeSource::Code(code) => code.first_line,
+            CodeSource::Lazy(lazy) => lazy.first_line,
+        }
+    }
+
+    /// How many cells a function of this code closes over.
+    pub fn freevar_count(&self) -> usize {
+        match &self.source {
+            CodeSource::Code(code) => code.freevars.len(),
+            CodeSource::Lazy(lazy) => lazy.freevar_count as usize,
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn corrupt_code(filename: &str) -> PyErr {
+    error(
+        TypeId::SystemError,
+        format!("corrupt compiled code in '{filename}' (delete its __pvmcache__ entry)"),
+    )
 }
 
 /// The shared str object for a constant or name. Equal literals anywhere in the program are
@@ -185,12 +249,17 @@ fn constant_value(constant: &Constant, translate: Translator) -> Value {
                 .collect(),
         ),
         Constant::FrozenSet(items) => frozenset_constant(items),
-        Constant::Code(code) => Value::Code(Rc::new(CodeValue {
-            code: code.clone(),
-            translate,
-            runtime: std::cell::OnceCell::new(),
-        })),
+        Constant::Code(code) => code_value(CodeSource::Code(code.clone()), translate),
+        Constant::LazyCode(lazy) => code_value(CodeSource::Lazy(lazy.clone()), translate),
     }
+}
+
+fn code_value(source: CodeSource, translate: Translator) -> Value {
+    Value::Code(Rc::new(CodeValue {
+        source,
+        translate,
+        runtime: std::cell::OnceCell::new(),
+    }))
 }
 
 /// Frozenset constants hold no code.
@@ -211,7 +280,10 @@ fn frozenset_constant(items: &[Constant]) -> Value {
 }
 
 pub struct PyFunction {
-    pub code: Rc<RtCode>,
+    /// The runtime form of the function's code, made at its first call (`materialize`).
+    runtime: std::cell::OnceCell<Rc<RtCode>>,
+    /// Where `runtime` comes from; `None` for a module body, whose runtime form is made first.
+    code: Option<Rc<CodeValue>>,
     pub globals: Rc<PyDict>,
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
@@ -223,8 +295,9 @@ pub struct PyFunction {
     pub closure: Vec<Value>,
     /// The positional argument count of calls that need no binding work (no `*args`,
     /// `**kwargs` or keyword-only parameters, no defaults used): `argcount` when the function
-    /// has such calls, `usize::MAX` when it has none.
-    pub simple_argcount: usize,
+    /// has such calls, `usize::MAX` when it has none or its runtime form is not made yet (so
+    /// the first call takes the general path, which makes it). Set only once `runtime` is.
+    simple_argcount: Cell<usize>,
     /// The function's `__dict__`, created on first use (`f.calls = 0`).
     pub attributes: std::cell::OnceCell<Rc<PyDict>>,
 }
@@ -238,16 +311,92 @@ impl PyFunction {
     pub fn for_module(code: Rc<RtCode>, globals: Rc<PyDict>) -> PyFunction {
         let name = Rc::new(PyStr::new(&code.code.name));
         PyFunction {
-            code,
+            runtime: std::cell::OnceCell::from(code),
+            code: None,
             globals,
             qualname: name.clone(),
             name,
             defaults: Vec::new(),
             kwdefaults: None,
             closure: Vec::new(),
-            simple_argcount: usize::MAX,
+            simple_argcount: Cell::new(usize::MAX),
             attributes: std::cell::OnceCell::new(),
         }
+    }
+
+    /// A function of `code` (whose runtime form is made at the first call), as `MakeFunction`
+    /// makes it: the closure must have one cell per free variable of the code.
+    pub fn new(
+        code: Rc<CodeValue>,
+        globals: Rc<PyDict>,
+        defaults: Vec<Value>,
+        kwdefaults: Option<Rc<PyDict>>,
+        closure: Vec<Value>,
+    ) -> PyFunction {
+        let name = Rc::new(PyStr::new(code.name()));
+        // A top-level function's qualified name is its name: one object (a code object read
+        // from a compiled file has the two as one shared string).
+        let qualname = if Rc::ptr_eq(code.name(), code.qualname()) {
+            name.clone()
+        } else {
+            Rc::new(PyStr::new(code.qualname()))
+        };
+        PyFunction {
+            name,
+            qualname,
+            runtime: std::cell::OnceCell::new(),
+            code: Some(code),
+            globals,
+            defaults,
+            kwdefaults,
+            closure,
+            simple_argcount: Cell::new(usize::MAX),
+            attributes: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The runtime form of the function's code, made (decoded and verified first, when read
+    /// from a compiled file) at the first call.
+    #[inline(always)]
+    pub fn materialize(&self) -> PyResult<&RtCode> {
+        match self.runtime.get() {
+            Some(code) => Ok(code),
+            None => self.materialize_first(),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn materialize_first(&self) -> PyResult<&RtCode> {
+        let Some(source) = &self.code else {
+            return Err(error(TypeId::SystemError, "a function without code"));
+        };
+        let code = source.runtime()?.clone();
+        let code = self.runtime.get_or_init(|| code);
+        let c = &code.code;
+        let simple = c.kwonlyargcount == 0 && !c.has_varargs() && !c.has_varkeywords();
+        if simple {
+            self.simple_argcount.set(c.argcount as usize);
+        }
+        Ok(code)
+    }
+
+    /// Whether calls with `argc` positional arguments and no keywords need no binding work;
+    /// true only once the code is materialized.
+    #[inline(always)]
+    pub fn is_simple_call(&self, argc: usize) -> bool {
+        self.simple_argcount.get() == argc
+    }
+
+    /// The runtime code of a function that has been called before.
+    ///
+    /// # Safety
+    /// `materialize` must have succeeded for this function (as it has for any function a
+    /// frame runs).
+    #[inline(always)]
+    pub unsafe fn code_unchecked(&self) -> &RtCode {
+        // SAFETY: the caller's promise.
+        unsafe { self.runtime.get().unwrap_unchecked() }
     }
 }
 

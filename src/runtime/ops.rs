@@ -390,29 +390,11 @@ pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     } else {
         Vec::new()
     };
-    let code = code.runtime().clone();
-    let c = &code.code;
     // Calls copy the closure into the frame's free-variable slots, which must fit it.
-    if closure.len() != c.freevars.len() {
+    if closure.len() != code.freevar_count() {
         return vm.raise(type_error("closure size does not match the free variables"));
     }
-    let simple = c.kwonlyargcount == 0 && !c.has_varargs() && !c.has_varkeywords();
-    let simple_argcount = if simple {
-        c.argcount as usize
-    } else {
-        usize::MAX
-    };
-    let function = PyFunction {
-        name: Rc::new(super::str::PyStr::new(&c.name)),
-        qualname: Rc::new(super::str::PyStr::new(&c.qualname)),
-        globals: cur.globals().clone(),
-        code,
-        defaults,
-        kwdefaults,
-        closure,
-        simple_argcount,
-        attributes: std::cell::OnceCell::new(),
-    };
+    let function = PyFunction::new(code, cur.globals().clone(), defaults, kwdefaults, closure);
     cur.push(Value::Function(Rc::new(function)));
     Step::Next
 }

@@ -278,10 +278,10 @@ impl Writer<'_> {
                 .push_str(&format!("<cell at {:#x}>", v.heap_address().unwrap_or(0))),
             Value::Code(c) => self.out.push_str(&format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
-                c.code.name,
+                c.name(),
                 v.heap_address().unwrap_or(0),
-                c.code.filename,
-                c.code.first_line
+                c.filename(),
+                c.first_line()
             )),
             Value::Ellipsis => self.out.push_str("Ellipsis"),
             Value::MethodDescriptor(d) => self.out.push_str(&format!(

@@ -97,9 +97,10 @@ impl Vm {
 
     /// Runs a module's code with `globals` as its namespace.
     pub fn run_module(&mut self, code: Rc<CodeObject>, globals: Rc<PyDict>) -> PyResult<Value> {
-        let module = PyFunction::for_module(RtCode::new(code, self.backend.translate), globals);
+        let rt = RtCode::new(code, self.backend.translate);
+        let module = PyFunction::for_module(rt.clone(), globals);
         let base = self.next_entry_base();
-        let shape = &module.code.code;
+        let shape = &rt.code;
         if !self.arena.fits(base, shape.frame_size()) {
             return Err(recursion_error());
         }
@@ -115,7 +116,7 @@ impl Vm {
             func: &module,
             base,
             result_slot: std::ptr::null_mut(),
-            ip: module.code.instructions,
+            ip: rt.instructions,
             // SAFETY: within the frame (checked above).
             sp: unsafe { base.add(nvars) },
         });
@@ -218,7 +219,7 @@ impl Vm {
         // SAFETY: the callable sits just below the arguments.
         let callable = unsafe { &*cur.sp.sub(argc + 1) };
         if let Value::Function(f) = callable
-            && f.simple_argcount == argc
+            && f.is_simple_call(argc)
         {
             // SAFETY: the function object stays in the caller's stack until the call returns,
             // so the reference outlives the frame; detaching it from `cur` lets the frame change.
@@ -230,7 +231,8 @@ impl Vm {
         cur.out_of_line(|c| self.call_general(c, result_slot, argc, &[]))
     }
 
-    /// Pushes a frame whose first `argc` slots already hold its arguments.
+    /// Pushes a frame whose first `argc` slots already hold its arguments, for a call with no
+    /// binding work (`f.is_simple_call(argc)`, so `f`'s code is materialized).
     #[inline(always)]
     fn push_simple_frame(
         &mut self,
@@ -240,7 +242,8 @@ impl Vm {
         base: *mut Value,
         argc: usize,
     ) -> Step {
-        let shape = f.code.shape;
+        // SAFETY: a simple call's function is materialized.
+        let shape = unsafe { f.code_unchecked() }.shape;
         if self.frames.len() >= self.recursion_limit || !self.arena.fits(base, shape.frame_size) {
             return self.raise(recursion_error());
         }
@@ -257,6 +260,7 @@ impl Vm {
         self.enter(cur, f, result_slot, base)
     }
 
+    /// Enters the frame of `f` (materialized) at `base`.
     #[inline(always)]
     fn enter(
         &mut self,
@@ -265,16 +269,18 @@ impl Vm {
         result_slot: *mut Value,
         base: *mut Value,
     ) -> Step {
+        // SAFETY: the callers materialized `f`.
+        let code = unsafe { f.code_unchecked() };
         let caller = self.frames.last_mut().expect("a caller frame");
         caller.ip = cur.ip;
         caller.sp = cur.sp;
         // SAFETY: the frame fits in the arena (checked by the caller).
-        let sp = unsafe { base.add(f.code.shape.variable_slots) };
+        let sp = unsafe { base.add(code.shape.variable_slots) };
         let frame = Frame {
             func: f,
             base,
             result_slot,
-            ip: f.code.instructions,
+            ip: code.instructions,
             sp,
         };
         *cur = frame.cursor();
@@ -347,13 +353,16 @@ impl Vm {
         };
         if let Value::Function(f) = callable {
             let base = cur.sp;
-            let code = &f.code.code;
+            let code = match f.materialize() {
+                Ok(code) => code,
+                Err(e) => return self.raise(e),
+            };
             if self.frames.len() >= self.recursion_limit
-                || !self.arena.fits(base, code.frame_size())
+                || !self.arena.fits(base, code.shape.frame_size)
             {
                 return self.raise(recursion_error());
             }
-            if let Err(e) = bind_arguments(f, base, args) {
+            if let Err(e) = bind_arguments(f, code, base, args) {
                 return self.raise(e);
             }
             return self.enter(cur, f, result_slot, base);
@@ -431,18 +440,20 @@ impl Vm {
             return self.call_native(callable, args);
         };
         let base = self.next_entry_base();
-        let code = &f.code.code;
-        if self.frames.len() >= self.recursion_limit || !self.arena.fits(base, code.frame_size()) {
+        let code = f.materialize()?;
+        if self.frames.len() >= self.recursion_limit
+            || !self.arena.fits(base, code.shape.frame_size)
+        {
             return Err(recursion_error());
         }
-        bind_arguments(f, base, args)?;
+        bind_arguments(f, code, base, args)?;
         // SAFETY: the frame fits in the arena (checked above).
-        let sp = unsafe { base.add(code.variable_slots()) };
+        let sp = unsafe { base.add(code.shape.variable_slots) };
         self.frames.push(Frame {
             func: Rc::as_ptr(f),
             base,
             result_slot: std::ptr::null_mut(),
-            ip: f.code.instructions,
+            ip: code.instructions,
             sp,
         });
         (self.backend.execute)(self)
@@ -464,12 +475,12 @@ pub fn recursion_error() -> PyErr {
 /// straight into the frame, so a call with keywords or defaults allocates nothing either
 /// (only `*args` tuples and `**kwargs` dicts are new objects). On error the frame's slots are
 /// dropped again.
-fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<()> {
+fn bind_arguments(f: &PyFunction, rt: &RtCode, base: *mut Value, args: Args<'_>) -> PyResult<()> {
     let argc = args.positional.len();
-    if argc == f.simple_argcount && args.kw_names.is_empty() {
+    if f.is_simple_call(argc) && args.kw_names.is_empty() {
         // The arguments fill the parameters in order; the frame is laid out as
         // `push_simple_frame` lays it out.
-        let nvars = f.code.shape.locals_and_cells;
+        let nvars = rt.shape.locals_and_cells;
         // SAFETY: the caller checked that the whole frame fits at `base`.
         unsafe {
             for (i, value) in args.positional.iter().enumerate() {
@@ -484,7 +495,7 @@ fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<
         }
         return Ok(());
     }
-    let code = &f.code.code;
+    let code = &rt.code;
     let nvars = code.variable_slots();
     // SAFETY: the caller checked that the whole frame fits at `base`; every variable slot is
     // initialized here before the slice is formed.
@@ -498,7 +509,7 @@ fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<
     for (slot, cell) in slots[free_start..].iter_mut().zip(&f.closure) {
         *slot = cell.clone();
     }
-    let result = bind_parameters(f, &mut slots[..code.varnames.len()], args);
+    let result = bind_parameters(f, code, &mut slots[..code.varnames.len()], args);
     if result.is_err() {
         // SAFETY: the slots are initialized and owned by this unfinished frame.
         unsafe { drop_range(base, base.add(nvars)) };
@@ -506,8 +517,12 @@ fn bind_arguments(f: &PyFunction, base: *mut Value, args: Args<'_>) -> PyResult<
     result
 }
 
-fn bind_parameters(f: &PyFunction, slots: &mut [Value], args: Args<'_>) -> PyResult<()> {
-    let code = &f.code.code;
+fn bind_parameters(
+    f: &PyFunction,
+    code: &CodeObject,
+    slots: &mut [Value],
+    args: Args<'_>,
+) -> PyResult<()> {
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
     let name = &code.qualname;
@@ -523,6 +538,7 @@ fn bind_parameters(f: &PyFunction, slots: &mut [Value], args: Args<'_>) -> PyRes
     } else if positional.len() > argcount {
         return Err(too_many_positional(
             f,
+            code,
             positional.len(),
             args.kw_names.len(),
         ));
@@ -604,8 +620,7 @@ fn bind_parameters(f: &PyFunction, slots: &mut [Value], args: Args<'_>) -> PyRes
 }
 
 #[cold]
-fn too_many_positional(f: &PyFunction, given: usize, kw_given: usize) -> PyErr {
-    let code = &f.code.code;
+fn too_many_positional(f: &PyFunction, code: &CodeObject, given: usize, kw_given: usize) -> PyErr {
     let argcount = code.argcount as usize;
     let required = argcount - f.defaults.len();
     let takes = if f.defaults.is_empty() {
