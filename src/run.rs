@@ -195,7 +195,7 @@ fn run_code(mut vm: Vm, code: Rc<CodeObject>, filename: &str, capture_stdout: bo
             .iter()
             .map(|dir| Value::string(dir.to_string_lossy().into_owned())),
     );
-    let globals = Rc::new(PyDict::new());
+    let globals = Rc::new(PyDict::for_module(code.names.len()));
     if !is_pseudo_file(filename) {
         globals.set_str("__file__", Value::str(filename));
     }

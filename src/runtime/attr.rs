@@ -62,10 +62,9 @@ pub fn get_attr(obj: &Value, name: &str) -> PyResult<Value> {
         (Value::Module(m), _) => m.dict.get_str(name).ok_or_else(|| no_attribute(obj, name)),
         (Value::Function(f), "__name__") => Ok(Value::Str(f.name.clone())),
         (Value::Function(f), "__qualname__") => Ok(Value::Str(f.qualname.clone())),
-        (Value::Function(f), "__defaults__") => Ok(if f.defaults.is_empty() {
-            Value::None
-        } else {
-            Value::tuple(f.defaults.clone())
+        (Value::Function(f), "__defaults__") => Ok(match &f.defaults {
+            Some(tuple) => Value::Tuple(tuple.clone()),
+            None => Value::None,
         }),
         (Value::Function(f), "__dict__") => Ok(Value::Dict(f.attributes().clone())),
         (Value::Function(f), _) => f

@@ -119,6 +119,17 @@ impl PyDict {
         PyDict::default()
     }
 
+    /// A module's namespace, with room for the `names` its code uses (the globals it defines
+    /// are among them; at most 16,384, whatever a compiled file claims), so that defining them
+    /// does not grow the table step by step.
+    pub fn for_module(names: usize) -> PyDict {
+        let capacity = names.min(1 << 14);
+        PyDict::from_table(Table::with_capacity_and_hasher(
+            capacity,
+            Default::default(),
+        ))
+    }
+
     pub fn from_table(table: Table) -> PyDict {
         PyDict {
             table: RefCell::new(table),

@@ -214,21 +214,44 @@ fn corrupt_code(filename: &str) -> PyErr {
 /// pointer before comparing text, as with CPython's interned strings.
 fn interned(text: &str) -> Value {
     thread_local! {
-        static INTERNED: std::cell::RefCell<rustc_hash::FxHashMap<String, Value>> =
-            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+        static INTERNED: std::cell::RefCell<rustc_hash::FxHashSet<Interned>> =
+            std::cell::RefCell::new(rustc_hash::FxHashSet::default());
     }
-    // Looked up before inserting: most names recur, and an owned key per lookup made loading
-    // a large module's code objects cost more than running its body.
+    // Looked up before inserting: most names recur. The str object is its own key (looked up
+    // by its text), so a new name costs one string, not a second copy as the key.
     INTERNED.with(|table| {
         let mut table = table.borrow_mut();
-        if let Some(value) = table.get(text) {
-            return value.clone();
+        if let Some(Interned(s)) = table.get(text) {
+            return Value::Str(s.clone());
         }
-        let value = Value::str(text);
-        table.insert(text.to_owned(), value.clone());
-        value
+        let s = Rc::new(PyStr::new(text));
+        table.insert(Interned(s.clone()));
+        Value::Str(s)
     })
 }
+
+/// An interned str object, hashed and compared by its text.
+struct Interned(Rc<PyStr>);
+
+impl std::borrow::Borrow<str> for Interned {
+    fn borrow(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl std::hash::Hash for Interned {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.as_str().hash(state);
+    }
+}
+
+impl PartialEq for Interned {
+    fn eq(&self, other: &Interned) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
+}
+
+impl Eq for Interned {}
 
 fn constant_value(constant: &Constant, translate: Translator) -> Value {
     match constant {
@@ -288,7 +311,8 @@ pub struct PyFunction {
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
     /// Defaults of the last positional parameters.
-    pub defaults: Vec<Value>,
+    /// The tuple of defaults `MakeFunction` was given (shared, not copied), if any.
+    pub defaults: Option<Rc<Vec<Value>>>,
     /// Defaults of keyword-only parameters.
     pub kwdefaults: Option<Rc<PyDict>>,
     /// The cells of the free variables, in `code.freevars` order.
@@ -303,6 +327,11 @@ pub struct PyFunction {
 }
 
 impl PyFunction {
+    /// Defaults of the last positional parameters.
+    pub fn default_values(&self) -> &[Value] {
+        self.defaults.as_deref().map_or(&[], |d| d.as_slice())
+    }
+
     pub fn attributes(&self) -> &Rc<PyDict> {
         self.attributes.get_or_init(|| Rc::new(PyDict::new()))
     }
@@ -316,7 +345,7 @@ impl PyFunction {
             globals,
             qualname: name.clone(),
             name,
-            defaults: Vec::new(),
+            defaults: None,
             kwdefaults: None,
             closure: Vec::new(),
             simple_argcount: Cell::new(usize::MAX),
@@ -329,7 +358,7 @@ impl PyFunction {
     pub fn new(
         code: Rc<CodeValue>,
         globals: Rc<PyDict>,
-        defaults: Vec<Value>,
+        defaults: Option<Rc<Vec<Value>>>,
         kwdefaults: Option<Rc<PyDict>>,
         closure: Vec<Value>,
     ) -> PyFunction {

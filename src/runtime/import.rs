@@ -163,7 +163,7 @@ fn load(vm: &mut Vm, name: &str, found: Found) -> PyResult<Value> {
     let filename = found.file.to_string_lossy().into_owned();
     let code = cache::load(&found.file, &filename, &vm.cache_settings)
         .map_err(|e| load_error(e, &found.file, &filename))?;
-    let globals = Rc::new(PyDict::new());
+    let globals = Rc::new(PyDict::for_module(code.names.len()));
     globals.set_str("__name__", Value::str(name));
     if let Some(dir) = &found.package_dir {
         let dir = Value::string(dir.to_string_lossy().into_owned());

@@ -385,10 +385,9 @@ pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         Some(Value::Dict(d)) => Some(d),
         _ => None,
     };
-    let defaults = if arg & 1 != 0 {
-        tuple_items(cur.pop())
-    } else {
-        Vec::new()
+    let defaults = match (arg & 1 != 0).then(|| cur.pop()) {
+        Some(Value::Tuple(t)) => Some(t),
+        _ => None,
     };
     // Calls copy the closure into the frame's free-variable slots, which must fit it.
     if closure.len() != code.freevar_count() {

@@ -582,12 +582,12 @@ fn bind_parameters(
             },
         }
     }
-    let first_default = argcount - f.defaults.len();
+    let first_default = argcount - f.default_values().len();
     let mut missing = Vec::new();
     for (i, slot) in slots.iter_mut().enumerate().take(argcount) {
         if matches!(slot, Value::Undef) {
             if i >= first_default {
-                *slot = f.defaults[i - first_default].clone();
+                *slot = f.default_values()[i - first_default].clone();
             } else {
                 missing.push(&*code.varnames[i]);
             }
@@ -622,13 +622,13 @@ fn bind_parameters(
 #[cold]
 fn too_many_positional(f: &PyFunction, code: &CodeObject, given: usize, kw_given: usize) -> PyErr {
     let argcount = code.argcount as usize;
-    let required = argcount - f.defaults.len();
-    let takes = if f.defaults.is_empty() {
+    let required = argcount - f.default_values().len();
+    let takes = if f.default_values().is_empty() {
         format!("{argcount}")
     } else {
         format!("from {required} to {argcount}")
     };
-    let plural = if argcount == 1 && f.defaults.is_empty() {
+    let plural = if argcount == 1 && f.default_values().is_empty() {
         ""
     } else {
         "s"
