@@ -283,7 +283,7 @@ fn compile_fills_the_cache_for_a_tree_and_reports_syntax_errors() {
     assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
     assert!(entry(&scratch, "pkg/good.py").is_file());
     assert!(entry(&scratch, "pkg/deeper/also_good.py").is_file());
-    let warm = run_verbose(&scratch.dir.join("pkg/good.py"), &[]);
+    let warm = run_verbose(scratch.dir.join("pkg/good.py"), &[]);
     assert!(warm.stderr.contains("loaded"), "{}", warm.stderr);
 
     scratch.write("pkg/bad.py", "def broken(:\n    pass\n");
