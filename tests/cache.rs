@@ -5,52 +5,23 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pvm::cache::cache_tag;
 
+mod common;
+use common::Scratch;
+
 const PVM: &str = env!("CARGO_BIN_EXE_pvm");
 
-/// A fresh directory for one test's files, removed when dropped.
-struct Scratch {
-    dir: PathBuf,
-}
-
-impl Scratch {
-    fn new() -> Scratch {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("pvm-cache-{}-{unique}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("create a scratch directory");
-        Scratch { dir }
-    }
-
-    fn write(&self, name: &str, source: &str) -> PathBuf {
-        let path = self.dir.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("create a directory");
-        }
-        std::fs::write(&path, source).expect("write a scratch file");
-        path
-    }
-
-    /// Where the entry for the source `name` goes without a prefix.
-    fn entry(&self, name: &str) -> PathBuf {
-        let source = self.dir.join(name);
-        let stem = source.file_stem().expect("a file name").to_owned();
-        source
-            .parent()
-            .expect("a directory")
-            .join("__pvmcache__")
-            .join(format!("{}.{}.pvc", stem.to_string_lossy(), cache_tag()))
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        make_writable(&self.dir.join("__pvmcache__"));
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+/// Where the entry for the source `name` in `scratch` goes without a prefix.
+fn entry(scratch: &Scratch, name: &str) -> PathBuf {
+    let source = scratch.dir.join(name);
+    let stem = source.file_stem().expect("a file name").to_owned();
+    source
+        .parent()
+        .expect("a directory")
+        .join("__pvmcache__")
+        .join(format!("{}.{}.pvc", stem.to_string_lossy(), cache_tag()))
 }
 
 fn make_writable(dir: &Path) {
@@ -81,7 +52,8 @@ fn pvm(args: &[&str], env: &[(&str, &Path)]) -> Run {
     }
 }
 
-fn run_verbose(path: &Path, extra: &[&str]) -> Run {
+fn run_verbose(path: impl AsRef<Path>, extra: &[&str]) -> Run {
+    let path = path.as_ref();
     let mut args = vec!["run", "-v"];
     args.extend_from_slice(extra);
     args.push(path.to_str().expect("a UTF-8 path"));
@@ -94,7 +66,7 @@ const PROGRAM: &str = "def double(x):\n    return 2 * x\nprint(double(21))\n";
 
 #[test]
 fn the_first_run_writes_an_entry_and_the_second_uses_it() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("prog.py", PROGRAM);
     let first = run_verbose(&program, &[]);
     assert_eq!(first.stdout, "42\n");
@@ -104,7 +76,7 @@ fn the_first_run_writes_an_entry_and_the_second_uses_it() {
         "{}",
         first.stderr
     );
-    assert!(scratch.entry("prog.py").is_file());
+    assert!(entry(&scratch, "prog.py").is_file());
     let second = run_verbose(&program, &[]);
     assert_eq!(second.stdout, "42\n");
     assert!(
@@ -117,18 +89,18 @@ fn the_first_run_writes_an_entry_and_the_second_uses_it() {
 
 #[test]
 fn the_bare_form_takes_the_cache_options_too() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("bare.py", PROGRAM);
-    let path = program.to_str().expect("a UTF-8 path");
+    let path = program.as_str();
     let run = pvm(&["-v", "-B", path], &[]);
     assert_eq!(run.stdout, "42\n");
     assert!(run.stderr.contains("not writing"), "{}", run.stderr);
-    assert!(!scratch.entry("bare.py").exists());
+    assert!(!entry(&scratch, "bare.py").exists());
 }
 
 #[test]
 fn an_edited_source_is_compiled_again() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("edit.py", PROGRAM);
     run_verbose(&program, &[]);
     // A different size, so the change shows even within the file system's time resolution.
@@ -142,10 +114,10 @@ fn an_edited_source_is_compiled_again() {
 
 #[test]
 fn a_corrupt_entry_is_ignored_and_rewritten() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("corrupt.py", PROGRAM);
     run_verbose(&program, &[]);
-    let entry = scratch.entry("corrupt.py");
+    let entry = entry(&scratch, "corrupt.py");
     let mut bytes = std::fs::read(&entry).expect("the entry");
     let last = bytes.len() - 1;
     bytes[last] ^= 0x55;
@@ -169,9 +141,9 @@ fn a_corrupt_entry_is_ignored_and_rewritten() {
 
 #[test]
 fn dont_write_bytecode_writes_nothing() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("nowrite.py", PROGRAM);
-    let path = program.to_str().expect("a UTF-8 path");
+    let path = program.as_str();
     let run = pvm(&["run", "-B", path], &[]);
     assert_eq!(run.stdout, "42\n");
     let run = pvm(
@@ -184,10 +156,10 @@ fn dont_write_bytecode_writes_nothing() {
 
 #[test]
 fn a_cache_prefix_holds_the_entries_in_a_mirrored_tree() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("src/prefixed.py", PROGRAM);
     let prefix = scratch.dir.join("cache-tree");
-    let path = program.to_str().expect("a UTF-8 path");
+    let path = program.as_str();
     let run = pvm(&["run", "-v", path], &[("PVM_CACHE_PREFIX", &prefix)]);
     assert_eq!(run.stdout, "42\n");
     let mirrored = prefix
@@ -213,14 +185,14 @@ fn a_cache_prefix_holds_the_entries_in_a_mirrored_tree() {
 #[test]
 fn an_unwritable_cache_directory_still_runs() {
     use std::os::unix::fs::PermissionsExt;
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("locked.py", PROGRAM);
     let cache_dir = scratch.dir.join("__pvmcache__");
     std::fs::create_dir_all(&cache_dir).expect("create the cache directory");
     std::fs::set_permissions(&cache_dir, std::fs::Permissions::from_mode(0o555))
         .expect("make it read-only");
     // Root ignores permission bits; a file where the directory should be blocks anyone.
-    let blocked = Scratch::new();
+    let blocked = Scratch::new("cache");
     let blocked_program = blocked.write("blocked.py", PROGRAM);
     std::fs::write(blocked.dir.join("__pvmcache__"), "a file, not a directory")
         .expect("block the cache directory");
@@ -239,7 +211,7 @@ fn an_unwritable_cache_directory_still_runs() {
 
 #[test]
 fn check_source_hash_and_unchecked() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("hashed.py", PROGRAM);
     let first = run_verbose(&program, &["--check-source", "hash"]);
     assert!(first.stderr.contains("wrote"), "{}", first.stderr);
@@ -258,9 +230,9 @@ fn check_source_hash_and_unchecked() {
 
 #[test]
 fn a_traceback_from_a_cached_run_shows_the_source_lines() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("fails.py", "def f(x):\n    return 1 / x\nf(0)\n");
-    let path = program.to_str().expect("a UTF-8 path");
+    let path = program.as_str();
     let cold = pvm(&["run", path], &[]);
     let warm = pvm(&["run", "-v", path], &[]);
     assert!(warm.stderr.contains("loaded"), "{}", warm.stderr);
@@ -275,9 +247,9 @@ fn a_traceback_from_a_cached_run_shows_the_source_lines() {
 
 #[test]
 fn timings_name_every_phase() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     let program = scratch.write("timed.py", PROGRAM);
-    let path = program.to_str().expect("a UTF-8 path");
+    let path = program.as_str();
     let cold = pvm(&["run", "--timings", path], &[]);
     assert!(
         cold.stderr.contains("compiled from source"),
@@ -302,16 +274,16 @@ fn timings_name_every_phase() {
 
 #[test]
 fn compile_fills_the_cache_for_a_tree_and_reports_syntax_errors() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cache");
     scratch.write("pkg/good.py", PROGRAM);
     scratch.write("pkg/deeper/also_good.py", "print('ok')\n");
     scratch.write("pkg/notes.txt", "not python");
     let dir = scratch.dir.join("pkg");
     let run = pvm(&["compile", dir.to_str().expect("a UTF-8 path")], &[]);
     assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
-    assert!(scratch.entry("pkg/good.py").is_file());
-    assert!(scratch.entry("pkg/deeper/also_good.py").is_file());
-    let warm = run_verbose(&scratch.dir.join("pkg/good.py"), &[]);
+    assert!(entry(&scratch, "pkg/good.py").is_file());
+    assert!(entry(&scratch, "pkg/deeper/also_good.py").is_file());
+    let warm = run_verbose(scratch.dir.join("pkg/good.py"), &[]);
     assert!(warm.stderr.contains("loaded"), "{}", warm.stderr);
 
     scratch.write("pkg/bad.py", "def broken(:\n    pass\n");
@@ -319,5 +291,5 @@ fn compile_fills_the_cache_for_a_tree_and_reports_syntax_errors() {
     assert_eq!(run.status, 1);
     assert!(run.stdout.contains("*** Error compiling"), "{}", run.stdout);
     assert!(run.stdout.contains("SyntaxError"), "{}", run.stdout);
-    assert!(!scratch.entry("pkg/bad.py").exists());
+    assert!(!entry(&scratch, "pkg/bad.py").exists());
 }

@@ -8,57 +8,14 @@
 //! not, so the expected tracebacks here are CPython's with those lines left out.
 
 use std::fs::File;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pvm::engines::EngineKind;
 
+mod common;
+use common::Scratch;
+
 const PVM: &str = env!("CARGO_BIN_EXE_pvm");
-
-/// A fresh directory for one test's files, removed when dropped.
-struct Scratch {
-    dir: PathBuf,
-}
-
-impl Scratch {
-    fn new() -> Scratch {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let unique = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("pvm-cli-{}-{unique}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("create a scratch directory");
-        Scratch { dir }
-    }
-
-    /// Writes `source` to `name` in the directory and returns the file's path.
-    fn write(&self, name: &str, source: &str) -> String {
-        let path = self.dir.join(name);
-        std::fs::write(&path, source).expect("write a scratch file");
-        path.to_str().expect("a UTF-8 temporary path").to_owned()
-    }
-
-    /// Creates the subdirectory `name` and returns its path.
-    fn subdir(&self, name: &str) -> String {
-        let path = self.dir.join(name);
-        std::fs::create_dir_all(&path).expect("create a scratch subdirectory");
-        path.to_str().expect("a UTF-8 temporary path").to_owned()
-    }
-
-    /// A path in the directory that does not exist.
-    fn missing(&self, name: &str) -> String {
-        self.dir
-            .join(name)
-            .to_str()
-            .expect("a UTF-8 path")
-            .to_owned()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
 
 /// How one run of `pvm` ended.
 struct Run {
@@ -99,7 +56,7 @@ const ARGV_PROGRAM: &str = "import sys\nprint(sys.argv)\nprint('hello')\n";
 
 #[test]
 fn every_way_of_running_a_file_gives_it_its_argv() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let file = scratch.write("argv.py", ARGV_PROGRAM);
     // Options after FILE belong to the program, not to pvm.
     let program_args = ["a", "-x", "--engine", "nope", "--help"];
@@ -144,7 +101,7 @@ outer(0)
 
 #[test]
 fn an_uncaught_exception_prints_a_traceback_and_exits_1() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let file = scratch.write("divide.py", DIVIDE_BY_ZERO);
     let run = pvm(&[&file]);
     assert_eq!(run.status, 1);
@@ -186,7 +143,7 @@ fn a_traceback_from_dash_c_names_the_string() {
 
 #[test]
 fn stdout_is_complete_before_the_traceback_starts() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let file = scratch.write(
         "order.py",
         "for i in range(3):\n    print('line', i)\nprint('x' * 10000)\nprint(undefined_name)\n",
@@ -262,7 +219,7 @@ const SYNTAX_ERRORS: &[(&str, u32, &[&str])] = &[
 
 #[test]
 fn a_syntax_error_is_reported_as_cpython_does_and_exits_1() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     for &(source, line, report) in SYNTAX_ERRORS {
         let file = scratch.write("bad.py", source);
         let run = pvm(&[&file]);
@@ -277,7 +234,7 @@ fn a_syntax_error_is_reported_as_cpython_does_and_exits_1() {
 /// worded as CPython 3.11's.
 #[test]
 fn non_utf8_source_is_a_syntax_error() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let file = scratch.write("latin1.py", "print('a')\n");
     std::fs::write(&file, b"print('a')\n# caf\xe9\n").expect("write the file");
     let run = pvm(&[&file]);
@@ -310,7 +267,7 @@ fn a_syntax_error_in_dash_c_names_the_string() {
 /// compared.
 #[test]
 fn syntax_errors_with_ranges_report_location_source_and_message() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let cases = [
         (
             "return 5\n",
@@ -356,7 +313,7 @@ fn sys_exit_sets_the_status() {
 
 #[test]
 fn a_usage_error_exits_2_with_a_message() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let file = scratch.write("ok.py", "print('never printed')\n");
     let missing = scratch.missing("missing.py");
     let invocations: [&[&str]; 11] = [
@@ -396,7 +353,7 @@ print(fact(5), count_down(3), 'done')
 
 #[test]
 fn dis_prints_every_code_object() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let file = scratch.write("dis_me.py", TO_DISASSEMBLE);
     let run = pvm(&["dis", &file]);
     assert_eq!(run.status, 0);
@@ -432,7 +389,7 @@ fn dis_prints_every_code_object() {
 
 #[test]
 fn dis_of_a_syntax_error_exits_1() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let file = scratch.write("bad.py", "x = 5 +* 3\n");
     let run = pvm(&["dis", &file]);
     assert_eq!(run.status, 1);
@@ -496,7 +453,7 @@ fn help_describes_the_options() {
 
 #[test]
 fn deep_recursion_collapses_repeated_traceback_lines() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let file = scratch.write(
         "down.py",
         "def down(n):\n    return down(n + 1)\n\nprint('going down')\ndown(0)\n",
@@ -523,7 +480,7 @@ fn deep_recursion_collapses_repeated_traceback_lines() {
 
 #[test]
 fn one_repeat_beyond_three_is_one_more_time() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let file = scratch.write(
         "four.py",
         "def f(n):\n    if n == 0:\n        return 1 // n\n    return f(n - 1)\n\nf(4)\n",
@@ -553,7 +510,7 @@ const HELPER_MODULE: &str = "def run(x):\n    print('run', x)\n    return 10 // 
 
 #[test]
 fn imported_modules_have_a_repr_with_their_file_and_tracebacks_cross_into_them() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let helper = scratch.write("helper.py", HELPER_MODULE);
     let file = scratch.write(
         "main.py",
@@ -581,7 +538,7 @@ fn imported_modules_have_a_repr_with_their_file_and_tracebacks_cross_into_them()
 
 #[test]
 fn an_exception_in_a_module_body_shows_the_import_and_the_module_line() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let broken = scratch.write("broken.py", "print('broken starts')\nvalue = {}['key']\n");
     let file = scratch.write("main.py", "print('before')\nimport broken\n");
     let run = pvm(&[&file]);
@@ -600,7 +557,7 @@ fn an_exception_in_a_module_body_shows_the_import_and_the_module_line() {
 
 #[test]
 fn a_circular_from_import_of_a_name_not_yet_defined_fails() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let loop_a = scratch.write(
         "loop_a.py",
         "from loop_b import g\n\ndef f():\n    return 1\n",
@@ -629,7 +586,7 @@ fn a_circular_from_import_of_a_name_not_yet_defined_fails() {
 
 #[test]
 fn importing_a_missing_name_names_the_module_file() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let helper = scratch.write("helper.py", HELPER_MODULE);
     let file = scratch.write("main.py", "from helper import run, nope\n");
     let run = pvm(&[&file]);
@@ -643,7 +600,7 @@ fn importing_a_missing_name_names_the_module_file() {
 
 #[test]
 fn a_syntax_error_in_an_imported_module_is_reported_at_the_import() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let bad = scratch.write("badsyn.py", "def f():\n    return (1 +\n");
     let file = scratch.write("main.py", "import badsyn\n");
     let run = pvm(&[&file]);
@@ -662,7 +619,7 @@ fn a_syntax_error_in_an_imported_module_is_reported_at_the_import() {
 
 #[test]
 fn an_imported_module_that_is_not_utf8_is_a_syntax_error_at_the_import() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let bad = scratch.dir.join("badtext.py");
     std::fs::write(&bad, b"x = 1\n\xff\n").expect("write a scratch file");
     let bad = bad.to_str().expect("a UTF-8 path");
@@ -683,7 +640,7 @@ fn an_imported_module_that_is_not_utf8_is_a_syntax_error_at_the_import() {
 
 #[test]
 fn modules_are_found_in_the_script_directory_then_in_pvmpath_order() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let lib1 = scratch.subdir("lib1");
     let lib2 = scratch.subdir("lib2");
     let main_dir = scratch.subdir("main");
@@ -711,7 +668,7 @@ fn modules_are_found_in_the_script_directory_then_in_pvmpath_order() {
 
 #[test]
 fn dash_c_imports_from_the_current_directory() {
-    let scratch = Scratch::new();
+    let scratch = Scratch::new("cli");
     let helper = scratch.write("helper.py", HELPER_MODULE);
     let dir = scratch.dir.to_str().expect("a UTF-8 path");
     let run = pvm_in(

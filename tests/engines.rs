@@ -8,6 +8,9 @@ use std::process::Command;
 use pvm::engines::EngineKind;
 use pvm::run::run_source;
 
+mod common;
+use common::Scratch;
+
 const PVM: &str = env!("CARGO_BIN_EXE_pvm");
 
 /// `later` runs `LoadConst StoreFast LoadFast ReturnValue` over lines 9-10, which `fused`
@@ -91,20 +94,13 @@ fn pvm(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn scratch_file(name: &str, source: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("pvm-engines-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a scratch directory");
-    let path = dir.join(name);
-    std::fs::write(&path, source).expect("write the program");
-    path.to_str().expect("a UTF-8 path").to_owned()
-}
-
 /// Counts that follow from the bytecode: a loop of ten iterations at module level runs
 /// `ForIter` eleven times, ten of them falling through to the `StoreGlobal` of the loop
 /// variable and then to the `Jump` back.
 #[test]
 fn profile_counts_instructions_and_sequences_and_leaves_stdout_alone() {
-    let file = scratch_file(
+    let scratch = Scratch::new("engines");
+    let file = scratch.write(
         "counted.py",
         "for i in range(10):\n    pass\nprint('done')\n",
     );
@@ -132,7 +128,8 @@ fn profile_counts_instructions_and_sequences_and_leaves_stdout_alone() {
 
 #[test]
 fn dis_shows_the_code_each_engine_runs() {
-    let file = scratch_file("pair.py", "def add(a, b):\n    return a + b\n");
+    let scratch = Scratch::new("engines");
+    let file = scratch.write("pair.py", "def add(a, b):\n    return a + b\n");
     let (status, plain, _) = pvm(&["dis", &file]);
     assert_eq!(status, 0);
     assert!(plain.contains("LoadFast                0 (a)"), "{plain}");
