@@ -14,8 +14,8 @@ use crate::runtime::value::Value;
 use crate::runtime::vm::{Backend, Vm};
 
 /// A dispatch strategy. The runtime calls `translate` once for every code object before it
-/// first runs (at module load, or when a function is first made from a nested code constant)
-/// and `execute` to run the frame on top of the VM's frame stack until it returns.
+/// first runs (a module's code when the module is loaded, a function's code at the function's
+/// first call) and `execute` to run the frame on top of the VM's frame stack until it returns.
 /// `execute` may be re-entered (a built-in calling back into Python starts a nested run).
 pub trait Engine {
     /// The name `--engine` takes.
