@@ -310,8 +310,8 @@ pub struct PyFunction {
     pub globals: Rc<PyDict>,
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
-    /// Defaults of the last positional parameters.
-    /// The tuple of defaults `MakeFunction` was given (shared, not copied), if any.
+    /// Defaults of the last positional parameters: the tuple `MakeFunction` was given (shared,
+    /// not copied), if any.
     pub defaults: Option<Rc<Vec<Value>>>,
     /// Defaults of keyword-only parameters.
     pub kwdefaults: Option<Rc<PyDict>>,
