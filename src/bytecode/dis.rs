@@ -13,12 +13,7 @@ use crate::runtime::format::float_repr;
 use crate::runtime::text;
 
 use super::code::{CodeObject, Constant};
-use super::opcodes::{ArgKind, Instr, Opcode};
-
-/// The operators of `InplaceOp`, indexed by its argument (the syntax tree's operator order).
-const INPLACE_OPERATORS: [&str; 13] = [
-    "+=", "-=", "*=", "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "|=", "^=", "&=",
-];
+use super::opcodes::{ArgKind, BinaryOp, Instr, Opcode};
 
 /// The listing of `code` and of every code object nested in it.
 pub fn disassemble(code: &CodeObject) -> String {
@@ -113,7 +108,7 @@ fn count_meaning(op: Opcode, arg: usize) -> Option<String> {
         (Opcode::IsOp, _) => "is not".to_owned(),
         (Opcode::ContainsOp, 0) => "in".to_owned(),
         (Opcode::ContainsOp, _) => "not in".to_owned(),
-        (Opcode::InplaceOp, _) => INPLACE_OPERATORS.get(arg)?.to_string(),
+        (Opcode::InplaceOp, _) => format!("{}=", BinaryOp::ALL.get(arg)?.symbol()),
         (Opcode::FormatValue, _) => {
             let conversion = ["", "str", "repr", "ascii"][arg & 3];
             let spec = if arg & 4 != 0 { "with format" } else { "" };

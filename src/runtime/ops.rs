@@ -624,18 +624,21 @@ pub fn contains_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     Step::Next
 }
 
-pub fn unary_negative(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+/// A unary operator that may fail: `(x -- op(x))`.
+#[inline(always)]
+fn unary(vm: &mut Vm, cur: &mut Cursor, op: fn(&Value) -> PyResult<Value>) -> Step {
     let v = cur.pop();
-    let r = attempt!(vm, arith::negative(&v));
+    let r = attempt!(vm, op(&v));
     cur.push(r);
     Step::Next
 }
 
+pub fn unary_negative(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    unary(vm, cur, arith::negative)
+}
+
 pub fn unary_positive(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    let v = cur.pop();
-    let r = attempt!(vm, arith::positive(&v));
-    cur.push(r);
-    Step::Next
+    unary(vm, cur, arith::positive)
 }
 
 #[inline(always)]
@@ -646,10 +649,7 @@ pub fn unary_not(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 }
 
 pub fn unary_invert(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    let v = cur.pop();
-    let r = attempt!(vm, arith::invert(&v));
-    cur.push(r);
-    Step::Next
+    unary(vm, cur, arith::invert)
 }
 
 #[inline(always)]
