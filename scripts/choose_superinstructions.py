@@ -9,8 +9,8 @@ percentage of all dispatches the sequence would remove if it were the only one. 
 `--top` are the chosen set. Sequences whose leading instructions never fall through (Jump,
 ReturnValue) are left out: only their first component would ever run.
 
-Usage: scripts/choose_superinstructions.py [--pvm target/release/pvm] [--top 40]
-           [--workloads fib:25 nbody:20000 ...]
+Usage: scripts/choose_superinstructions.py [--pvm target/release/pvm] [--top 20]
+           [--workloads fib:25 nbody:20000 ... | --held-out]
 """
 
 import argparse
@@ -53,7 +53,11 @@ def main():
     parser.add_argument("--pvm", default=str(ROOT / "target/release/pvm"))
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--workloads", nargs="+", default=TRAINING)
+    parser.add_argument("--held-out", action="store_true",
+                        help="rank on the held-out half instead, to compare with the chosen set")
     args = parser.parse_args()
+    if args.held_out:
+        args.workloads = HELD_OUT
     mean_share = defaultdict(float)
     for workload in args.workloads:
         total, tables = profile(args.pvm, workload)
