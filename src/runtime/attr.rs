@@ -60,8 +60,8 @@ pub fn get_attr(obj: &Value, name: &str) -> PyResult<Value> {
     }
     match (obj, name) {
         (Value::Module(m), _) => m.dict.get_str(name).ok_or_else(|| no_attribute(obj, name)),
-        (Value::Function(f), "__name__") => Ok(Value::Str(f.name.clone())),
-        (Value::Function(f), "__qualname__") => Ok(Value::Str(f.qualname.clone())),
+        (Value::Function(f), "__name__") => Ok(Value::Str(f.name().clone())),
+        (Value::Function(f), "__qualname__") => Ok(Value::Str(f.qualname().clone())),
         (Value::Function(f), "__defaults__") => Ok(match &f.defaults {
             Some(tuple) => Value::Tuple(tuple.clone()),
             None => Value::None,

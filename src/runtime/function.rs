@@ -302,14 +302,21 @@ fn frozenset_constant(items: &[Constant]) -> Value {
     Value::FrozenSet(Rc::new(PySet::new(merged)))
 }
 
+struct FunctionNames {
+    name: Rc<PyStr>,
+    qualname: Rc<PyStr>,
+}
+
 pub struct PyFunction {
     /// The runtime form of the function's code, made at its first call (`materialize`).
     runtime: std::cell::OnceCell<Rc<RtCode>>,
-    /// Where `runtime` comes from; `None` for a module body, whose runtime form is made first.
-    code: Option<Rc<CodeValue>>,
+    /// Where `runtime` comes from.
+    code: Rc<CodeValue>,
     pub globals: Rc<PyDict>,
-    pub name: Rc<PyStr>,
-    pub qualname: Rc<PyStr>,
+    /// `__name__` and `__qualname__`, made when first asked for: most functions are never
+    /// asked, and a module of a thousand `def`s would otherwise allocate two thousand strings
+    /// at start-up.
+    names: std::cell::OnceCell<FunctionNames>,
     /// Defaults of the last positional parameters: the tuple `MakeFunction` was given (shared,
     /// not copied), if any.
     pub defaults: Option<Rc<Vec<Value>>>,
@@ -332,19 +339,49 @@ impl PyFunction {
         self.defaults.as_deref().map_or(&[], |d| d.as_slice())
     }
 
+    /// `__name__`.
+    pub fn name(&self) -> &Rc<PyStr> {
+        &self.names().name
+    }
+
+    /// `__qualname__`.
+    pub fn qualname(&self) -> &Rc<PyStr> {
+        &self.names().qualname
+    }
+
+    fn names(&self) -> &FunctionNames {
+        self.names.get_or_init(|| {
+            let (name, qualname) = (self.code.name(), self.code.qualname());
+            let name_object = Rc::new(PyStr::new(name));
+            // A top-level function's qualified name is its name: one object.
+            let qualname = if name == qualname {
+                name_object.clone()
+            } else {
+                Rc::new(PyStr::new(qualname))
+            };
+            FunctionNames {
+                name: name_object,
+                qualname,
+            }
+        })
+    }
+
     pub fn attributes(&self) -> &Rc<PyDict> {
         self.attributes.get_or_init(|| Rc::new(PyDict::new()))
     }
 
     /// A module body run as a function of no arguments, so frames treat both alike.
-    pub fn for_module(code: Rc<RtCode>, globals: Rc<PyDict>) -> PyFunction {
-        let name = Rc::new(PyStr::new(&code.code.name));
+    pub fn for_module(code: Rc<RtCode>, translate: Translator, globals: Rc<PyDict>) -> PyFunction {
+        let source = Rc::new(CodeValue {
+            source: CodeSource::Code(code.code.clone()),
+            translate,
+            runtime: std::cell::OnceCell::from(code.clone()),
+        });
         PyFunction {
             runtime: std::cell::OnceCell::from(code),
-            code: None,
+            code: source,
             globals,
-            qualname: name.clone(),
-            name,
+            names: std::cell::OnceCell::new(),
             defaults: None,
             kwdefaults: None,
             closure: Vec::new(),
@@ -362,19 +399,10 @@ impl PyFunction {
         kwdefaults: Option<Rc<PyDict>>,
         closure: Vec<Value>,
     ) -> PyFunction {
-        let name = Rc::new(PyStr::new(code.name()));
-        // A top-level function's qualified name is its name: one object (a code object read
-        // from a compiled file has the two as one shared string).
-        let qualname = if Rc::ptr_eq(code.name(), code.qualname()) {
-            name.clone()
-        } else {
-            Rc::new(PyStr::new(code.qualname()))
-        };
         PyFunction {
-            name,
-            qualname,
+            names: std::cell::OnceCell::new(),
             runtime: std::cell::OnceCell::new(),
-            code: Some(code),
+            code,
             globals,
             defaults,
             kwdefaults,
@@ -397,10 +425,7 @@ impl PyFunction {
     #[cold]
     #[inline(never)]
     fn materialize_first(&self) -> PyResult<&RtCode> {
-        let Some(source) = &self.code else {
-            return Err(error(TypeId::SystemError, "a function without code"));
-        };
-        let code = source.runtime()?.clone();
+        let code = self.code.runtime()?.clone();
         let code = self.runtime.get_or_init(|| code);
         let c = &code.code;
         let simple = c.kwonlyargcount == 0 && !c.has_varargs() && !c.has_varkeywords();

@@ -363,7 +363,7 @@ fn function_str(callable: &Value) -> String {
                 Some(Value::Str(name)) => format!("{}.", name.as_str()),
                 _ => String::new(),
             };
-            format!("{module}{}()", f.qualname.as_str())
+            format!("{module}{}()", f.qualname().as_str())
         }
         Value::Builtin(b) => format!("{}()", b.name),
         Value::BoundMethod(m) => format!("{}.{}()", m.receiver.type_name(), m.method.name),

@@ -238,7 +238,7 @@ impl Writer<'_> {
             }
             Value::Function(f) => self.out.push_str(&format!(
                 "<function {} at {:#x}>",
-                f.qualname.as_str(),
+                f.qualname().as_str(),
                 v.heap_address().unwrap_or(0)
             )),
             Value::Builtin(b) => self

@@ -98,7 +98,7 @@ impl Vm {
     /// Runs a module's code with `globals` as its namespace.
     pub fn run_module(&mut self, code: Rc<CodeObject>, globals: Rc<PyDict>) -> PyResult<Value> {
         let rt = RtCode::new(code, self.backend.translate);
-        let module = PyFunction::for_module(rt.clone(), globals);
+        let module = PyFunction::for_module(rt.clone(), self.backend.translate, globals);
         let base = self.next_entry_base();
         let shape = &rt.code;
         if !self.arena.fits(base, shape.frame_size()) {
