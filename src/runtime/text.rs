@@ -183,17 +183,39 @@ fn window<'a>(
     })
 }
 
+/// `sub` when it is one char: searched for with a byte scan (memchr) instead of the general
+/// two-way substring search, which costs several times more per call on short texts.
+fn single_char(sub: &str) -> Option<char> {
+    let mut chars = sub.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
 /// `str.find`: char index of the first occurrence of `sub` in `s[start:end]`, or -1.
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     window(s, start, end, sub)
-        .and_then(|w| w.text.find(sub).map(|byte| w.char_index(byte)))
+        .and_then(|w| {
+            let byte = match single_char(sub) {
+                Some(c) => w.text.find(c),
+                None => w.text.find(sub),
+            };
+            byte.map(|byte| w.char_index(byte))
+        })
         .unwrap_or(-1)
 }
 
 /// `str.rfind`: char index of the last occurrence of `sub` in `s[start:end]`, or -1.
 pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     window(s, start, end, sub)
-        .and_then(|w| w.text.rfind(sub).map(|byte| w.char_index(byte)))
+        .and_then(|w| {
+            let byte = match single_char(sub) {
+                Some(c) => w.text.rfind(c),
+                None => w.text.rfind(sub),
+            };
+            byte.map(|byte| w.char_index(byte))
+        })
         .unwrap_or(-1)
 }
 
@@ -202,7 +224,11 @@ pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> usize 
     match window(s, start, end, sub) {
         None => 0,
         Some(w) if sub.is_empty() => char_len(w.text) + 1,
-        Some(w) => w.text.matches(sub).count(),
+        Some(w) => match sub.as_bytes() {
+            // An ASCII byte never occurs inside a multi-byte UTF-8 sequence.
+            &[byte] => w.text.bytes().filter(|&b| b == byte).count(),
+            _ => w.text.matches(sub).count(),
+        },
     }
 }
 
@@ -224,10 +250,11 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         return s.to_owned();
     }
     if !old.is_empty() {
-        return if count < 0 {
-            s.replace(old, new)
-        } else {
-            s.replacen(old, new, limit)
+        return match (single_char(old), count < 0) {
+            (Some(c), true) => s.replace(c, new),
+            (Some(c), false) => s.replacen(c, new, limit),
+            (None, true) => s.replace(old, new),
+            (None, false) => s.replacen(old, new, limit),
         };
     }
     let mut out = String::with_capacity(s.len() + new.len() * (s.len() + 1).min(limit));
@@ -318,21 +345,23 @@ pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
 
 /// `str.split(sep, maxsplit)` for a non-empty `sep`.
 pub fn split<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
-    if maxsplit < 0 {
-        s.split(sep).collect()
-    } else {
-        s.splitn(split_limit(maxsplit).saturating_add(1), sep)
-            .collect()
+    let limit = split_limit(maxsplit).saturating_add(1);
+    match (single_char(sep), maxsplit < 0) {
+        (Some(c), true) => s.split(c).collect(),
+        (Some(c), false) => s.splitn(limit, c).collect(),
+        (None, true) => s.split(sep).collect(),
+        (None, false) => s.splitn(limit, sep).collect(),
     }
 }
 
 /// `str.rsplit(sep, maxsplit)` for a non-empty `sep`; parts come back in string order.
 pub fn rsplit<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
-    let mut parts: Vec<&str> = if maxsplit < 0 {
-        s.rsplit(sep).collect()
-    } else {
-        s.rsplitn(split_limit(maxsplit).saturating_add(1), sep)
-            .collect()
+    let limit = split_limit(maxsplit).saturating_add(1);
+    let mut parts: Vec<&str> = match (single_char(sep), maxsplit < 0) {
+        (Some(c), true) => s.rsplit(c).collect(),
+        (Some(c), false) => s.rsplitn(limit, c).collect(),
+        (None, true) => s.rsplit(sep).collect(),
+        (None, false) => s.rsplitn(limit, sep).collect(),
     };
     parts.reverse();
     parts
