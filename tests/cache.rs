@@ -13,6 +13,9 @@ use common::Scratch;
 
 const PVM: &str = env!("CARGO_BIN_EXE_pvm");
 
+/// The length of an entry's header, before the serialized code.
+const HEADER_LEN: usize = 44;
+
 /// Where the entry for the source `name` in `scratch` goes without a prefix.
 fn entry(scratch: &Scratch, name: &str) -> PathBuf {
     let source = scratch.dir.join(name);
@@ -119,8 +122,8 @@ fn a_corrupt_entry_is_ignored_and_rewritten() {
     run_verbose(&program, &[]);
     let entry = entry(&scratch, "corrupt.py");
     let mut bytes = std::fs::read(&entry).expect("the entry");
-    let last = bytes.len() - 1;
-    bytes[last] ^= 0x55;
+    // The first byte after the header: the eager part, checked when the entry is loaded.
+    bytes[HEADER_LEN] ^= 0x55;
     std::fs::write(&entry, &bytes).expect("corrupt the entry");
     let run = run_verbose(&program, &[]);
     assert_eq!(run.stdout, "42\n");
@@ -137,6 +140,45 @@ fn a_corrupt_entry_is_ignored_and_rewritten() {
     let run = run_verbose(&program, &[]);
     assert!(run.stderr.contains("another version"), "{}", run.stderr);
     assert!(run_verbose(&program, &[]).stderr.contains("loaded"));
+}
+
+/// A function's body is read from the entry at the function's first call, checked against its
+/// own checksum: a damaged one raises SystemError there (the module ran up to it) and removes
+/// the entry, so the next run compiles the source again.
+#[test]
+fn a_damaged_function_body_raises_and_the_next_run_recompiles() {
+    let scratch = Scratch::new("cache");
+    let program = scratch.write("body.py", PROGRAM);
+    run_verbose(&program, &[]);
+    let warm = run_verbose(&program, &[]);
+    assert_eq!(warm.stdout, "42\n");
+    assert!(warm.stderr.contains("loaded"), "{}", warm.stderr);
+    let entry = entry(&scratch, "body.py");
+    let mut bytes = std::fs::read(&entry).expect("the entry");
+    // The header's length field gives where the eager part ends; `double`'s body, the only
+    // nested one, is the bodies section after it.
+    let eager_len = u64::from_le_bytes(bytes[28..36].try_into().expect("a header"));
+    let bodies_start = HEADER_LEN + usize::try_from(eager_len).expect("a small entry");
+    assert!(bodies_start < bytes.len(), "no bodies section");
+    let inside_the_body = (bodies_start + bytes.len()) / 2;
+    bytes[inside_the_body] ^= 0x55;
+    std::fs::write(&entry, &bytes).expect("damage the body");
+    let path = program.as_str();
+    let damaged = pvm(&["run", "-v", path], &[]);
+    assert_eq!(damaged.status, 1, "{}", damaged.stderr);
+    assert!(damaged.stderr.contains("loaded"), "{}", damaged.stderr);
+    assert!(
+        damaged
+            .stderr
+            .contains("SystemError: corrupt compiled code in"),
+        "{}",
+        damaged.stderr
+    );
+    assert!(!entry.exists(), "the damaged entry was kept");
+    let next = run_verbose(&program, &[]);
+    assert_eq!(next.stdout, "42\n");
+    assert!(next.stderr.contains("no entry"), "{}", next.stderr);
+    assert!(next.stderr.contains("wrote"), "{}", next.stderr);
 }
 
 #[test]

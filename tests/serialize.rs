@@ -2,8 +2,8 @@
 //! program in `tests/py/` and `workloads/` survives serialize → deserialize unchanged and runs
 //! the same from the deserialized code on every engine; and damaged entries — truncated,
 //! bit-flipped, with corrupted length fields — are always refused with an error, never a panic.
-//! Nested code objects are decoded and verified at their first call: the tests decode them all
-//! (`materialize_all`), and a body that fails then raises a Python error.
+//! Nested code objects are read, checked, decoded and verified at their first call: the tests
+//! decode them all (`materialize_all`), and a body that fails then raises a Python error.
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -138,9 +138,23 @@ fn fuzz_samples() -> Vec<(String, Rc<CodeObject>)> {
 /// The bytes of an entry's header holding the flags and the source stamp.
 const STAMP: std::ops::Range<usize> = 8..28;
 
+/// Where an entry's eager part ends and its bodies section begins.
+fn bodies_start(entry: &[u8]) -> usize {
+    let eager_len = u64::from_le_bytes(entry[28..36].try_into().expect("a header"));
+    44 + usize::try_from(eager_len).expect("a small entry")
+}
+
+/// An entry loaded and every nested body read and decoded, as running all of its functions
+/// would.
+fn load_all(entry: &[u8], filename: &str) -> Result<CodeObject, String> {
+    decode_entry(entry, filename).and_then(|code| materialize_all(&code).map_err(|e| e.0))
+}
+
 /// Damaged entries are refused with an error: any strict prefix, any flipped bit of the magic
-/// number, length, checksum or body (the flags and source stamp are compared with the source
-/// by the freshness check, which `decode_entry` leaves out) and any corrupted length field.
+/// number, length, checksum, eager part or bodies section (the flags and source stamp are
+/// compared with the source by the freshness check, which `decode_entry` leaves out) and any
+/// corrupted length field. Damage up to the end of the eager part is refused when the entry
+/// is loaded; damage in the bodies section when the damaged body is first read.
 #[test]
 fn damaged_entries_are_always_refused() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
@@ -148,12 +162,17 @@ fn damaged_entries_are_always_refused() {
     for (source, code) in fuzz_samples() {
         let entry = encode_entry_for_source(&code, source.as_bytes());
         let filename = &*code.filename;
-        let decoded = decode_entry(&entry, filename).expect("a valid entry");
-        assert_eq!(materialize_all(&decoded).as_ref(), Ok(&*code));
+        assert_eq!(load_all(&entry, filename).as_ref(), Ok(&*code));
+        let bodies_start = bodies_start(&entry);
+        assert!(bodies_start < entry.len(), "no bodies section");
         for _ in 0..300 {
             let cut = rng.below(entry.len());
             assert!(
-                decode_entry(&entry[..cut], filename).is_err(),
+                cut >= bodies_start || decode_entry(&entry[..cut], filename).is_err(),
+                "prefix of {cut} loaded"
+            );
+            assert!(
+                load_all(&entry[..cut], filename).is_err(),
                 "prefix of {cut} accepted"
             );
             let mut flipped = entry.clone();
@@ -163,7 +182,11 @@ fn damaged_entries_are_always_refused() {
             };
             flipped[at] ^= 1 << rng.below(8);
             assert!(
-                decode_entry(&flipped, filename).is_err(),
+                at >= bodies_start || decode_entry(&flipped, filename).is_err(),
+                "flip at {at} loaded"
+            );
+            assert!(
+                load_all(&flipped, filename).is_err(),
                 "flip at {at} accepted"
             );
             let mut relengthed = entry.clone();
@@ -178,19 +201,33 @@ fn damaged_entries_are_always_refused() {
     assert!(cases >= 3000);
 }
 
-/// Bodies damaged behind a valid checksum reach the deserializer and the verifier: they must
-/// return, with a code object that passed verification or with an error, and never panic or
-/// allocate without bound. Mutations: flipped bits, overwritten bytes, huge variable-length
-/// numbers written over counts, truncations and duplicated slices.
+/// Every code object of `code`, itself first.
+fn every_code(code: &Rc<CodeObject>) -> Vec<Rc<CodeObject>> {
+    let mut found = vec![code.clone()];
+    for constant in &code.constants {
+        if let pvm::bytecode::Constant::Code(inner) = constant {
+            found.extend(every_code(inner));
+        }
+    }
+    found
+}
+
+/// Bodies damaged behind a valid checksum (or none: a serialized form's eager part has none)
+/// reach the deserializer and the verifier: they must return, with a code object that passed
+/// verification or with an error, and never panic or allocate without bound. Each nested body
+/// has its own checksum, which refuses damage to it, so every code object of the samples is
+/// serialized as the top level in turn, its body then in the eager part. Mutations: flipped
+/// bits, overwritten bytes, huge variable-length numbers written over counts, truncations and
+/// duplicated slices.
 #[test]
 fn damaged_bodies_never_panic() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let mut refused = 0;
     let mut cases = 0;
     for (_, code) in fuzz_samples() {
-        let body = serialize(&code);
+        let serialized: Vec<Vec<u8>> = every_code(&code).iter().map(|c| serialize(c)).collect();
         for _ in 0..2000 {
-            let mut damaged = body.clone();
+            let mut damaged = serialized[rng.below(serialized.len())].clone();
             for _ in 0..1 + rng.below(3) {
                 let at = rng.below(damaged.len());
                 match rng.below(5) {

@@ -162,7 +162,7 @@ pub fn constant_repr(constant: &Constant) -> String {
             format!("frozenset({{{}}})", parts.join(", "))
         }
         Constant::Code(code) => code_header(code),
-        Constant::LazyCode(lazy) => header_of(&lazy.name, &lazy.filename, lazy.first_line),
+        Constant::LazyCode(lazy) => header_of(&lazy.name, lazy.filename(), lazy.first_line),
     }
 }
 

@@ -5,24 +5,30 @@
 //! passes the verifier before the caller sees it.
 //!
 //! Layout, little-endian; `uvar` is LEB128, `svar` zigzag LEB128, `str` is a `uvar` length and
-//! UTF-8 bytes. A body is a string table (uvar count, then str each: every distinct name of
-//! every code object, stored once) and the module's code object. A code object is a header —
-//! name, qualname (uvar indices into the string table); first_line, argcount,
-//! posonlyargcount, kwonlyargcount, flags, the number of free variables (uvar): what
-//! `MakeFunction` needs — then the byte length of its body (uvar) and the body: stacksize
-//! (uvar); instruction count (uvar) and the instruction words
-//! (u32 each); the line table as a `uvar` count of runs of equal lines, each an `svar` delta
-//! from the previous run's line (starting at first_line) and a `uvar` length; constants (uvar
-//! count, each a tag byte and its payload; string constants are inline `str`s); names,
-//! varnames, cellvars, freevars (uvar count, then a string-table index each). The file name is
-//! not stored: every code object of a file carries the name the loader gives it.
+//! UTF-8 bytes. The serialized form is an eager part and a bodies section. The eager part is a
+//! string table (uvar count, then str each: every distinct name of every code object, stored
+//! once) and the module's code object: its header, the byte length of its body (uvar) and the
+//! body. A code object's header is name, qualname (uvar indices into the string table);
+//! first_line, argcount, posonlyargcount, kwonlyargcount, flags, the number of free variables
+//! (uvar): what `MakeFunction` needs. A body is stacksize (uvar); instruction count (uvar) and
+//! the instruction words (u32 each); the line table as a `uvar` count of runs of equal lines,
+//! each an `svar` delta from the previous run's line (starting at first_line) and a `uvar`
+//! length; constants (uvar count, each a tag byte and its payload; string constants are inline
+//! `str`s); names, varnames, cellvars, freevars (uvar count, then a string-table index each). A
+//! code constant nested in a body is its header, then where its body lies: offset (uvar, from
+//! the start of the bodies section), length (uvar) and the body's XXH3-64 checksum (u64). The
+//! bodies section, which follows the eager part to the end, is every nested body, concatenated.
+//! The file name is not stored: every code object of a file carries the name the loader gives it.
 //!
-//! Only the module's code is decoded and verified when a file is read. A nested code object
-//! becomes a [`LazyCode`]: its header, and where its body lies in the (shared) bytes; the body
-//! is decoded and verified when the code first runs (see [`LazyCode::code`]). The whole file
-//! is covered by the cache entry's checksum before anything is read, so a body that fails then
-//! was written wrong, not damaged on disk.
+//! Only the eager part is read and decoded when a file is loaded: a warm start of a large
+//! module calls few of its functions, and reading every body cost more page faults than
+//! anything else it did. A nested code object becomes a [`LazyCode`]: its header, and where its
+//! body lies in the [`Bodies`] shared by the file; the body is read (a positioned read of the
+//! open cache entry), checked against its checksum, decoded and verified when the code first
+//! runs (see [`LazyCode::code`]). Where a body lies is checked against the bodies section when
+//! its reference is read, so no read goes outside it.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -31,7 +37,7 @@ use super::opcodes::{Instr, Opcode};
 use super::verify;
 
 /// Bump on any change of the layout above; the magic number changes with it.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// How deeply constants (tuples, frozensets, code objects) may nest in a file.
 pub const MAX_NESTING: usize = 256;
@@ -74,17 +80,28 @@ mod tag {
     pub const CODE: u8 = 10;
 }
 
-/// The serialized form of `code` and the code objects nested in it.
+/// The serialized form of `code` and the code objects nested in it: the eager part and the
+/// bodies section, one after the other.
 pub fn serialize(code: &CodeObject) -> Vec<u8> {
-    let mut writer = Writer::default();
-    writer.code(code);
-    let mut out = Vec::with_capacity(writer.out.len() + 16 * writer.strings.len() + 16);
-    write_uvar(&mut out, writer.strings.len() as u64);
-    for s in &writer.strings {
-        write_str(&mut out, s);
-    }
-    out.extend_from_slice(&writer.out);
+    let (mut out, bodies) = serialize_parts(code);
+    out.extend_from_slice(&bodies);
     out
+}
+
+/// The serialized form of `code` as its two parts: the eager part and the bodies section.
+pub fn serialize_parts(code: &CodeObject) -> (Vec<u8>, Vec<u8>) {
+    let mut writer = Writer::default();
+    writer.header_of(code);
+    let body = writer.body_bytes(code);
+    write_uvar(&mut writer.out, body.len() as u64);
+    writer.out.extend_from_slice(&body);
+    let mut eager = Vec::with_capacity(writer.out.len() + 16 * writer.strings.len() + 16);
+    write_uvar(&mut eager, writer.strings.len() as u64);
+    for s in &writer.strings {
+        write_str(&mut eager, s);
+    }
+    eager.extend_from_slice(&writer.out);
+    (eager, writer.bodies)
 }
 
 fn write_uvar(out: &mut Vec<u8>, mut n: u64) {
@@ -107,7 +124,10 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 /// The code objects' bytes and the string table their names index.
 #[derive(Default)]
 struct Writer<'a> {
+    /// The code object being written: the module's, then each nested one's in turn.
     out: Vec<u8>,
+    /// The bodies section: nested bodies, each appended once written.
+    bodies: Vec<u8>,
     strings: Vec<&'a str>,
     index: rustc_hash::FxHashMap<&'a str, u64>,
 }
@@ -130,8 +150,7 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// A code object: its header, then its body's length and the body.
-    fn code(&mut self, code: &'a CodeObject) {
+    fn header_of(&mut self, code: &'a CodeObject) {
         self.header(
             &code.name,
             &code.qualname,
@@ -144,11 +163,31 @@ impl<'a> Writer<'a> {
                 code.freevars.len() as u32,
             ],
         );
+    }
+
+    /// `code`'s body, written aside (its nested bodies go to the bodies section).
+    fn body_bytes(&mut self, code: &'a CodeObject) -> Vec<u8> {
         let outer = std::mem::take(&mut self.out);
         self.body(code);
-        let body = std::mem::replace(&mut self.out, outer);
+        std::mem::replace(&mut self.out, outer)
+    }
+
+    /// A nested code object: its header, then a reference to its body, which goes to the
+    /// bodies section.
+    fn nested_code(&mut self, code: &'a CodeObject) {
+        self.header_of(code);
+        let body = self.body_bytes(code);
+        self.body_reference(&body);
+    }
+
+    /// Appends `body` to the bodies section and writes where it lies: offset, length and
+    /// checksum.
+    fn body_reference(&mut self, body: &[u8]) {
+        write_uvar(&mut self.out, self.bodies.len() as u64);
         write_uvar(&mut self.out, body.len() as u64);
-        self.out.extend_from_slice(&body);
+        self.out
+            .extend_from_slice(&xxhash_rust::xxh3::xxh3_64(body).to_le_bytes());
+        self.bodies.extend_from_slice(body);
     }
 
     fn header(&mut self, name: &'a str, qualname: &'a str, numbers: [u32; 6]) {
@@ -219,12 +258,12 @@ impl<'a> Writer<'a> {
             }
             Constant::Code(code) => {
                 out.push(tag::CODE);
-                self.code(code);
+                self.nested_code(code);
             }
             Constant::LazyCode(lazy) => {
                 out.push(tag::CODE);
                 match lazy.code() {
-                    Ok(code) => self.code(code),
+                    Ok(code) => self.nested_code(code),
                     // A body that does not decode stays one: the header and an empty body.
                     Err(_) => {
                         self.header(
@@ -239,7 +278,7 @@ impl<'a> Writer<'a> {
                                 lazy.freevar_count,
                             ],
                         );
-                        write_uvar(&mut self.out, 0);
+                        self.body_reference(&[]);
                     }
                 }
             }
@@ -271,46 +310,59 @@ impl std::fmt::Display for DecodeError {
 
 /// Reads a code object written by `serialize`, names it (and every nested one) `filename`, and
 /// verifies it. Nested code objects come back as [`Constant::LazyCode`], decoded and verified
-/// when first asked for. Any defect of the bytes is an error, never a panic.
+/// when first asked for, from a copy of the bodies section. Any defect of the bytes is an
+/// error, never a panic.
 pub fn deserialize(bytes: &[u8], filename: &str) -> Result<CodeObject, DecodeError> {
-    deserialize_from(bytes.to_vec(), 0, filename)
+    decode(bytes, filename, |bodies| Ok(Bodies::Memory(bodies.into())))
 }
 
-/// `deserialize` of `bytes[start..]`, keeping `bytes` (not a copy) for the nested code
-/// objects' bodies.
-pub fn deserialize_from(
-    bytes: Vec<u8>,
-    start: usize,
+/// `deserialize` of an eager part alone, whose nested bodies are read from `bodies`.
+pub fn deserialize_eager(
+    eager: &[u8],
+    bodies: Bodies,
     filename: &str,
 ) -> Result<CodeObject, DecodeError> {
+    decode(eager, filename, |rest| {
+        if rest.is_empty() {
+            Ok(bodies)
+        } else {
+            Err(DecodeError("bytes after the code object".to_owned()))
+        }
+    })
+}
+
+/// Decodes the eager part at the start of `bytes`; `bodies` is given the bytes after it and
+/// says where the nested bodies are read from.
+fn decode(
+    bytes: &[u8],
+    filename: &str,
+    bodies: impl FnOnce(&[u8]) -> Result<Bodies, DecodeError>,
+) -> Result<CodeObject, DecodeError> {
     let mut reader = Reader {
-        bytes: bytes.get(start..).ok_or_else(truncated)?,
+        bytes,
         pos: 0,
-        file: &Rc::new(File {
-            bytes: Vec::new(),
-            strings: Box::default(),
-            filename: Rc::from(filename),
-        }),
+        strings: &[],
     };
     let strings = reader.string_table()?;
-    let (pos, filename) = (start + reader.pos, reader.file.filename.clone());
-    let len = bytes.len();
-    let file = Rc::new(File {
-        bytes,
-        strings,
-        filename,
-    });
     let mut reader = Reader {
-        bytes: &file.bytes,
-        pos,
-        file: &file,
+        bytes,
+        pos: reader.pos,
+        strings: &strings,
     };
     let header = reader.header()?;
     let end = reader.body_end()?;
-    if end != len {
-        return Err(DecodeError("bytes after the code object".to_owned()));
-    }
-    let code = reader.body(header, MAX_NESTING)?;
+    let start = reader.pos;
+    let file = Rc::new(File {
+        bodies: bodies(&bytes[end..])?,
+        strings,
+        filename: Rc::from(filename),
+    });
+    let mut reader = Reader {
+        bytes: &bytes[..end],
+        pos: start,
+        strings: &file.strings,
+    };
+    let code = reader.body(header, MAX_NESTING, &file)?;
     if reader.pos != end {
         return Err(DecodeError("bytes after the module's body".to_owned()));
     }
@@ -333,9 +385,66 @@ pub fn materialize_all(code: &CodeObject) -> Result<CodeObject, DecodeError> {
     Ok(out)
 }
 
-/// What the code objects of one file share: its bytes, string table and file name.
+/// Where the nested bodies of a file are read from: its bodies section.
+pub enum Bodies {
+    /// A copy in memory (in-process decoding: tests, `pvm dis`, benchmarks).
+    Memory(Box<[u8]>),
+    /// The open cache entry at `path`, whose bodies section is `len` bytes from `start`. pvm
+    /// replaces entries by renaming, so the open file keeps the bytes it was opened with; a
+    /// body that fails its checksum all the same removes the entry, so that the next run
+    /// compiles the source again.
+    #[cfg(unix)]
+    File {
+        file: std::fs::File,
+        path: std::path::PathBuf,
+        start: u64,
+        len: u64,
+    },
+}
+
+impl Bodies {
+    fn len(&self) -> u64 {
+        match self {
+            Bodies::Memory(bytes) => bytes.len() as u64,
+            #[cfg(unix)]
+            Bodies::File { len, .. } => *len,
+        }
+    }
+
+    /// The `length` bytes at `offset` in the section.
+    fn read(&self, offset: u64, length: usize) -> Result<Cow<'_, [u8]>, DecodeError> {
+        match self {
+            Bodies::Memory(bytes) => usize::try_from(offset)
+                .ok()
+                .and_then(|offset| bytes.get(offset..offset.checked_add(length)?))
+                .map(Cow::Borrowed)
+                .ok_or_else(truncated),
+            #[cfg(unix)]
+            Bodies::File { file, start, .. } => {
+                use std::os::unix::fs::FileExt;
+                let mut body = vec![0; length];
+                file.read_exact_at(&mut body, start + offset)
+                    .map_err(|e| DecodeError(format!("a function body is unreadable ({e})")))?;
+                Ok(Cow::Owned(body))
+            }
+        }
+    }
+
+    /// Gives up on a damaged source: a cache entry is removed (best effort).
+    fn discard(&self) {
+        match self {
+            Bodies::Memory(_) => {}
+            #[cfg(unix)]
+            Bodies::File { path, .. } => {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+}
+
+/// What the code objects of one file share: its bodies, string table and file name.
 struct File {
-    bytes: Vec<u8>,
+    bodies: Bodies,
     strings: Box<[Rc<str>]>,
     filename: Rc<str>,
 }
@@ -352,12 +461,12 @@ struct Header {
     freevar_count: u32,
 }
 
-/// A nested code object read from a file, its body not decoded yet. `code` decodes and
-/// verifies the body once; until then the header fields describe it.
+/// A nested code object read from a file, its body not read yet. `code` reads, decodes and
+/// verifies the body once; until then the header fields describe it. Made for every function
+/// of a module at its load, so kept small.
 pub struct LazyCode {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
-    pub filename: Rc<str>,
     pub first_line: u32,
     pub argcount: u32,
     pub posonlyargcount: u32,
@@ -366,25 +475,46 @@ pub struct LazyCode {
     /// The length of the decoded code's `freevars`: the closure `MakeFunction` checks.
     pub freevar_count: u32,
     file: Rc<File>,
-    /// The body: `file.bytes[start..end]`.
-    start: usize,
-    end: usize,
+    /// The body: `length` bytes at `offset` in the bodies section, and their checksum.
+    offset: u32,
+    length: u32,
+    checksum: u64,
     /// How deeply the body's constants may still nest.
-    depth: usize,
+    depth: u32,
     code: OnceCell<Rc<CodeObject>>,
 }
 
 impl LazyCode {
-    /// The code object, decoded and verified on first use; the error says why the body is
-    /// not valid code (asked again, it is decoded again and fails the same way).
+    /// The name the loader gave the file.
+    pub fn filename(&self) -> &Rc<str> {
+        &self.file.filename
+    }
+
+    /// The code object, read, decoded and verified on first use; the error says why the body
+    /// is not valid code (asked again, it is read again and fails the same way). A body that
+    /// cannot be read or fails its checksum also discards the file's cache entry.
     pub fn code(&self) -> Result<&Rc<CodeObject>, DecodeError> {
         if let Some(code) = self.code.get() {
             return Ok(code);
         }
+        let bodies = &self.file.bodies;
+        let body = bodies
+            .read(u64::from(self.offset), self.length as usize)
+            .and_then(|body| {
+                if xxhash_rust::xxh3::xxh3_64(&body) == self.checksum {
+                    Ok(body)
+                } else {
+                    Err(DecodeError(format!(
+                        "damaged compiled file for '{}': the body of {} fails its checksum",
+                        self.file.filename, self.qualname
+                    )))
+                }
+            })
+            .inspect_err(|_| bodies.discard())?;
         let mut reader = Reader {
-            bytes: &self.file.bytes[..self.end],
-            pos: self.start,
-            file: &self.file,
+            bytes: &body,
+            pos: 0,
+            strings: &self.file.strings,
         };
         let header = Header {
             name: self.name.clone(),
@@ -396,11 +526,12 @@ impl LazyCode {
             flags: self.flags,
             freevar_count: self.freevar_count,
         };
-        let code = reader.body(header, self.depth)?;
-        if reader.pos != self.end {
+        let depth = self.depth as usize;
+        let code = reader.body(header, depth, &self.file)?;
+        if reader.pos != body.len() {
             return Err(DecodeError("bytes after a code object's body".to_owned()));
         }
-        verify::verify(&code, self.depth).map_err(DecodeError)?;
+        verify::verify(&code, depth).map_err(DecodeError)?;
         Ok(self.code.get_or_init(|| Rc::new(code)))
     }
 }
@@ -416,12 +547,7 @@ impl std::fmt::Debug for LazyCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.code.get() {
             Some(code) => code.fmt(f),
-            None => write!(
-                f,
-                "LazyCode({:?}, {} bytes)",
-                self.qualname,
-                self.end - self.start
-            ),
+            None => write!(f, "LazyCode({:?}, {} bytes)", self.qualname, self.length),
         }
     }
 }
@@ -429,7 +555,8 @@ impl std::fmt::Debug for LazyCode {
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
-    file: &'a Rc<File>,
+    /// The file's string table, which names index.
+    strings: &'a [Rc<str>],
 }
 
 fn truncated() -> DecodeError {
@@ -492,6 +619,12 @@ impl Reader<'_> {
             }
         }
         Err(DecodeError("variable-length number too long".to_owned()))
+    }
+
+    fn u64_le(&mut self) -> Result<u64, DecodeError> {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(self.take(8)?);
+        Ok(u64::from_le_bytes(bytes))
     }
 
     #[inline(always)]
@@ -560,7 +693,7 @@ impl Reader<'_> {
         let index = self.uvar()?;
         usize::try_from(index)
             .ok()
-            .and_then(|i| self.file.strings.get(i))
+            .and_then(|i| self.strings.get(i))
             .cloned()
             .ok_or_else(|| DecodeError(format!("string index {index} out of range")))
     }
@@ -575,11 +708,11 @@ impl Reader<'_> {
     }
 
     /// `n` constants, checked against the remaining bytes (each takes at least one).
-    fn constants(&mut self, depth: usize) -> Result<Vec<Constant>, DecodeError> {
+    fn constants(&mut self, depth: usize, file: &Rc<File>) -> Result<Vec<Constant>, DecodeError> {
         let n = self.count(1)?;
         let mut constants = Vec::with_capacity(n);
         for _ in 0..n {
-            constants.push(self.constant(depth)?);
+            constants.push(self.constant(depth, file)?);
         }
         Ok(constants)
     }
@@ -603,33 +736,46 @@ impl Reader<'_> {
         Ok(self.pos + len)
     }
 
-    /// A nested code object: its header now, its body when first used.
-    fn lazy_code(&mut self, depth: usize) -> Result<LazyCode, DecodeError> {
+    /// A nested code object: its header now, its body when first used. Where the body lies
+    /// is checked against the bodies section here, so that reading it cannot go outside.
+    fn lazy_code(&mut self, depth: usize, file: &Rc<File>) -> Result<LazyCode, DecodeError> {
         if depth == 0 {
             return Err(DecodeError("constants nested too deeply".to_owned()));
         }
         let header = self.header()?;
-        let end = self.body_end()?;
-        let start = std::mem::replace(&mut self.pos, end);
+        let offset = self.u32()?;
+        let length = self.u32()?;
+        let checksum = self.u64_le()?;
+        if u64::from(offset) + u64::from(length) > file.bodies.len() {
+            return Err(DecodeError(format!(
+                "the body of {} lies outside the bodies section",
+                header.qualname
+            )));
+        }
         Ok(LazyCode {
             name: header.name,
             qualname: header.qualname,
-            filename: self.file.filename.clone(),
             first_line: header.first_line,
             argcount: header.argcount,
             posonlyargcount: header.posonlyargcount,
             kwonlyargcount: header.kwonlyargcount,
             flags: header.flags,
             freevar_count: header.freevar_count,
-            file: self.file.clone(),
-            start,
-            end,
-            depth,
+            file: file.clone(),
+            offset,
+            length,
+            checksum,
+            depth: depth as u32,
             code: OnceCell::new(),
         })
     }
 
-    fn body(&mut self, header: Header, depth: usize) -> Result<CodeObject, DecodeError> {
+    fn body(
+        &mut self,
+        header: Header,
+        depth: usize,
+        file: &Rc<File>,
+    ) -> Result<CodeObject, DecodeError> {
         if depth == 0 {
             return Err(DecodeError("constants nested too deeply".to_owned()));
         }
@@ -653,11 +799,11 @@ impl Reader<'_> {
             .map(|w| Instr(u32::from_le_bytes([w[0], w[1], w[2], w[3]])))
             .collect();
         let lines = self.lines(first_line, n)?;
-        let constants = self.constants(depth)?;
+        let constants = self.constants(depth, file)?;
         let code = CodeObject {
             name: header.name,
             qualname: header.qualname,
-            filename: self.file.filename.clone(),
+            filename: file.filename.clone(),
             first_line,
             instructions,
             lines,
@@ -702,33 +848,28 @@ impl Reader<'_> {
         Ok(lines)
     }
 
-    fn constant(&mut self, depth: usize) -> Result<Constant, DecodeError> {
+    fn constant(&mut self, depth: usize, file: &Rc<File>) -> Result<Constant, DecodeError> {
         Ok(match self.byte()? {
             tag::NONE => Constant::None,
             tag::FALSE => Constant::Bool(false),
             tag::TRUE => Constant::Bool(true),
             tag::INT => Constant::Int(self.svar()?),
             tag::BIG_INT => Constant::BigInt(self.string()?),
-            tag::FLOAT => {
-                let bytes = self.take(8)?;
-                let mut bits = [0u8; 8];
-                bits.copy_from_slice(bytes);
-                Constant::Float(f64::from_bits(u64::from_le_bytes(bits)))
-            }
+            tag::FLOAT => Constant::Float(f64::from_bits(self.u64_le()?)),
             tag::STR => Constant::Str(self.string()?),
             tag::ELLIPSIS => Constant::Ellipsis,
             tag @ (tag::TUPLE | tag::FROZEN_SET) => {
                 if depth <= 1 {
                     return Err(DecodeError("constants nested too deeply".to_owned()));
                 }
-                let items = self.constants(depth - 1)?;
+                let items = self.constants(depth - 1, file)?;
                 if tag == tag::TUPLE {
                     Constant::Tuple(items)
                 } else {
                     Constant::FrozenSet(items)
                 }
             }
-            tag::CODE => Constant::LazyCode(Rc::new(self.lazy_code(depth - 1)?)),
+            tag::CODE => Constant::LazyCode(Rc::new(self.lazy_code(depth - 1, file)?)),
             other => return Err(DecodeError(format!("unknown constant tag {other}"))),
         })
     }

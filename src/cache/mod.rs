@@ -7,10 +7,13 @@
 //! An entry (in the spirit of PEP 552) is a 44-byte header and the serialized code object:
 //! magic (u64, changes with the format and the instruction set), flags (u32; bit 0: the stamp is
 //! a source hash), the source stamp (16 bytes: modification time in nanoseconds and size, or a
-//! 128-bit hash of the source), the body's length (u64) and its checksum (u64), all
-//! little-endian. Checksums and source hashes are XXH3: fast enough that checking a large entry
-//! costs a small fraction of reading it, and good at catching accidental corruption (the cache
-//! guards against accidents; the verifier guards against anything that gets past it).
+//! 128-bit hash of the source), the length (u64) and checksum (u64) of the serialized form's
+//! eager part, all little-endian; then the eager part and the bodies section (see
+//! `bytecode::serialize`), each nested body with its own checksum. A warm start reads the
+//! header and the eager part; a body is read when its code first runs. Checksums and source
+//! hashes are XXH3: fast enough that checking costs a small fraction of reading, and good at
+//! catching accidental corruption (the cache guards against accidents; the verifier guards
+//! against anything that gets past it).
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -334,20 +337,63 @@ impl<'a> Source<'a> {
     }
 }
 
-/// A whole entry: header and body.
+/// A whole entry: header, eager part and bodies section.
 fn encode_entry(code: &CodeObject, stamp: &Stamp) -> Vec<u8> {
-    let body = serialize::serialize(code);
-    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
+    let (eager, bodies) = serialize::serialize_parts(code);
+    let mut out = Vec::with_capacity(HEADER_LEN + eager.len() + bodies.len());
     out.extend_from_slice(&serialize::MAGIC.to_le_bytes());
     out.extend_from_slice(&stamp.flags().to_le_bytes());
     out.extend_from_slice(&stamp.bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
-    out.extend_from_slice(&body);
+    out.extend_from_slice(&(eager.len() as u64).to_le_bytes());
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&eager).to_le_bytes());
+    out.extend_from_slice(&eager);
+    out.extend_from_slice(&bodies);
     out
 }
 
-/// Reads and checks the entry at `entry`, or says why it cannot be used.
+/// Reads and checks the entry at `entry`, or says why it cannot be used. Only the header and
+/// the eager part are read; the open file serves the nested bodies, each read when its code
+/// first runs.
+#[cfg(unix)]
+fn read_entry(
+    entry: &Path,
+    source: &mut Source,
+    check: CheckSource,
+    filename: &str,
+) -> Result<CodeObject, String> {
+    use std::os::unix::fs::FileExt;
+    let unreadable = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "no entry".to_owned(),
+        std::io::ErrorKind::UnexpectedEof => "truncated entry".to_owned(),
+        _ => format!("unreadable entry ({e})"),
+    };
+    let file = std::fs::File::open(entry).map_err(unreadable)?;
+    let mut header = [0; HEADER_LEN];
+    file.read_exact_at(&mut header, 0).map_err(unreadable)?;
+    let stamp = check_header(&header)?;
+    if !source.matches(stamp, check) {
+        return Err("stale entry (the source changed)".to_owned());
+    }
+    let size = file.metadata().map_err(unreadable)?.len();
+    let eager_len = eager_len(&header, size.saturating_sub(HEADER_LEN as u64))?;
+    let mut eager = vec![0; eager_len];
+    file.read_exact_at(&mut eager, HEADER_LEN as u64)
+        .map_err(unreadable)?;
+    check_eager(&header, &eager)?;
+    let start = (HEADER_LEN + eager_len) as u64;
+    let bodies = serialize::Bodies::File {
+        file,
+        path: entry.to_path_buf(),
+        start,
+        len: size - start,
+    };
+    serialize::deserialize_eager(&eager, bodies, filename)
+        .map_err(|e| format!("invalid entry ({e})"))
+}
+
+/// Reads and checks the entry at `entry`, or says why it cannot be used: the whole of it,
+/// where positioned reads are not at hand.
+#[cfg(not(unix))]
 fn read_entry(
     entry: &Path,
     source: &mut Source,
@@ -362,7 +408,7 @@ fn read_entry(
     if !source.matches(stamp, check) {
         return Err("stale entry (the source changed)".to_owned());
     }
-    decode_body(bytes, filename)
+    decode_entry(&bytes, filename)
 }
 
 /// The source stamp of an entry whose header is sound for this version of pvm.
@@ -370,8 +416,7 @@ fn check_header(bytes: &[u8]) -> Result<Stamp, String> {
     let header = bytes
         .get(..HEADER_LEN)
         .ok_or_else(|| "truncated entry".to_owned())?;
-    let word = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().unwrap_or_default());
-    if word(0) != serialize::MAGIC {
+    if header_word(header, 0) != serialize::MAGIC {
         return Err("entry from another version of pvm".to_owned());
     }
     let flags = u32::from_le_bytes(header[8..12].try_into().unwrap_or_default());
@@ -384,25 +429,39 @@ fn check_header(bytes: &[u8]) -> Result<Stamp, String> {
     ))
 }
 
-/// Checks an entry's length and checksum and decodes its code object.
-fn decode_body(bytes: Vec<u8>, filename: &str) -> Result<CodeObject, String> {
-    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
-    let body = &bytes[HEADER_LEN..];
-    if word(28) != body.len() as u64 {
+/// The little-endian u64 at `at` in a checked header.
+fn header_word(header: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(header[at..at + 8].try_into().unwrap_or_default())
+}
+
+/// The length of the eager part, which must fit in the `available` bytes after the header.
+fn eager_len(header: &[u8], available: u64) -> Result<usize, String> {
+    let len = header_word(header, 28);
+    if len > available {
         return Err("entry of the wrong length".to_owned());
     }
-    if word(36) != xxhash_rust::xxh3::xxh3_64(body) {
+    usize::try_from(len).map_err(|_| "entry of the wrong length".to_owned())
+}
+
+/// Checks the eager part against the header's checksum.
+fn check_eager(header: &[u8], eager: &[u8]) -> Result<(), String> {
+    if header_word(header, 36) != xxhash_rust::xxh3::xxh3_64(eager) {
         return Err("corrupt entry (checksum mismatch)".to_owned());
     }
-    serialize::deserialize_from(bytes, HEADER_LEN, filename)
-        .map_err(|e| format!("invalid entry ({e})"))
+    Ok(())
 }
 
 /// Decodes a whole entry's bytes without looking at any source: what the loader does once an
-/// entry is found fresh (for benchmarks and the loader's fuzz test).
+/// entry is found fresh (for benchmarks and the loader's fuzz test), with the bodies section
+/// copied into memory instead of read from the file.
 pub fn decode_entry(bytes: &[u8], filename: &str) -> Result<CodeObject, String> {
     check_header(bytes)?;
-    decode_body(bytes.to_vec(), filename)
+    let after_header = &bytes[HEADER_LEN..];
+    let eager_len = eager_len(bytes, after_header.len() as u64)?;
+    let (eager, bodies) = after_header.split_at(eager_len);
+    check_eager(bytes, eager)?;
+    serialize::deserialize_eager(eager, serialize::Bodies::Memory(bodies.into()), filename)
+        .map_err(|e| format!("invalid entry ({e})"))
 }
 
 /// An entry's bytes for `code`, stamped with the hash of `source`.
@@ -488,7 +547,7 @@ mod tests {
         let decoded = decode_entry(&bytes, "/t.py").expect("a valid entry");
         assert_eq!(serialize::materialize_all(&decoded), Ok((*code).clone()));
         let mut corrupt = bytes.clone();
-        *corrupt.last_mut().expect("a body") ^= 1;
+        corrupt[HEADER_LEN] ^= 1;
         assert_eq!(
             decode_entry(&corrupt, "/t.py"),
             Err("corrupt entry (checksum mismatch)".to_owned())

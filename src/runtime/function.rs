@@ -155,7 +155,7 @@ impl CodeValue {
             CodeSource::Code(code) => code.clone(),
             CodeSource::Lazy(lazy) => lazy
                 .code()
-                .map_err(|_| corrupt_code(&lazy.filename))?
+                .map_err(|_| corrupt_code(lazy.filename()))?
                 .clone(),
         };
         Ok(self
@@ -180,7 +180,7 @@ impl CodeValue {
     pub fn filename(&self) -> &Rc<str> {
         match &self.source {
             CodeSource::Code(code) => &code.filename,
-            CodeSource::Lazy(lazy) => &lazy.filename,
+            CodeSource::Lazy(lazy) => lazy.filename(),
         }
     }
 
