@@ -335,3 +335,46 @@ fn compile_fills_the_cache_for_a_tree_and_reports_syntax_errors() {
     assert!(run.stdout.contains("SyntaxError"), "{}", run.stdout);
     assert!(!entry(&scratch, "pkg/bad.py").exists());
 }
+
+#[test]
+fn many_cached_modules_run_within_a_small_file_limit() {
+    // Each of the first entries loaded keeps its file open to serve function bodies at their
+    // first call; later ones are read whole. With 100 imported modules and a limit of 80 open
+    // files, every entry must still load from the cache and every function run.
+    let scratch = Scratch::new("cache");
+    let mut main = String::new();
+    let mut expected = 0;
+    for i in 0..100 {
+        scratch.write(
+            &format!("mod_{i}.py"),
+            &format!("def f(x):\n    def g(y):\n        return y * {i} + 1\n    return g(x)\n"),
+        );
+        main.push_str(&format!("import mod_{i}\n"));
+        expected += 3 * i + 1;
+    }
+    main.push_str("print(sum([m.f(3) for m in [");
+    main.push_str(
+        &(0..100)
+            .map(|i| format!("mod_{i}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    main.push_str("]]))\n");
+    let path = scratch.write("main.py", &main);
+    run_verbose(&path, &[]);
+    let script = format!("ulimit -n 80 && exec {PVM} run -v {path}");
+    let output = Command::new("sh")
+        .args(["-c", &script])
+        .output()
+        .expect("run sh");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "stderr: {stderr}");
+    assert_eq!(stdout, format!("{expected}\n"));
+    assert_eq!(
+        stderr.matches("pvm cache: loaded ").count(),
+        101,
+        "stderr: {stderr}"
+    );
+    assert!(!stderr.contains("compiling"), "stderr: {stderr}");
+}

@@ -351,9 +351,18 @@ fn encode_entry(code: &CodeObject, stamp: &Stamp) -> Vec<u8> {
     out
 }
 
+/// How many entries keep their file open to serve bodies at first call; entries loaded after
+/// that read their bodies section whole, so that a program importing many modules never runs
+/// out of file descriptors (the usual limit is 1,024).
+#[cfg(unix)]
+const MAX_OPEN_ENTRIES: usize = 64;
+
+#[cfg(unix)]
+static OPEN_ENTRIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// Reads and checks the entry at `entry`, or says why it cannot be used. Only the header and
 /// the eager part are read; the open file serves the nested bodies, each read when its code
-/// first runs.
+/// first runs (for the first `MAX_OPEN_ENTRIES` entries of a process).
 #[cfg(unix)]
 fn read_entry(
     entry: &Path,
@@ -381,12 +390,21 @@ fn read_entry(
         .map_err(unreadable)?;
     check_eager(&header, &eager)?;
     let start = (HEADER_LEN + eager_len) as u64;
-    let bodies = serialize::Bodies::File {
-        file,
-        path: entry.to_path_buf(),
-        start,
-        len: size - start,
-    };
+    let len = size - start;
+    let bodies =
+        if OPEN_ENTRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) < MAX_OPEN_ENTRIES {
+            serialize::Bodies::File {
+                file,
+                path: entry.to_path_buf(),
+                start,
+                len,
+            }
+        } else {
+            let len = usize::try_from(len).map_err(|_| "entry of the wrong length".to_owned())?;
+            let mut bodies = vec![0; len];
+            file.read_exact_at(&mut bodies, start).map_err(unreadable)?;
+            serialize::Bodies::Memory(bodies.into_boxed_slice())
+        };
     serialize::deserialize_eager(&eager, bodies, filename)
         .map_err(|e| format!("invalid entry ({e})"))
 }
