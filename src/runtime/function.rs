@@ -90,7 +90,7 @@ impl RtCode {
             .iter()
             .map(|c| constant_value(c, translate))
             .collect();
-        let names: Vec<Value> = code.names.iter().map(|n| interned(n)).collect();
+        let names: Vec<Value> = interned_all(&code.names);
         let global_cache = (0..names.len()).map(|_| Cell::default()).collect();
         let method_cache = (0..names.len()).map(|_| Cell::new(None)).collect();
         let filename = code.filename.clone();
@@ -213,21 +213,36 @@ fn corrupt_code(filename: &str) -> PyErr {
 /// one object, so dictionary lookups by literal keys (`task['state']`) usually match by
 /// pointer before comparing text, as with CPython's interned strings.
 fn interned(text: &str) -> Value {
-    thread_local! {
-        static INTERNED: std::cell::RefCell<rustc_hash::FxHashSet<Interned>> =
-            std::cell::RefCell::new(rustc_hash::FxHashSet::default());
-    }
-    // Looked up before inserting: most names recur. The str object is its own key (looked up
-    // by its text), so a new name costs one string, not a second copy as the key.
+    INTERNED.with(|table| intern_in(&mut table.borrow_mut(), text))
+}
+
+/// `interned` of each of `names`, with room made for them all at once: a module's code names
+/// a thousand globals, and growing the table step by step rehashed it ten times.
+fn interned_all(names: &[Rc<str>]) -> Vec<Value> {
     INTERNED.with(|table| {
         let mut table = table.borrow_mut();
-        if let Some(Interned(s)) = table.get(text) {
-            return Value::Str(s.clone());
-        }
-        let s = Rc::new(PyStr::new(text));
-        table.insert(Interned(s.clone()));
-        Value::Str(s)
+        table.reserve(names.len());
+        names
+            .iter()
+            .map(|name| intern_in(&mut table, name))
+            .collect()
     })
+}
+
+thread_local! {
+    static INTERNED: std::cell::RefCell<rustc_hash::FxHashSet<Interned>> =
+        std::cell::RefCell::new(rustc_hash::FxHashSet::default());
+}
+
+fn intern_in(table: &mut rustc_hash::FxHashSet<Interned>, text: &str) -> Value {
+    // Looked up before inserting: most names recur. The str object is its own key (looked up
+    // by its text), so a new name costs one string, not a second copy as the key.
+    if let Some(Interned(s)) = table.get(text) {
+        return Value::Str(s.clone());
+    }
+    let s = Rc::new(PyStr::new(text));
+    table.insert(Interned(s.clone()));
+    Value::Str(s)
 }
 
 /// An interned str object, hashed and compared by its text.
