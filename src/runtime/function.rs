@@ -213,7 +213,7 @@ fn corrupt_code(filename: &str) -> PyErr {
 /// one object, so dictionary lookups by literal keys (`task['state']`) usually match by
 /// pointer before comparing text, as with CPython's interned strings.
 fn interned(text: &str) -> Value {
-    INTERNED.with(|table| intern_in(&mut table.borrow_mut(), text))
+    INTERNED.with(|table| table.borrow_mut().intern(text))
 }
 
 /// `interned` of each of `names`, with room made for them all at once: a module's code names
@@ -221,28 +221,31 @@ fn interned(text: &str) -> Value {
 fn interned_all(names: &[Rc<str>]) -> Vec<Value> {
     INTERNED.with(|table| {
         let mut table = table.borrow_mut();
-        table.reserve(names.len());
-        names
-            .iter()
-            .map(|name| intern_in(&mut table, name))
-            .collect()
+        table.0.reserve(names.len());
+        names.iter().map(|name| table.intern(name)).collect()
     })
 }
 
 thread_local! {
-    static INTERNED: std::cell::RefCell<rustc_hash::FxHashSet<Interned>> =
-        std::cell::RefCell::new(rustc_hash::FxHashSet::default());
+    static INTERNED: std::cell::RefCell<InternTable> = std::cell::RefCell::default();
 }
 
-fn intern_in(table: &mut rustc_hash::FxHashSet<Interned>, text: &str) -> Value {
-    // Looked up before inserting: most names recur. The str object is its own key (looked up
-    // by its text), so a new name costs one string, not a second copy as the key.
-    if let Some(Interned(s)) = table.get(text) {
-        return Value::Str(s.clone());
+/// The interned str objects, found by their text (which never changes: the lint about keys
+/// with interior mutability does not apply, as only the cached hash is mutable).
+#[derive(Default)]
+struct InternTable(rustc_hash::FxHashSet<Interned>);
+
+impl InternTable {
+    fn intern(&mut self, text: &str) -> Value {
+        // Looked up before inserting: most names recur. The str object is its own key (looked
+        // up by its text), so a new name costs one string, not a second copy as the key.
+        if let Some(Interned(s)) = self.0.get(text) {
+            return Value::Str(s.clone());
+        }
+        let s = Rc::new(PyStr::new(text));
+        self.0.insert(Interned(s.clone()));
+        Value::Str(s)
     }
-    let s = Rc::new(PyStr::new(text));
-    table.insert(Interned(s.clone()));
-    Value::Str(s)
 }
 
 /// An interned str object, hashed and compared by its text.
