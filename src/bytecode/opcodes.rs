@@ -116,7 +116,7 @@ macro_rules! for_each_op {
             (BinarySubscr, binary_subscr, None, Hot, "(container key -- container[key])"),
             (StoreSubscr, store_subscr, None, Hot, "(value container key -- ) container[key] = value"),
             (DeleteSubscr, delete_subscr, None, Cold, "(container key -- ) del container[key]"),
-            (UnpackSequence, unpack_sequence, Count, Cold, "(seq -- x_n .. x_1) the first item ends on top"),
+            (UnpackSequence, unpack_sequence, Count, Hot, "(seq -- x_n .. x_1) the first item ends on top"),
             (UnpackEx, unpack_ex, Count, Cold, "(seq -- ...) arg = before | after << 8: before items, a list of the rest, after items; the first item ends on top"),
             (ImportName, import_name, Name, Cold, "( -- top-level module) imports the dotted name, pushes its first component's module (`import a.b` binds `a`)"),
             (ImportModule, import_module, Name, Cold, "( -- module) imports the dotted name, pushes that module itself (`from a.b import x`, `import a.b as c`)"),

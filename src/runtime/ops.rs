@@ -1068,7 +1068,29 @@ pub fn delete_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     Step::Next
 }
 
+/// A pair (`for a, b in pairs`) unpacks inline; anything else out of line.
+#[inline(always)]
 pub fn unpack_sequence(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if arg == 2
+        && let Value::Tuple(t) = cur.peek(1)
+        && let [first, second] = t.as_slice()
+    {
+        let (first, second) = (first.clone(), second.clone());
+        let Value::Tuple(t) = cur.pop() else {
+            // SAFETY: nothing since the match above has written to the stack.
+            unsafe { std::hint::unreachable_unchecked() }
+        };
+        // Dropped by its known type: the count decrement inlines.
+        drop(t);
+        cur.push(second);
+        cur.push(first);
+        return Step::Next;
+    }
+    cur.out_of_line(|c| unpack_sequence_general(vm, c, arg))
+}
+
+#[inline(never)]
+fn unpack_sequence_general(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let seq = cur.pop();
     let n = arg as usize;
     match &seq {
