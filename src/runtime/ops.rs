@@ -499,9 +499,21 @@ pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 
 /// `a op= b` for the operators other than `+=`: numbers take the same fast path as the plain
 /// operators (they are immutable, so in-place and plain agree); containers go out of line.
-/// Float `-=` and `*=` (the updates of numeric code such as `v[3] -= dx * m`) are inline.
+/// Int `-=` (counters) and float `-=` and `*=` (the updates of numeric code such as
+/// `v[3] -= dx * m`) are inline.
 #[inline(always)]
 pub fn inplace_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if let (Value::Int(x), Value::Int(y)) = (cur.peek(2), cur.peek(1))
+        && arg == BinaryOp::Sub as u32
+        && let Some(r) = x.checked_sub(*y)
+    {
+        // SAFETY: the left operand's slot is live and holds an immediate.
+        unsafe {
+            cur.sp = cur.sp.sub(1);
+            slot::write_int(cur.sp.sub(1), r);
+        }
+        return Step::Next;
+    }
     if let (Value::Float(x), Value::Float(y)) = (cur.peek(2), cur.peek(1)) {
         let result = if arg == BinaryOp::Sub as u32 {
             Some(x - y)
