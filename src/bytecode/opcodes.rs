@@ -78,7 +78,7 @@ macro_rules! for_each_op {
             (BinaryOr, binary_or, None, Cold, "(a b -- a | b)"),
             (BinaryXor, binary_xor, None, Cold, "(a b -- a ^ b)"),
             (InplaceAdd, inplace_add, None, Hot, "(a b -- a += b) mutates lists in place"),
-            (InplaceOp, inplace_op, Count, Cold, "(a b -- a op= b) arg is the operator's index in BinaryOp::ALL"),
+            (InplaceOp, inplace_op, Count, Hot, "(a b -- a op= b) arg is the operator's index in BinaryOp::ALL"),
             (CompareLess, compare_less, None, Hot, "(a b -- a < b)"),
             (CompareLessEqual, compare_less_equal, None, Hot, "(a b -- a <= b)"),
             (CompareEqual, compare_equal, None, Hot, "(a b -- a == b)"),
@@ -116,7 +116,7 @@ macro_rules! for_each_op {
             (BinarySubscr, binary_subscr, None, Hot, "(container key -- container[key])"),
             (StoreSubscr, store_subscr, None, Hot, "(value container key -- ) container[key] = value"),
             (DeleteSubscr, delete_subscr, None, Cold, "(container key -- ) del container[key]"),
-            (UnpackSequence, unpack_sequence, Count, Cold, "(seq -- x_n .. x_1) the first item ends on top"),
+            (UnpackSequence, unpack_sequence, Count, Hot, "(seq -- x_n .. x_1) the first item ends on top"),
             (UnpackEx, unpack_ex, Count, Cold, "(seq -- ...) arg = before | after << 8: before items, a list of the rest, after items; the first item ends on top"),
             (ImportName, import_name, Name, Cold, "( -- top-level module) imports the dotted name, pushes its first component's module (`import a.b` binds `a`)"),
             (ImportModule, import_module, Name, Cold, "( -- module) imports the dotted name, pushes that module itself (`from a.b import x`, `import a.b as c`)"),
@@ -230,6 +230,16 @@ macro_rules! declare_opcodes {
 }
 
 for_each_op!(declare_opcodes);
+
+/// `ALL[i] as u32 == i`: the runtime tests an `InplaceOp` argument against an operator's
+/// discriminant.
+const _: () = {
+    let mut i = 0;
+    while i < BinaryOp::ALL.len() {
+        assert!(BinaryOp::ALL[i] as usize == i);
+        i += 1;
+    }
+};
 
 /// The binary operators, numbered as `InplaceOp`'s argument encodes them. The compiler maps
 /// the syntax tree's operators onto this list explicitly; the runtime implements each.

@@ -14,7 +14,7 @@ use super::compare::values_equal;
 use super::exceptions::PyResult;
 use super::hashing::hash_value;
 use super::str::PyStr;
-use super::value::Value;
+use super::value::{Value, discard};
 
 /// A dictionary or set key: the value and its Python hash.
 #[derive(Clone)]
@@ -269,7 +269,8 @@ impl PyDict {
             }
         };
         match old {
-            Some(old) => drop(old),
+            // Counts and other immediates need no drop glue.
+            Some(old) => discard(old),
             None => self.layout_changed(),
         }
         index

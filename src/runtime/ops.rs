@@ -499,7 +499,43 @@ pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 
 /// `a op= b` for the operators other than `+=`: numbers take the same fast path as the plain
 /// operators (they are immutable, so in-place and plain agree); containers go out of line.
+/// Int `-=` (counters) and float `-=` and `*=` (the updates of numeric code such as
+/// `v[3] -= dx * m`) are inline.
+#[inline(always)]
 pub fn inplace_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if let (Value::Int(x), Value::Int(y)) = (cur.peek(2), cur.peek(1))
+        && arg == BinaryOp::Sub as u32
+        && let Some(r) = x.checked_sub(*y)
+    {
+        // SAFETY: the left operand's slot is live and holds an immediate.
+        unsafe {
+            cur.sp = cur.sp.sub(1);
+            slot::write_int(cur.sp.sub(1), r);
+        }
+        return Step::Next;
+    }
+    if let (Value::Float(x), Value::Float(y)) = (cur.peek(2), cur.peek(1)) {
+        let result = if arg == BinaryOp::Sub as u32 {
+            Some(x - y)
+        } else if arg == BinaryOp::Mul as u32 {
+            Some(x * y)
+        } else {
+            None
+        };
+        if let Some(r) = result {
+            // SAFETY: the left operand's slot is live and holds an immediate.
+            unsafe {
+                cur.sp = cur.sp.sub(1);
+                slot::write_float(cur.sp.sub(1), r);
+            }
+            return Step::Next;
+        }
+    }
+    cur.out_of_line(|c| inplace_op_general(vm, c, arg))
+}
+
+#[inline(never)]
+fn inplace_op_general(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let Some(op) = BinaryOp::ALL.get(arg as usize).copied() else {
         return vm.raise(type_error("bad in-place operator"));
     };
@@ -1044,7 +1080,29 @@ pub fn delete_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     Step::Next
 }
 
+/// A pair (`for a, b in pairs`) unpacks inline; anything else out of line.
+#[inline(always)]
 pub fn unpack_sequence(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    if arg == 2
+        && let Value::Tuple(t) = cur.peek(1)
+        && let [first, second] = t.as_slice()
+    {
+        let (first, second) = (first.clone(), second.clone());
+        let Value::Tuple(t) = cur.pop() else {
+            // SAFETY: nothing since the match above has written to the stack.
+            unsafe { std::hint::unreachable_unchecked() }
+        };
+        // Dropped by its known type: the count decrement inlines.
+        drop(t);
+        cur.push(second);
+        cur.push(first);
+        return Step::Next;
+    }
+    cur.out_of_line(|c| unpack_sequence_general(vm, c, arg))
+}
+
+#[inline(never)]
+fn unpack_sequence_general(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let seq = cur.pop();
     let n = arg as usize;
     match &seq {
