@@ -1,7 +1,8 @@
 //! The str object: UTF-8 text with its character count and hash cached, so `len`, indexing of
 //! ASCII text and dictionary lookups by string key cost O(1) after the first use.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
 
 use super::text;
 
@@ -31,6 +32,39 @@ impl PyStr {
             hash: Cell::new(-1),
             slot_hint: Cell::new(0),
         }
+    }
+
+    /// The shared object for `s` when it is empty or one ASCII char, as CPython shares its
+    /// empty and one-character strings: such results (`text[i]`, `for ch in text`, `chr(i)`,
+    /// `s * 0`) then allocate nothing. The table is per thread because `Rc` counts are; while a
+    /// thread is being torn down it is gone, and callers allocate instead.
+    #[inline]
+    pub fn shared(s: &str) -> Option<Rc<PyStr>> {
+        thread_local! {
+            static SHORT_STRS: OnceCell<Box<[Rc<PyStr>]>> = const { OnceCell::new() };
+        }
+        let index = match s.as_bytes() {
+            [] => 128,
+            &[byte] => usize::from(byte),
+            _ => return None,
+        };
+        SHORT_STRS
+            .try_with(|table| {
+                let table = table.get_or_init(|| {
+                    (0u8..=128)
+                        .map(|b| {
+                            let text = if b < 128 {
+                                char::from(b).to_string()
+                            } else {
+                                String::new()
+                            };
+                            Rc::new(PyStr::from_string(text))
+                        })
+                        .collect()
+                });
+                table[index].clone()
+            })
+            .ok()
     }
 
     #[inline(always)]
