@@ -355,6 +355,8 @@ fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<
 
 fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
     match seq {
+        // The str itself when repeated once, as in CPython.
+        Value::Str(_) if count == 1 => Ok(seq.clone()),
         Value::Str(s) => {
             checked_repeat_len(s.char_len(), count, true)?;
             checked_repeat_len(s.as_str().len(), count, false)?;

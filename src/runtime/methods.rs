@@ -916,21 +916,43 @@ method_table!(STR_METHODS:
 fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect_args(&args, "str.join", 1, 1)?;
     let sep = receiver_str(&args);
-    let items = iter::collect(vm, &args.positional[1])
-        .map_err(|_| type_error("can only join an iterable"))?;
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
+    // A list or tuple is joined where it lies: building the result calls no Python code.
+    match &args.positional[1] {
+        Value::List(items) => join(sep, &items.borrow()),
+        Value::Tuple(items) => join(sep, items),
+        iterable => {
+            let items =
+                iter::collect(vm, iterable).map_err(|_| type_error("can only join an iterable"))?;
+            join(sep, &items)
         }
+    }
+}
+
+/// `sep.join(items)` into one allocation of the final size; a single str item is the result
+/// itself, as in CPython.
+fn join(sep: &str, items: &[Value]) -> PyResult<Value> {
+    let mut len = sep.len() * items.len().saturating_sub(1);
+    for (i, item) in items.iter().enumerate() {
         match item {
-            Value::Str(s) => out.push_str(s.as_str()),
+            Value::Str(s) => len += s.as_str().len(),
             other => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
                     other.type_name()
                 )));
             }
+        }
+    }
+    if let [single] = items {
+        return Ok(single.clone());
+    }
+    let mut out = String::with_capacity(len);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(s) = item {
+            out.push_str(s.as_str());
         }
     }
     Ok(Value::string(out))
