@@ -112,6 +112,7 @@ impl PyStr {
     }
 
     /// The character at `index` (0 <= index < char_len).
+    #[inline]
     pub fn char_at(&self, index: usize) -> char {
         if self.is_ascii() {
             self.text.as_bytes()[index] as char
