@@ -56,11 +56,18 @@ pub fn class_methods(ty: TypeId) -> &'static [BuiltinFunction] {
 /// (`list.pop() takes no keyword arguments`, `frozenset.copy() takes no arguments (1 given)`),
 /// Argument Clinic's positional check names the bare method (`pop expected at most 1 argument,
 /// got 2`). `name` may carry a type prefix; the owner comes from the receiver.
+#[inline]
 pub fn expect_args(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
     let given = args.positional.len().saturating_sub(1);
     if !args.has_keywords() && given >= min && given <= max {
         return Ok(());
     }
+    Err(arg_count_error(args, name, min, max))
+}
+
+#[cold]
+fn arg_count_error(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyErr {
+    let given = args.positional.len().saturating_sub(1);
     let short = name.rsplit('.').next().unwrap_or(name);
     let owner = match args.positional.first() {
         Some(Value::Bool(_)) => "int",
@@ -68,9 +75,7 @@ pub fn expect_args(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyRes
         None => "object",
     };
     if args.has_keywords() {
-        return Err(type_error(format!(
-            "{owner}.{short}() takes no keyword arguments"
-        )));
+        return type_error(format!("{owner}.{short}() takes no keyword arguments"));
     }
     let msg = match (min, max) {
         (0, 0) => format!("{owner}.{short}() takes no arguments ({given} given)"),
@@ -85,7 +90,7 @@ pub fn expect_args(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyRes
             plural(max)
         ),
     };
-    Err(type_error(msg))
+    type_error(msg)
 }
 
 /// `expect_args` for methods that parse with `PyArg_ParseTuple` (`str.find`, `str.count`,
