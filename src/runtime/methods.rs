@@ -95,21 +95,27 @@ fn arg_count_error(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyErr
 
 /// `expect_args` for methods that parse with `PyArg_ParseTuple` (`str.find`, `str.count`,
 /// `str.startswith`...): `find() takes at least 1 argument (0 given)`.
+#[inline]
 fn expect_args_tuple(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
     let given = args.positional.len().saturating_sub(1);
     if args.has_keywords() || (given >= min && given <= max) {
         return expect_args(args, name, 0, usize::MAX);
     }
+    Err(tuple_arg_count_error(name, given, min, max))
+}
+
+#[cold]
+fn tuple_arg_count_error(name: &str, given: usize, min: usize, max: usize) -> PyErr {
     let short = name.rsplit('.').next().unwrap_or(name);
     let (how, n) = match (given < min, min == max) {
         (_, true) => ("exactly", min),
         (true, false) => ("at least", min),
         (false, false) => ("at most", max),
     };
-    Err(type_error(format!(
+    type_error(format!(
         "{short}() takes {how} {n} argument{} ({given} given)",
         plural(n)
-    )))
+    ))
 }
 
 fn plural(n: usize) -> &'static str {

@@ -129,18 +129,12 @@ struct Window<'a> {
     text: &'a str,
     /// Char index of `text` within the whole string.
     start: usize,
-    ascii: bool,
 }
 
 impl Window<'_> {
     /// Char index in the whole string of byte offset `byte` within the window.
     fn char_index(&self, byte: usize) -> i64 {
-        let within = if self.ascii {
-            byte
-        } else {
-            char_len(&self.text[..byte])
-        };
-        (self.start + within) as i64
+        (self.start + char_len(&self.text[..byte])) as i64
     }
 }
 
@@ -152,15 +146,10 @@ fn window<'a>(
     end: Option<i64>,
     needle: &str,
 ) -> Option<Window<'a>> {
-    let ascii = s.is_ascii();
     if start.is_none() && end.is_none() {
-        return Some(Window {
-            text: s,
-            start: 0,
-            ascii,
-        });
+        return Some(Window { text: s, start: 0 });
     }
-    let len = if ascii { s.len() } else { char_len(s) } as i64;
+    let len = char_len(s) as i64;
     let end = match end.unwrap_or(len) {
         end if end > len => len,
         end if end < 0 => (end + len).max(0),
@@ -179,7 +168,6 @@ fn window<'a>(
     Some(Window {
         text: &s[first..last],
         start,
-        ascii,
     })
 }
 
