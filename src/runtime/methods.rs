@@ -1016,7 +1016,13 @@ fn strip_with(
             name.trim_start_matches("str.")
         ))
     })?;
-    Ok(Value::str(f(receiver_str(args), chars)))
+    let receiver = receiver_str(args);
+    let stripped = f(receiver, chars);
+    // Nothing stripped: the str itself, as in CPython.
+    if stripped.len() == receiver.len() {
+        return Ok(args.positional[0].clone());
+    }
+    Ok(Value::str(stripped))
 }
 
 fn str_strip(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
