@@ -181,7 +181,14 @@ pub fn next_fast(it: &Rc<RefCell<PyIter>>) -> Option<Option<Value>> {
 
 /// The char of `text` at `byte_index` as a str, stepping past it.
 fn next_char(text: &PyStr, byte_index: &mut usize) -> Option<Value> {
-    let c = text.as_str()[*byte_index..].chars().next()?;
+    let rest = text.as_str().get(*byte_index..)?;
+    if let Some(&byte) = rest.as_bytes().first()
+        && byte.is_ascii()
+    {
+        *byte_index += 1;
+        return Some(Value::char(char::from(byte)));
+    }
+    let c = rest.chars().next()?;
     *byte_index += c.len_utf8();
     Some(Value::char(c))
 }

@@ -19,6 +19,9 @@ pub struct PyStr {
     slot_hint: Cell<usize>,
 }
 
+/// The empty str's entry in the shared table, after the 128 ASCII chars.
+const EMPTY_INDEX: usize = 128;
+
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
         PyStr::from_string(s.to_owned())
@@ -40,23 +43,33 @@ impl PyStr {
     /// thread is being torn down it is gone, and callers allocate instead.
     #[inline]
     pub fn shared(s: &str) -> Option<Rc<PyStr>> {
+        match s.as_bytes() {
+            [] => PyStr::shared_at(EMPTY_INDEX),
+            &[byte] => PyStr::shared_at(usize::from(byte)),
+            _ => None,
+        }
+    }
+
+    /// The shared one-char str of an ASCII char (see `shared`).
+    #[inline]
+    pub fn shared_ascii(c: char) -> Option<Rc<PyStr>> {
+        debug_assert!(c.is_ascii());
+        PyStr::shared_at(c as usize)
+    }
+
+    /// Entry `index` of the shared table: ASCII chars by code, then the empty str.
+    fn shared_at(index: usize) -> Option<Rc<PyStr>> {
         thread_local! {
             static SHORT_STRS: OnceCell<Box<[Rc<PyStr>]>> = const { OnceCell::new() };
         }
-        let index = match s.as_bytes() {
-            [] => 128,
-            &[byte] => usize::from(byte),
-            _ => return None,
-        };
         SHORT_STRS
             .try_with(|table| {
                 let table = table.get_or_init(|| {
-                    (0u8..=128)
-                        .map(|b| {
-                            let text = if b < 128 {
-                                char::from(b).to_string()
-                            } else {
-                                String::new()
+                    (0..=EMPTY_INDEX)
+                        .map(|i| {
+                            let text = match u8::try_from(i) {
+                                Ok(b) if b.is_ascii() => char::from(b).to_string(),
+                                _ => String::new(),
                             };
                             Rc::new(PyStr::from_string(text))
                         })

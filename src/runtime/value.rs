@@ -265,6 +265,11 @@ impl Value {
     /// A one-character str; ASCII characters are shared objects (see `PyStr::shared`), so
     /// iterating or indexing text allocates nothing.
     pub fn char(c: char) -> Value {
+        if c.is_ascii()
+            && let Some(shared) = PyStr::shared_ascii(c)
+        {
+            return Value::Str(shared);
+        }
         let mut buf = [0u8; 4];
         Value::str(c.encode_utf8(&mut buf))
     }
