@@ -71,6 +71,11 @@ pub fn binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         return int_binary(op, *x, *y);
     }
+    // Every numeric case needs a number on the left: a str, list or tuple there (`s + t`,
+    // `s * n`, `s % args`) skips converting the right operand to float and big int.
+    if !a.is_number() {
+        return sequence_binary(vm, op, a, b);
+    }
     if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
         match op {
             BinaryOp::And => return Ok(Value::Bool(x & y)),
