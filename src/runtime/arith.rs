@@ -71,6 +71,11 @@ pub fn binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         return int_binary(op, *x, *y);
     }
+    // Every numeric case needs a number on the left: a str, list or tuple there (`s + t`,
+    // `s * n`, `s % args`) skips converting the right operand to float and big int.
+    if !a.is_number() {
+        return sequence_binary(vm, op, a, b);
+    }
     if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
         match op {
             BinaryOp::And => return Ok(Value::Bool(x & y)),
@@ -355,6 +360,8 @@ fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<
 
 fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
     match seq {
+        // The str itself when repeated once, as in CPython.
+        Value::Str(_) if count == 1 => Ok(seq.clone()),
         Value::Str(s) => {
             checked_repeat_len(s.char_len(), count, true)?;
             checked_repeat_len(s.as_str().len(), count, false)?;

@@ -362,7 +362,7 @@ fn builtin_chr(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "chr", 1, 1)?;
     let code = index_arg(&args.positional[0])?;
     match u32::try_from(code).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Value::string(c.to_string())),
+        Some(c) => Ok(Value::char(c)),
         None if (0..0x110000).contains(&code) => Err(value_error(
             "chr() arg is a surrogate, which pvm cannot represent",
         )),

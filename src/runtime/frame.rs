@@ -192,13 +192,17 @@ impl Cursor {
     /// stored whole: copying the 16 bytes as one block would stall on store-to-load forwarding.
     #[inline(always)]
     pub fn push_built(&mut self, value: Value) {
+        // Not dropped here: an immediate owns nothing, and anything else moves into the slot.
+        // (Matching by value would leave an out-of-line drop call for the immediate arms when
+        // the value was read from memory, as a native call's result is.)
+        let value = std::mem::ManuallyDrop::new(value);
         // SAFETY: as for `push`; the slot is uninitialized.
         unsafe {
-            match value {
+            match *value {
                 Value::Int(i) => slot::write_int(self.sp, i),
                 Value::Float(f) => slot::write_float(self.sp, f),
                 Value::Bool(b) => slot::write_bool(self.sp, b),
-                other => self.sp.write(other),
+                _ => self.sp.write(std::mem::ManuallyDrop::into_inner(value)),
             }
             self.sp = self.sp.add(1);
         }

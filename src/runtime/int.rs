@@ -16,6 +16,27 @@ use dashu_int::ops::{BitTest, UnsignedAbs};
 use super::exceptions::{PyResult, overflow_error, value_error, zero_division};
 use super::value::Value;
 
+/// Appends the decimal digits of `i`: `str(int)` without the formatting machinery, which costs
+/// several times more for the short numbers that text building mostly prints.
+pub fn push_decimal(out: &mut String, i: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = i.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push('-');
+    }
+    // SAFETY: ASCII digits are UTF-8.
+    out.push_str(unsafe { std::str::from_utf8_unchecked(&digits[at..]) });
+}
+
 pub fn to_ibig(value: &Value) -> Option<IBig> {
     match value {
         Value::Int(i) => Some(IBig::from(*i)),

@@ -174,8 +174,23 @@ pub fn next_fast(it: &Rc<RefCell<PyIter>>) -> Option<Option<Value>> {
             *index += 1;
             Some(item)
         }
+        PyIter::Str { text, byte_index } => Some(next_char(text, byte_index)),
         _ => None,
     }
+}
+
+/// The char of `text` at `byte_index` as a str, stepping past it.
+fn next_char(text: &PyStr, byte_index: &mut usize) -> Option<Value> {
+    let rest = text.as_str().get(*byte_index..)?;
+    if let Some(&byte) = rest.as_bytes().first()
+        && byte.is_ascii()
+    {
+        *byte_index += 1;
+        return Some(Value::char(char::from(byte)));
+    }
+    let c = rest.chars().next()?;
+    *byte_index += c.len_utf8();
+    Some(Value::char(c))
 }
 
 /// The next item of any iterator; `Ok(None)` when exhausted.
@@ -223,11 +238,7 @@ fn next_plain(it: &mut PyIter) -> Option<Value> {
             *index += 1;
             item
         }
-        PyIter::Str { text, byte_index } => {
-            let c = text.as_str()[*byte_index..].chars().next()?;
-            *byte_index += c.len_utf8();
-            Some(Value::char(c))
-        }
+        PyIter::Str { text, byte_index } => next_char(text, byte_index),
         PyIter::DictKeys { dict, index, .. } => {
             let (k, _) = dict.entry_at(*index)?;
             *index += 1;

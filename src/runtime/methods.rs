@@ -56,11 +56,18 @@ pub fn class_methods(ty: TypeId) -> &'static [BuiltinFunction] {
 /// (`list.pop() takes no keyword arguments`, `frozenset.copy() takes no arguments (1 given)`),
 /// Argument Clinic's positional check names the bare method (`pop expected at most 1 argument,
 /// got 2`). `name` may carry a type prefix; the owner comes from the receiver.
+#[inline]
 pub fn expect_args(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
     let given = args.positional.len().saturating_sub(1);
     if !args.has_keywords() && given >= min && given <= max {
         return Ok(());
     }
+    Err(arg_count_error(args, name, min, max))
+}
+
+#[cold]
+fn arg_count_error(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyErr {
+    let given = args.positional.len().saturating_sub(1);
     let short = name.rsplit('.').next().unwrap_or(name);
     let owner = match args.positional.first() {
         Some(Value::Bool(_)) => "int",
@@ -68,9 +75,7 @@ pub fn expect_args(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyRes
         None => "object",
     };
     if args.has_keywords() {
-        return Err(type_error(format!(
-            "{owner}.{short}() takes no keyword arguments"
-        )));
+        return type_error(format!("{owner}.{short}() takes no keyword arguments"));
     }
     let msg = match (min, max) {
         (0, 0) => format!("{owner}.{short}() takes no arguments ({given} given)"),
@@ -85,26 +90,32 @@ pub fn expect_args(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyRes
             plural(max)
         ),
     };
-    Err(type_error(msg))
+    type_error(msg)
 }
 
 /// `expect_args` for methods that parse with `PyArg_ParseTuple` (`str.find`, `str.count`,
 /// `str.startswith`...): `find() takes at least 1 argument (0 given)`.
+#[inline]
 fn expect_args_tuple(args: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
     let given = args.positional.len().saturating_sub(1);
     if args.has_keywords() || (given >= min && given <= max) {
         return expect_args(args, name, 0, usize::MAX);
     }
+    Err(tuple_arg_count_error(name, given, min, max))
+}
+
+#[cold]
+fn tuple_arg_count_error(name: &str, given: usize, min: usize, max: usize) -> PyErr {
     let short = name.rsplit('.').next().unwrap_or(name);
     let (how, n) = match (given < min, min == max) {
         (_, true) => ("exactly", min),
         (true, false) => ("at least", min),
         (false, false) => ("at most", max),
     };
-    Err(type_error(format!(
+    type_error(format!(
         "{short}() takes {how} {n} argument{} ({given} given)",
         plural(n)
-    )))
+    ))
 }
 
 fn plural(n: usize) -> &'static str {
@@ -916,21 +927,43 @@ method_table!(STR_METHODS:
 fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect_args(&args, "str.join", 1, 1)?;
     let sep = receiver_str(&args);
-    let items = iter::collect(vm, &args.positional[1])
-        .map_err(|_| type_error("can only join an iterable"))?;
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
+    // A list or tuple is joined where it lies: building the result calls no Python code.
+    match &args.positional[1] {
+        Value::List(items) => join(sep, &items.borrow()),
+        Value::Tuple(items) => join(sep, items),
+        iterable => {
+            let items =
+                iter::collect(vm, iterable).map_err(|_| type_error("can only join an iterable"))?;
+            join(sep, &items)
         }
+    }
+}
+
+/// `sep.join(items)` into one allocation of the final size; a single str item is the result
+/// itself, as in CPython.
+fn join(sep: &str, items: &[Value]) -> PyResult<Value> {
+    let mut len = sep.len() * items.len().saturating_sub(1);
+    for (i, item) in items.iter().enumerate() {
         match item {
-            Value::Str(s) => out.push_str(s.as_str()),
+            Value::Str(s) => len += s.as_str().len(),
             other => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
                     other.type_name()
                 )));
             }
+        }
+    }
+    if let [single] = items {
+        return Ok(single.clone());
+    }
+    let mut out = String::with_capacity(len);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(s) = item {
+            out.push_str(s.as_str());
         }
     }
     Ok(Value::string(out))
@@ -983,7 +1016,13 @@ fn strip_with(
             name.trim_start_matches("str.")
         ))
     })?;
-    Ok(Value::str(f(receiver_str(args), chars)))
+    let receiver = receiver_str(args);
+    let stripped = f(receiver, chars);
+    // Nothing stripped: the str itself, as in CPython.
+    if stripped.len() == receiver.len() {
+        return Ok(args.positional[0].clone());
+    }
+    Ok(Value::str(stripped))
 }
 
 fn str_strip(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

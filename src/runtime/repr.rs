@@ -36,7 +36,11 @@ pub fn to_str(v: &Value) -> String {
 pub fn try_to_str(v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_owned()),
-        Value::Int(i) => Ok(i.to_string()),
+        Value::Int(i) => {
+            let mut s = String::with_capacity(20);
+            int::push_decimal(&mut s, *i);
+            Ok(s)
+        }
         Value::Exception(e) => Ok(exception_message(&e.args, e.kind)),
         _ => try_repr(v),
     }
@@ -161,10 +165,7 @@ impl Writer<'_> {
             Value::None => self.out.push_str("None"),
             Value::Bool(true) => self.out.push_str("True"),
             Value::Bool(false) => self.out.push_str("False"),
-            Value::Int(i) => {
-                use std::fmt::Write;
-                let _ = write!(self.out, "{i}");
-            }
+            Value::Int(i) => int::push_decimal(self.out, *i),
             Value::BigInt(n) if self.checked => self.out.push_str(&int::to_decimal(n)?),
             Value::BigInt(n) => self.out.push_str(&n.to_string()),
             Value::Float(f) => self.out.push_str(&float_repr(*f)),

@@ -1,7 +1,8 @@
 //! The str object: UTF-8 text with its character count and hash cached, so `len`, indexing of
 //! ASCII text and dictionary lookups by string key cost O(1) after the first use.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
 
 use super::text;
 
@@ -18,6 +19,9 @@ pub struct PyStr {
     slot_hint: Cell<usize>,
 }
 
+/// The empty str's entry in the shared table, after the 128 ASCII chars.
+const EMPTY_INDEX: usize = 128;
+
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
         PyStr::from_string(s.to_owned())
@@ -31,6 +35,49 @@ impl PyStr {
             hash: Cell::new(-1),
             slot_hint: Cell::new(0),
         }
+    }
+
+    /// The shared object for `s` when it is empty or one ASCII char, as CPython shares its
+    /// empty and one-character strings: such results (`text[i]`, `for ch in text`, `chr(i)`,
+    /// `s * 0`) then allocate nothing. The table is per thread because `Rc` counts are; while a
+    /// thread is being torn down it is gone, and callers allocate instead.
+    #[inline]
+    pub fn shared(s: &str) -> Option<Rc<PyStr>> {
+        match s.as_bytes() {
+            [] => PyStr::shared_at(EMPTY_INDEX),
+            &[byte] => PyStr::shared_at(usize::from(byte)),
+            _ => None,
+        }
+    }
+
+    /// The shared one-char str of an ASCII char (see `shared`).
+    #[inline]
+    pub fn shared_ascii(c: char) -> Option<Rc<PyStr>> {
+        debug_assert!(c.is_ascii());
+        PyStr::shared_at(c as usize)
+    }
+
+    /// Entry `index` of the shared table: ASCII chars by code, then the empty str.
+    fn shared_at(index: usize) -> Option<Rc<PyStr>> {
+        thread_local! {
+            static SHORT_STRS: OnceCell<Box<[Rc<PyStr>]>> = const { OnceCell::new() };
+        }
+        SHORT_STRS
+            .try_with(|table| {
+                let table = table.get_or_init(|| {
+                    (0..=EMPTY_INDEX)
+                        .map(|i| {
+                            let text = match u8::try_from(i) {
+                                Ok(b) if b.is_ascii() => char::from(b).to_string(),
+                                _ => String::new(),
+                            };
+                            Rc::new(PyStr::from_string(text))
+                        })
+                        .collect()
+                });
+                table[index].clone()
+            })
+            .ok()
     }
 
     #[inline(always)]
@@ -78,6 +125,7 @@ impl PyStr {
     }
 
     /// The character at `index` (0 <= index < char_len).
+    #[inline]
     pub fn char_at(&self, index: usize) -> char {
         if self.is_ascii() {
             self.text.as_bytes()[index] as char

@@ -197,11 +197,7 @@ fn percent_format_plain(template: &str, args: &Value) -> Option<Value> {
         }
         match (conversion, values.next()?) {
             (b's', Value::Str(text)) => out.push_str(text.as_str()),
-            (b's' | b'd', Value::Int(i)) => {
-                use std::fmt::Write;
-                // Writing to a String cannot fail.
-                let _ = write!(out, "{i}");
-            }
+            (b's' | b'd', Value::Int(i)) => super::int::push_decimal(&mut out, *i),
             _ => return None,
         }
     }

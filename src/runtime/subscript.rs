@@ -100,7 +100,11 @@ pub fn get_item(_vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value>
         }
         Value::Str(s) => {
             if let Value::Slice(slice) = key {
-                let (start, stop, step, _) = resolve_slice(slice, s.char_len())?;
+                let (start, stop, step, count) = resolve_slice(slice, s.char_len())?;
+                // The whole str in order: the str itself, as in CPython.
+                if step == 1 && count == s.char_len() {
+                    return Ok(container.clone());
+                }
                 return Ok(Value::string(text::slice(s.as_str(), start, stop, step)));
             }
             match sequence_index(key, s.char_len(), "string")? {

@@ -129,18 +129,12 @@ struct Window<'a> {
     text: &'a str,
     /// Char index of `text` within the whole string.
     start: usize,
-    ascii: bool,
 }
 
 impl Window<'_> {
     /// Char index in the whole string of byte offset `byte` within the window.
     fn char_index(&self, byte: usize) -> i64 {
-        let within = if self.ascii {
-            byte
-        } else {
-            char_len(&self.text[..byte])
-        };
-        (self.start + within) as i64
+        (self.start + char_len(&self.text[..byte])) as i64
     }
 }
 
@@ -152,15 +146,10 @@ fn window<'a>(
     end: Option<i64>,
     needle: &str,
 ) -> Option<Window<'a>> {
-    let ascii = s.is_ascii();
     if start.is_none() && end.is_none() {
-        return Some(Window {
-            text: s,
-            start: 0,
-            ascii,
-        });
+        return Some(Window { text: s, start: 0 });
     }
-    let len = if ascii { s.len() } else { char_len(s) } as i64;
+    let len = char_len(s) as i64;
     let end = match end.unwrap_or(len) {
         end if end > len => len,
         end if end < 0 => (end + len).max(0),
@@ -179,7 +168,6 @@ fn window<'a>(
     Some(Window {
         text: &s[first..last],
         start,
-        ascii,
     })
 }
 
@@ -346,12 +334,34 @@ pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
 /// `str.split(sep, maxsplit)` for a non-empty `sep`.
 pub fn split<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
     let limit = split_limit(maxsplit).saturating_add(1);
+    if let &[byte] = sep.as_bytes() {
+        return split_at_byte(s, byte, limit);
+    }
     match (single_char(sep), maxsplit < 0) {
         (Some(c), true) => s.split(c).collect(),
         (Some(c), false) => s.splitn(limit, c).collect(),
         (None, true) => s.split(sep).collect(),
         (None, false) => s.splitn(limit, sep).collect(),
     }
+}
+
+/// `s.split(sep)` into at most `limit` parts for a one-byte (ASCII) `sep`, which never occurs
+/// inside a multi-byte char: a plain byte scan, cheaper on short text than the char searcher.
+fn split_at_byte(s: &str, sep: u8, limit: usize) -> Vec<&str> {
+    let seps = s.bytes().filter(|&b| b == sep).count();
+    let mut parts = Vec::with_capacity(limit.min(seps + 1));
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b == sep {
+            if parts.len() + 1 == limit {
+                break;
+            }
+            parts.push(&s[start..i]);
+            start = i + 1;
+        }
+    }
+    parts.push(&s[start..]);
+    parts
 }
 
 /// `str.rsplit(sep, maxsplit)` for a non-empty `sep`; parts come back in string order.

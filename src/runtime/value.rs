@@ -256,27 +256,30 @@ impl Value {
 
     #[inline(always)]
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::new(PyStr::new(s)))
+        match PyStr::shared(s) {
+            Some(shared) => Value::Str(shared),
+            None => Value::Str(Rc::new(PyStr::new(s))),
+        }
     }
 
-    /// A one-character str. ASCII characters come from a per-thread table of shared objects,
-    /// as CPython caches its one-character strings: iterating or indexing text allocates
-    /// nothing.
+    /// A one-character str; ASCII characters are shared objects (see `PyStr::shared`), so
+    /// iterating or indexing text allocates nothing.
     pub fn char(c: char) -> Value {
-        thread_local! {
-            static ASCII: Vec<Value> = (0u8..128).map(|b| Value::str(&(b as char).to_string())).collect();
+        if c.is_ascii()
+            && let Some(shared) = PyStr::shared_ascii(c)
+        {
+            return Value::Str(shared);
         }
-        if c.is_ascii() {
-            ASCII.with(|table| table[c as usize].clone())
-        } else {
-            let mut buf = [0u8; 4];
-            Value::str(c.encode_utf8(&mut buf))
-        }
+        let mut buf = [0u8; 4];
+        Value::str(c.encode_utf8(&mut buf))
     }
 
     #[inline(always)]
     pub fn string(s: String) -> Value {
-        Value::Str(Rc::new(PyStr::from_string(s)))
+        match PyStr::shared(&s) {
+            Some(shared) => Value::Str(shared),
+            None => Value::Str(Rc::new(PyStr::from_string(s))),
+        }
     }
 
     pub fn list(items: Vec<Value>) -> Value {

@@ -313,7 +313,11 @@ impl Vm {
                     kw_values: &values[split..],
                 },
             );
-            return self.finish_native_call(cur, result_slot, result);
+            // Below the arguments only the built-in (static, nothing to drop) and possibly a
+            // NULL marker (an immediate) remain.
+            // SAFETY: the arguments are live, consumed by the call.
+            unsafe { drop_range(callable_slot.add(1), cur.sp) };
+            return self.push_native_result(cur, result_slot, result);
         }
         let callable = unsafe { (*callable_slot).clone() };
         if let Value::BoundMethod(bound) = &callable {
@@ -380,6 +384,17 @@ impl Vm {
     ) -> Step {
         // SAFETY: [result_slot, sp) holds the callable and its arguments, all consumed now.
         unsafe { drop_range(result_slot, cur.sp) };
+        self.push_native_result(cur, result_slot, result)
+    }
+
+    /// Pushes a native call's result at `result_slot`, the values above it being dropped.
+    #[inline(always)]
+    fn push_native_result(
+        &mut self,
+        cur: &mut Cursor,
+        result_slot: *mut Value,
+        result: PyResult<Value>,
+    ) -> Step {
         cur.sp = result_slot;
         match result {
             Ok(value) => {
