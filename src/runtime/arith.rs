@@ -284,7 +284,7 @@ fn repeat_count(v: &Value) -> PyResult<usize> {
     match v {
         Value::Int(n) => Ok((*n).max(0) as usize),
         Value::Bool(b) => Ok(*b as usize),
-        Value::BigInt(n) if **n < IBig::ZERO => Ok(0),
+        // Past i64 either way, as CPython's Py_ssize_t: negative ones too.
         Value::BigInt(_) => Err(overflow_error(
             "cannot fit 'int' into an index-sized integer",
         )),
