@@ -302,6 +302,13 @@ fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
             }
             Ok(Some(Value::tuple(items)))
         }
+        // The common single-iterable map passes its item without building an argument vector.
+        PyIter::Map { func, inners } if inners.len() == 1 => {
+            let Some(item) = next(vm, &inners[0])? else {
+                return Ok(None);
+            };
+            vm.call(func, std::slice::from_ref(&item)).map(Some)
+        }
         PyIter::Map { func, inners } => {
             let mut args = Vec::with_capacity(inners.len());
             for inner in inners.iter() {
@@ -310,8 +317,7 @@ fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
                     None => return Ok(None),
                 }
             }
-            let func = func.clone();
-            vm.call(&func, &args).map(Some)
+            vm.call(func, &args).map(Some)
         }
         PyIter::Filter { func, inner } => loop {
             let Some(item) = next(vm, inner)? else {
@@ -319,18 +325,14 @@ fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
             };
             let keep = match &*func {
                 Value::None => item.is_truthy(),
-                f => {
-                    let f = f.clone();
-                    vm.call(&f, std::slice::from_ref(&item))?.is_truthy()
-                }
+                f => vm.call(f, std::slice::from_ref(&item))?.is_truthy(),
             };
             if keep {
                 return Ok(Some(item));
             }
         },
         PyIter::Callable { func, sentinel } => {
-            let func = func.clone();
-            match vm.call(&func, &[]) {
+            match vm.call(func, &[]) {
                 Ok(v) if v.is(sentinel) || values_equal(&v, sentinel) => Ok(None),
                 Ok(v) => Ok(Some(v)),
                 // As CPython's `calliter_iternext`, a `StopIteration` from the callable ends

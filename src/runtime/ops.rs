@@ -398,9 +398,11 @@ pub fn make_function(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     Step::Next
 }
 
+/// The items of a tuple, taken without copying when nothing else holds it (a closure's
+/// tuple, built just before `MakeFunction`).
 fn tuple_items(v: Value) -> Vec<Value> {
     match v {
-        Value::Tuple(t) => (*t).clone(),
+        Value::Tuple(t) => Rc::try_unwrap(t).unwrap_or_else(|shared| (*shared).clone()),
         _ => Vec::new(),
     }
 }
