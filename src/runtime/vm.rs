@@ -489,7 +489,9 @@ pub fn recursion_error() -> PyErr {
 /// CPython's rules and messages; initializes every variable slot of the frame. Binding writes
 /// straight into the frame, so a call with keywords or defaults allocates nothing either
 /// (only `*args` tuples and `**kwargs` dicts are new objects). On error the frame's slots are
-/// dropped again.
+/// dropped again. The common case (`is_simple_call`, no keywords) is inlined into the callers;
+/// everything else is out of line.
+#[inline(always)]
 fn bind_arguments(f: &PyFunction, rt: &RtCode, base: *mut Value, args: Args<'_>) -> PyResult<()> {
     let argc = args.positional.len();
     if f.is_simple_call(argc) && args.kw_names.is_empty() {
@@ -510,7 +512,16 @@ fn bind_arguments(f: &PyFunction, rt: &RtCode, base: *mut Value, args: Args<'_>)
         }
         return Ok(());
     }
-    let code = &rt.code;
+    bind_general(f, &rt.code, base, args)
+}
+
+#[inline(never)]
+fn bind_general(
+    f: &PyFunction,
+    code: &CodeObject,
+    base: *mut Value,
+    args: Args<'_>,
+) -> PyResult<()> {
     let nvars = code.variable_slots();
     // SAFETY: the caller checked that the whole frame fits at `base`; every variable slot is
     // initialized here before the slice is formed.
