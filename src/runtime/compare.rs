@@ -27,7 +27,7 @@ impl Comparison {
         }
     }
 
-    fn holds(self, ordering: Ordering) -> bool {
+    pub(crate) fn holds(self, ordering: Ordering) -> bool {
         match self {
             Comparison::Less => ordering == Ordering::Less,
             Comparison::LessEqual => ordering != Ordering::Greater,

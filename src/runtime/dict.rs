@@ -182,14 +182,24 @@ impl PyDict {
 
     /// Looks up a str key: first by identity at the entry where this str object was last
     /// found, then by hash.
-    #[inline]
+    /// The remembered-entry check inlines into the subscript op; the hashed lookup stays out
+    /// of line.
+    #[inline(always)]
     pub fn get_by_str(&self, key: &Rc<PyStr>, value: &Value) -> Option<Value> {
-        let table = self.table.borrow();
-        if let Some((k, v)) = table.get_index(key.slot_hint())
-            && matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, key))
         {
-            return Some(v.clone());
+            let table = self.table.borrow();
+            if let Some((k, v)) = table.get_index(key.slot_hint())
+                && matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, key))
+            {
+                return Some(v.clone());
+            }
         }
+        self.get_by_str_hashed(key, value)
+    }
+
+    #[inline(never)]
+    fn get_by_str_hashed(&self, key: &Rc<PyStr>, value: &Value) -> Option<Value> {
+        let table = self.table.borrow();
         let (index, _, v) = table.get_full(&KeyRef {
             hash: key.hash(),
             value,
@@ -200,6 +210,9 @@ impl PyDict {
 
     /// Stores under a str key, checking the entry where the str object was last found before
     /// hashing.
+    /// The remembered-entry check inlines into the store op; the hashed store stays out of
+    /// line.
+    #[inline(always)]
     pub fn set_by_str(&self, key: Rc<PyStr>, item: Value) {
         let old = {
             let mut table = self.table.borrow_mut();
@@ -209,21 +222,25 @@ impl PyDict {
                 }
                 _ => {
                     drop(table);
-                    let hash = key.hash();
-                    let index = self.set_hashed(
-                        HashKey {
-                            hash,
-                            value: Value::Str(key.clone()),
-                        },
-                        item,
-                    );
-                    key.set_slot_hint(index);
-                    return;
+                    return self.set_by_str_hashed(key, item);
                 }
             }
         };
         drop(key);
         drop(old);
+    }
+
+    #[inline(never)]
+    fn set_by_str_hashed(&self, key: Rc<PyStr>, item: Value) {
+        let hash = key.hash();
+        let index = self.set_hashed(
+            HashKey {
+                hash,
+                value: Value::Str(key.clone()),
+            },
+            item,
+        );
+        key.set_slot_hint(index);
     }
 
     /// Looks up a str key without building a str object.
