@@ -413,27 +413,47 @@ pub fn return_value(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     vm.return_from_frame(cur, result)
 }
 
+/// Pops the right operand and overwrites the left one with an int result.
+///
+/// # Safety
+/// Both operands must be on the stack and the left one an immediate (it is not dropped).
+#[inline(always)]
+unsafe fn int_result(cur: &mut Cursor, r: i64) -> Step {
+    // SAFETY: as the caller promises.
+    unsafe {
+        cur.sp = cur.sp.sub(1);
+        slot::write_int(cur.sp.sub(1), r);
+    }
+    Step::Next
+}
+
+/// `int_result` for a float result, with the same contract.
+#[inline(always)]
+unsafe fn float_result(cur: &mut Cursor, r: f64) -> Step {
+    // SAFETY: as the caller promises.
+    unsafe {
+        cur.sp = cur.sp.sub(1);
+        slot::write_float(cur.sp.sub(1), r);
+    }
+    Step::Next
+}
+
 /// Binary operators: an inline fast path for two ints and for two floats, the general case
 /// out of line.
 macro_rules! binary_ops {
     ($(($name:ident, $op:ident, $int:expr, $float:expr)),* $(,)?) => {$(
         #[inline(always)]
         pub fn $name(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-            // SAFETY (both writes): the left operand's slot is live and holds an immediate,
-            // which needs no drop before being overwritten with the result.
+            // SAFETY (both results): both operands were just read as immediates.
             match (cur.peek(2), cur.peek(1)) {
                 (Value::Int(x), Value::Int(y)) => {
                     if let Some(r) = $int(*x, *y) {
-                        cur.sp = unsafe { cur.sp.sub(1) };
-                        unsafe { slot::write_int(cur.sp.sub(1), r) };
-                        return Step::Next;
+                        return unsafe { int_result(cur, r) };
                     }
                 }
                 (Value::Float(x), Value::Float(y)) => {
                     if let Some(r) = $float(*x, *y) {
-                        cur.sp = unsafe { cur.sp.sub(1) };
-                        unsafe { slot::write_float(cur.sp.sub(1), r) };
-                        return Step::Next;
+                        return unsafe { float_result(cur, r) };
                     }
                 }
                 _ => {}
@@ -479,20 +499,16 @@ fn binary_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
 
 #[inline(always)]
 pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    // SAFETY (both writes): the left operand's slot is live and holds an immediate.
+    // SAFETY (both results): both operands were just read as immediates.
     match (cur.peek(2), cur.peek(1)) {
         (Value::Int(x), Value::Int(y)) => {
             if let Some(r) = x.checked_add(*y) {
-                cur.sp = unsafe { cur.sp.sub(1) };
-                unsafe { slot::write_int(cur.sp.sub(1), r) };
-                return Step::Next;
+                return unsafe { int_result(cur, r) };
             }
         }
         (Value::Float(x), Value::Float(y)) => {
             let r = x + y;
-            cur.sp = unsafe { cur.sp.sub(1) };
-            unsafe { slot::write_float(cur.sp.sub(1), r) };
-            return Step::Next;
+            return unsafe { float_result(cur, r) };
         }
         _ => {}
     }
@@ -509,12 +525,8 @@ pub fn inplace_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         && arg == BinaryOp::Sub as u32
         && let Some(r) = x.checked_sub(*y)
     {
-        // SAFETY: the left operand's slot is live and holds an immediate.
-        unsafe {
-            cur.sp = cur.sp.sub(1);
-            slot::write_int(cur.sp.sub(1), r);
-        }
-        return Step::Next;
+        // SAFETY: both operands were just read as immediates.
+        return unsafe { int_result(cur, r) };
     }
     if let (Value::Float(x), Value::Float(y)) = (cur.peek(2), cur.peek(1)) {
         let result = if arg == BinaryOp::Sub as u32 {
@@ -525,12 +537,8 @@ pub fn inplace_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
             None
         };
         if let Some(r) = result {
-            // SAFETY: the left operand's slot is live and holds an immediate.
-            unsafe {
-                cur.sp = cur.sp.sub(1);
-                slot::write_float(cur.sp.sub(1), r);
-            }
-            return Step::Next;
+            // SAFETY: both operands were just read as immediates.
+            return unsafe { float_result(cur, r) };
         }
     }
     cur.out_of_line(|c| inplace_op_general(vm, c, arg))
@@ -549,12 +557,8 @@ fn inplace_op_general(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
             _ => None,
         };
         if let Some(r) = result {
-            // SAFETY: the left operand's slot is live and holds an immediate.
-            unsafe {
-                cur.sp = cur.sp.sub(1);
-                slot::write_float(cur.sp.sub(1), r);
-            }
-            return Step::Next;
+            // SAFETY: both operands were just read as immediates.
+            return unsafe { float_result(cur, r) };
         }
     }
     if let (Value::Int(x), Value::Int(y)) = (cur.peek(2), cur.peek(1)) {
@@ -569,12 +573,8 @@ fn inplace_op_general(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
             _ => None,
         };
         if let Some(r) = result {
-            // SAFETY: the left operand's slot is live and holds an immediate.
-            unsafe {
-                cur.sp = cur.sp.sub(1);
-                slot::write_int(cur.sp.sub(1), r);
-            }
-            return Step::Next;
+            // SAFETY: both operands were just read as immediates.
+            return unsafe { int_result(cur, r) };
         }
     }
     cur.out_of_line(|c| inplace_slow(vm, c, op))
