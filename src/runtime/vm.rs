@@ -228,7 +228,45 @@ impl Vm {
             let base = unsafe { cur.sp.sub(argc) };
             return self.push_simple_frame(cur, f, result_slot, base, argc);
         }
-        cur.out_of_line(|c| self.call_general(c, result_slot, argc, &[]))
+        cur.out_of_line(|c| self.call_positional_native(c, result_slot, argc))
+    }
+
+    /// A positional call that is not a simple Python function call. A built-in function (or
+    /// a built-in type's method found by `LoadMethod`) is called here with no keyword split
+    /// to compute, in a smaller function than `call_general`; anything else goes there.
+    #[inline(never)]
+    fn call_positional_native(
+        &mut self,
+        cur: &mut Cursor,
+        result_slot: *mut Value,
+        argc: usize,
+    ) -> Step {
+        // SAFETY: the callable sits just below the arguments.
+        let callable_slot = unsafe { cur.sp.sub(argc + 1) };
+        // SAFETY: as above.
+        if let Value::Builtin(b) = unsafe { &*callable_slot } {
+            // SAFETY: the arguments are the top `argc` values.
+            let values = unsafe { std::slice::from_raw_parts(callable_slot.add(1), argc) };
+            let result = (b.func)(self, Args::positional(values));
+            return self.finish_builtin_call(cur, result_slot, callable_slot, result);
+        }
+        self.call_general(cur, result_slot, argc, &[])
+    }
+
+    /// Drops the arguments of a finished built-in call and pushes its result.
+    #[inline(always)]
+    fn finish_builtin_call(
+        &mut self,
+        cur: &mut Cursor,
+        result_slot: *mut Value,
+        callable_slot: *mut Value,
+        result: PyResult<Value>,
+    ) -> Step {
+        // Below the arguments only the built-in (static, nothing to drop) and possibly a
+        // NULL marker (an immediate) remain.
+        // SAFETY: the arguments are live, consumed by the call.
+        unsafe { drop_range(callable_slot.add(1), cur.sp) };
+        self.push_native_result(cur, result_slot, result)
     }
 
     /// Pushes a frame whose first `argc` slots already hold its arguments, for a call with no
@@ -313,11 +351,7 @@ impl Vm {
                     kw_values: &values[split..],
                 },
             );
-            // Below the arguments only the built-in (static, nothing to drop) and possibly a
-            // NULL marker (an immediate) remain.
-            // SAFETY: the arguments are live, consumed by the call.
-            unsafe { drop_range(callable_slot.add(1), cur.sp) };
-            return self.push_native_result(cur, result_slot, result);
+            return self.finish_builtin_call(cur, result_slot, callable_slot, result);
         }
         let callable = unsafe { (*callable_slot).clone() };
         if let Value::BoundMethod(bound) = &callable {
