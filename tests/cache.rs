@@ -378,3 +378,48 @@ fn many_cached_modules_run_within_a_small_file_limit() {
     );
     assert!(!stderr.contains("compiling"), "stderr: {stderr}");
 }
+
+#[test]
+fn an_entry_whose_body_fails_verification_is_removed_and_rewritten() {
+    // Checksums intact, but a function body is not valid code (as if pvm had written it
+    // wrong): its first call raises SystemError and the entry goes, so the next run
+    // compiles the source and is right, instead of meeting the same body every time.
+    let scratch = Scratch::new("cache");
+    let source =
+        "def ok():\n    return 'ok'\ndef bad():\n    return 1\nprint(ok())\nprint(bad())\n";
+    let path = scratch.write("s.py", source);
+    let mut code = (*pvm::run::compile(source, &path).expect("compiles")).clone();
+    let Some(pvm::bytecode::Constant::Code(bad)) = code
+        .constants
+        .iter_mut()
+        .find(|c| matches!(c, pvm::bytecode::Constant::Code(inner) if &*inner.name == "bad"))
+    else {
+        panic!("the module defines bad");
+    };
+    // A pop of the empty stack: the verifier refuses it.
+    std::rc::Rc::make_mut(bad).instructions[0] =
+        pvm::bytecode::Instr::new(pvm::bytecode::Opcode::Pop, 0);
+    let entry = entry(&scratch, "s.py");
+    std::fs::create_dir_all(entry.parent().expect("a cache directory")).expect("mkdir");
+    let bytes = pvm::cache::encode_entry_for_source(&code, source.as_bytes());
+    std::fs::write(&entry, bytes).expect("write the entry");
+    let broken = pvm(&["run", "-v", &path], &[]);
+    assert_eq!(broken.status, 1, "{}", broken.stderr);
+    assert_eq!(broken.stdout, "ok\n");
+    assert!(broken.stderr.contains("loaded"), "{}", broken.stderr);
+    assert!(
+        broken
+            .stderr
+            .contains("SystemError: corrupt compiled code in")
+            && broken
+                .stderr
+                .contains("bad: stack underflow at instruction 0"),
+        "{}",
+        broken.stderr
+    );
+    assert!(!entry.exists(), "the entry with the invalid body was kept");
+    let next = run_verbose(&path, &[]);
+    assert_eq!(next.stdout, "ok\n1\n");
+    assert!(next.stderr.contains("no entry"), "{}", next.stderr);
+    assert!(entry.exists(), "the entry was not written again");
+}

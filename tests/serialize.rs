@@ -294,7 +294,7 @@ fn an_invalid_body_raises_at_its_first_call() {
         assert_eq!(status, 1, "on {}", engine.name());
         assert!(
             stderr.contains(
-                "SystemError: corrupt compiled code in '/s.py' (delete its __pvmcache__ entry)"
+                "SystemError: corrupt compiled code in '/s.py': bad: stack underflow at instruction 0"
             ),
             "on {}: {stderr}",
             engine.name()

@@ -491,26 +491,30 @@ impl LazyCode {
     }
 
     /// The code object, read, decoded and verified on first use; the error says why the body
-    /// is not valid code (asked again, it is read again and fails the same way). A body that
-    /// cannot be read or fails its checksum also discards the file's cache entry.
+    /// is not valid code (asked again, it is read again and fails the same way). Any failure
+    /// also discards the file's cache entry, so that the next run compiles the source again
+    /// instead of meeting the same body.
     pub fn code(&self) -> Result<&Rc<CodeObject>, DecodeError> {
         if let Some(code) = self.code.get() {
             return Ok(code);
         }
-        let bodies = &self.file.bodies;
-        let body = bodies
-            .read(u64::from(self.offset), self.length as usize)
-            .and_then(|body| {
-                if xxhash_rust::xxh3::xxh3_64(&body) == self.checksum {
-                    Ok(body)
-                } else {
-                    Err(DecodeError(format!(
-                        "damaged compiled file for '{}': the body of {} fails its checksum",
-                        self.file.filename, self.qualname
-                    )))
-                }
-            })
-            .inspect_err(|_| bodies.discard())?;
+        let code = self
+            .decode_body()
+            .inspect_err(|_| self.file.bodies.discard())?;
+        Ok(self.code.get_or_init(|| Rc::new(code)))
+    }
+
+    fn decode_body(&self) -> Result<CodeObject, DecodeError> {
+        let body = self
+            .file
+            .bodies
+            .read(u64::from(self.offset), self.length as usize)?;
+        if xxhash_rust::xxh3::xxh3_64(&body) != self.checksum {
+            return Err(DecodeError(format!(
+                "the body of {} fails its checksum",
+                self.qualname
+            )));
+        }
         let mut reader = Reader {
             bytes: &body,
             pos: 0,
@@ -532,7 +536,7 @@ impl LazyCode {
             return Err(DecodeError("bytes after a code object's body".to_owned()));
         }
         verify::verify(&code, depth).map_err(DecodeError)?;
-        Ok(self.code.get_or_init(|| Rc::new(code)))
+        Ok(code)
     }
 }
 

@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::bytecode::code::LazyCode;
+use crate::bytecode::serialize::DecodeError;
 use crate::bytecode::{CodeObject, Constant, Instr};
 
 use super::dict::{HashKey, PyDict};
@@ -155,7 +156,7 @@ impl CodeValue {
             CodeSource::Code(code) => code.clone(),
             CodeSource::Lazy(lazy) => lazy
                 .code()
-                .map_err(|_| corrupt_code(lazy.filename()))?
+                .map_err(|e| corrupt_code(lazy.filename(), &e))?
                 .clone(),
         };
         Ok(self
@@ -202,10 +203,10 @@ impl CodeValue {
 
 #[cold]
 #[inline(never)]
-fn corrupt_code(filename: &str) -> PyErr {
+fn corrupt_code(filename: &str, why: &DecodeError) -> PyErr {
     error(
         TypeId::SystemError,
-        format!("corrupt compiled code in '{filename}' (delete its __pvmcache__ entry)"),
+        format!("corrupt compiled code in '{filename}': {why}"),
     )
 }
 
