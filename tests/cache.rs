@@ -388,17 +388,7 @@ fn an_entry_whose_body_fails_verification_is_removed_and_rewritten() {
     let source =
         "def ok():\n    return 'ok'\ndef bad():\n    return 1\nprint(ok())\nprint(bad())\n";
     let path = scratch.write("s.py", source);
-    let mut code = (*pvm::run::compile(source, &path).expect("compiles")).clone();
-    let Some(pvm::bytecode::Constant::Code(bad)) = code
-        .constants
-        .iter_mut()
-        .find(|c| matches!(c, pvm::bytecode::Constant::Code(inner) if &*inner.name == "bad"))
-    else {
-        panic!("the module defines bad");
-    };
-    // A pop of the empty stack: the verifier refuses it.
-    std::rc::Rc::make_mut(bad).instructions[0] =
-        pvm::bytecode::Instr::new(pvm::bytecode::Opcode::Pop, 0);
+    let code = common::with_invalid_body_of_bad(source, &path);
     let entry = entry(&scratch, "s.py");
     std::fs::create_dir_all(entry.parent().expect("a cache directory")).expect("mkdir");
     let bytes = pvm::cache::encode_entry_for_source(&code, source.as_bytes());

@@ -14,6 +14,8 @@ use pvm::cache::{decode_entry, encode_entry_for_source};
 use pvm::engines::EngineKind;
 use pvm::run::{compile, run_compiled};
 
+mod common;
+
 /// Programs recurse on the Rust stack only through built-ins and the parser; the same generous
 /// stack the corpus test gives them.
 const STACK: usize = 256 << 20;
@@ -275,16 +277,7 @@ fn decode_all(body: &[u8]) -> Result<CodeObject, DecodeError> {
 #[test]
 fn an_invalid_body_raises_at_its_first_call() {
     let source = "def ok():\n    return 'ok'\ndef bad():\n    return 1\nprint(ok())\nbad()\nprint('not reached')\n";
-    let mut code = (*compile(source, "/s.py").expect("compiles")).clone();
-    let Some(pvm::bytecode::Constant::Code(bad)) = code
-        .constants
-        .iter_mut()
-        .find(|c| matches!(c, pvm::bytecode::Constant::Code(inner) if &*inner.name == "bad"))
-    else {
-        panic!("the module defines bad");
-    };
-    // A pop of the empty stack: the verifier refuses it.
-    Rc::make_mut(bad).instructions[0] = pvm::bytecode::Instr::new(pvm::bytecode::Opcode::Pop, 0);
+    let code = common::with_invalid_body_of_bad(source, "/s.py");
     let entry = encode_entry_for_source(&code, source.as_bytes());
     let loaded = Rc::new(decode_entry(&entry, "/s.py").expect("the module's own code is valid"));
     assert!(materialize_all(&loaded).is_err());

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A fresh directory for one test's files, removed when dropped.
+#[allow(dead_code)]
 pub struct Scratch {
     pub dir: PathBuf,
 }
@@ -56,4 +57,22 @@ impl Drop for Scratch {
         let _ = std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o755));
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// `source` compiled as `filename`, with the body of its function `bad` made invalid code (a
+/// pop of the empty stack, which the verifier refuses): what a cache entry holds when pvm
+/// wrote a body wrong, behind checksums that are all intact.
+#[allow(dead_code)]
+pub fn with_invalid_body_of_bad(source: &str, filename: &str) -> pvm::bytecode::CodeObject {
+    let mut code = (*pvm::run::compile(source, filename).expect("compiles")).clone();
+    let Some(pvm::bytecode::Constant::Code(bad)) = code
+        .constants
+        .iter_mut()
+        .find(|c| matches!(c, pvm::bytecode::Constant::Code(inner) if &*inner.name == "bad"))
+    else {
+        panic!("the module defines bad");
+    };
+    std::rc::Rc::make_mut(bad).instructions[0] =
+        pvm::bytecode::Instr::new(pvm::bytecode::Opcode::Pop, 0);
+    code
 }
