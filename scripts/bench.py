@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from pvm_binary import release_binary
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKLOADS_DIR = ROOT / "workloads"
 CPYTHON = "CPython"
@@ -29,7 +31,8 @@ CPYTHON = "CPython"
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pvm", required=True, help="path to the pvm binary")
+    parser.add_argument("--pvm", default=str(release_binary()),
+                        help="the pvm binary (default: the release build)")
     parser.add_argument("--engines", nargs="+", default=["match"],
                         help="engines to compare; the first is the baseline for the others")
     parser.add_argument("--runs", type=int, default=5, help="timed rounds per workload")

@@ -9,7 +9,7 @@ percentage of all dispatches the sequence would remove if it were the only one. 
 `--top` are the chosen set. Sequences whose leading instructions never fall through (Jump,
 ReturnValue) are left out: only their first component would ever run.
 
-Usage: scripts/choose_superinstructions.py [--pvm target/release/pvm] [--top 20]
+Usage: scripts/choose_superinstructions.py [--pvm PATH] [--top 20]
            [--workloads fib:25 nbody:20000 ... | --held-out]
 """
 
@@ -19,6 +19,8 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from pvm_binary import release_binary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,7 +52,7 @@ def profile(pvm, workload):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pvm", default=str(ROOT / "target/release/pvm"))
+    parser.add_argument("--pvm", default=str(release_binary()))
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--workloads", nargs="+", default=TRAINING)
     parser.add_argument("--held-out", action="store_true",

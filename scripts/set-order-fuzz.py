@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 
+from pvm_binary import release_binary
+
 NAMES = ["a", "b", "c", "d"]
 
 
@@ -144,7 +146,7 @@ def main():
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--literals", action="store_true")
-    parser.add_argument("--pvm", default="target/release/pvm")
+    parser.add_argument("--pvm", default=str(release_binary()))
     args = parser.parse_args()
     python = os.environ.get("PYTHON", "python3.11")
     failures = 0

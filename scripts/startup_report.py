@@ -13,7 +13,7 @@ rounds so that a slow phase of a shared machine shows up as spread instead of a 
 Every program's stdout is checked against CPython's before timing. Figures are medians with
 min-max over the rounds; the verdict uses the median over rounds of each round's ratio.
 
-    scripts/startup_report.py --pvm target/release/pvm [--rounds 3] [--out results/F.md]
+    scripts/startup_report.py [--pvm PATH] [--rounds 3] [--out results/F.md]
 """
 
 import argparse
@@ -27,13 +27,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pvm_binary import release_binary
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pvm", required=True, type=Path, help="the pvm binary")
+    parser.add_argument("--pvm", type=Path, default=release_binary(),
+                        help="the pvm binary (default: the release build)")
     parser.add_argument("--python", default="/usr/bin/python3.11", help="reference CPython")
     parser.add_argument("--rounds", type=int, default=3, help="hyperfine rounds per comparison")
     parser.add_argument("--cold-runs", type=int, default=40, help="runs per cold round")
