@@ -200,17 +200,64 @@ enum Command {
 
 /// Runs the command on a stack of its own, switched to on the main thread. A thread with
 /// that stack cost more (starting it and ending the process from it involve a second CPU, and
-/// glibc sets up a malloc arena for it): the large module's warm start took 3.77, 3.94 and 3.74 ms with the thread against 3.02, 3.63
-/// and 3.29 ms switching stacks (hyperfine medians, three alternating rounds of 200 runs).
+/// glibc sets up a malloc arena for it): the large module's warm start took 3.77, 3.94 and
+/// 3.74 ms with the thread against 3.02, 3.63 and 3.29 ms switching stacks (hyperfine
+/// medians, three alternating rounds of 200 runs).
 fn main() {
     let cli = Cli::parse();
-    stacker::grow(INTERPRETER_STACK, move || exit_now(execute(cli)))
+    exit_now(on_interpreter_stack(move || execute(cli)))
 }
 
-/// Ends the process once the program's output is flushed, still on the interpreter's stack.
-/// Returning instead would unmap that 512 MiB stack and run mimalloc's exit-time purge (more
-/// `madvise` calls), which together took a fifth of a warm start's CPU time (`perf record -e
-/// cpu-clock`, the large module). Nothing else needs the exit handlers: the cache file is
+/// Runs `run` on a fresh `INTERPRETER_STACK`-byte stack with a guard page below it and
+/// returns its exit status. A panic (a bug) is caught before it could unwind across the stack
+/// switch. The stack is never unmapped: the process ends right after.
+#[cfg(target_os = "linux")]
+fn on_interpreter_stack(run: impl FnOnce() -> u8) -> u8 {
+    const GUARD: usize = 4096;
+    let size = INTERPRETER_STACK + GUARD;
+    // SAFETY: a fresh private mapping, of which only the lowest page is made inaccessible;
+    // `psm::on_stack` is given the page-aligned rest, and `run` cannot unwind out of it.
+    unsafe {
+        let mapping = libc::mmap(
+            std::ptr::null_mut(),
+            size,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE | libc::MAP_STACK,
+            -1,
+            0,
+        );
+        if mapping == libc::MAP_FAILED || libc::mprotect(mapping, GUARD, libc::PROT_NONE) != 0 {
+            eprintln!("pvm: cannot allocate the interpreter's stack");
+            return 70;
+        }
+        let base = mapping.cast::<u8>().add(GUARD);
+        psm::on_stack(base, INTERPRETER_STACK, move || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+        })
+        .unwrap_or_else(|_| internal_error())
+    }
+}
+
+/// Elsewhere, a thread with that stack.
+#[cfg(not(target_os = "linux"))]
+fn on_interpreter_stack(run: impl FnOnce() -> u8 + Send + 'static) -> u8 {
+    std::thread::Builder::new()
+        .stack_size(INTERPRETER_STACK)
+        .spawn(run)
+        .ok()
+        .and_then(|worker| worker.join().ok())
+        .unwrap_or_else(internal_error)
+}
+
+fn internal_error() -> u8 {
+    eprintln!("pvm: internal error");
+    70
+}
+
+/// Ends the process once the program's output is flushed. Returning from `main` instead would
+/// run mimalloc's exit-time purge (more `madvise` calls), which with unmapping the
+/// interpreter's stack took a fifth of a warm start's CPU time (`perf record -e cpu-clock`,
+/// the large module). Nothing else needs the exit handlers: the cache file is
 /// written and renamed before the program runs, and the VM flushes its output when it is
 /// dropped.
 fn exit_now(status: u8) -> ! {
