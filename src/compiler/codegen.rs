@@ -515,10 +515,18 @@ impl<'t> Compiler<'t> {
     ) -> CompileResult {
         let mut make_flags = 0;
         if !params.defaults.is_empty() {
-            for default in params.defaults {
-                self.compile_expr(default)?;
+            // Constant defaults are one tuple constant, as in CPython: a module of a thousand
+            // `def`s then builds no tuples at start-up.
+            let constant_defaults: Option<Vec<Constant>> =
+                params.defaults.iter().map(super::fold::fold).collect();
+            if let Some(defaults) = constant_defaults {
+                self.load_const(Constant::Tuple(defaults));
+            } else {
+                for default in params.defaults {
+                    self.compile_expr(default)?;
+                }
+                self.emit(Opcode::BuildTuple, params.defaults.len());
             }
-            self.emit(Opcode::BuildTuple, params.defaults.len());
             make_flags |= 1;
         }
         let kw_defaults: Vec<_> = params

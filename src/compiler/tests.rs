@@ -112,8 +112,14 @@ fn parameters_come_first_in_varnames() {
     assert_eq!(&*f.qualname, "f");
     assert_eq!(
         module_ops("def f(a, /, b, c=1, *args, d, e=2, **kw):\n    return a\n"),
-        "LoadConst 1; BuildTuple 1; LoadConst 'e'; LoadConst 2; BuildMap 1; \
+        "LoadConst (1,); LoadConst 'e'; LoadConst 2; BuildMap 1; \
          LoadConst <code object f, file \"<test>\", line 1>; MakeFunction 3; StoreGlobal f"
+    );
+    // Defaults that are not all constants are evaluated at the `def`.
+    assert_eq!(
+        module_ops("def f(a=1, b=g()):\n    return a\n"),
+        "LoadConst 1; LoadGlobal g; Call 0; BuildTuple 2; \
+         LoadConst <code object f, file \"<test>\", line 1>; MakeFunction 1; StoreGlobal f"
     );
 }
 
