@@ -216,12 +216,21 @@ impl<'t> Compiler<'t> {
             }
             StmtKind::While { test, body, orelse } => {
                 let top = self.new_label();
+                let body_start = self.new_label();
                 let otherwise = self.new_label();
                 let end = self.new_label();
                 self.bind(top);
                 self.jump_if(test, false, otherwise)?;
+                self.bind(body_start);
                 self.compile_loop_body(body, top, end, false)?;
-                self.close_loop(stmt.pos.line, top, otherwise, end, orelse)
+                // The test again at the bottom, jumping back while true, as CPython 3.11 does:
+                // an iteration takes one conditional jump instead of a jump to the top and then
+                // the test's jump. `continue` still goes to the test at the top.
+                self.jump_if(test, true, body_start)?;
+                self.bind(otherwise);
+                self.compile_body(orelse)?;
+                self.bind(end);
+                Ok(())
             }
             StmtKind::For {
                 target,

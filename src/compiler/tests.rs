@@ -353,8 +353,8 @@ fn for_loop_with_break_continue_and_else() {
 fn while_loop_and_constant_conditions() {
     assert_eq!(
         module_ops("while x < 3:\n    x += 1\n"),
-        "LoadGlobal x; LoadConst 3; CompareLess; PopJumpIfFalse 9; LoadGlobal x; LoadConst 1; InplaceAdd; \
-         StoreGlobal x; Jump 0"
+        "LoadGlobal x; LoadConst 3; CompareLess; PopJumpIfFalse 12; LoadGlobal x; LoadConst 1; InplaceAdd; \
+         StoreGlobal x; LoadGlobal x; LoadConst 3; CompareLess; PopJumpIfTrue 4"
     );
     assert_eq!(module_ops("while True:\n    break\n"), "Jump 2; Jump 2");
 }

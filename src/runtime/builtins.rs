@@ -971,29 +971,10 @@ fn construct_range(args: Args<'_>) -> PyResult<Value> {
     if args.has_keywords() {
         return Err(type_error("range() takes no keyword arguments"));
     }
-    let mut bounds = Vec::with_capacity(3);
-    for v in args.positional {
-        bounds.push(match v {
-            Value::Int(i) => *i as i128,
-            Value::Bool(b) => *b as i128,
-            Value::BigInt(n) => i128::try_from(&**n)
-                .ok()
-                .filter(|n| n.unsigned_abs() < 1 << 126)
-                .ok_or_else(|| {
-                    overflow_error("range() bounds beyond 126 bits are not supported by pvm yet")
-                })?,
-            other => {
-                return Err(type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    other.type_name()
-                )));
-            }
-        });
-    }
-    let (start, stop, step) = match bounds.as_slice() {
-        [stop] => (0, *stop, 1),
-        [start, stop] => (*start, *stop, 1),
-        [start, stop, step] => (*start, *stop, *step),
+    let (start, stop, step) = match args.positional {
+        [stop] => (0, range_bound(stop)?, 1),
+        [start, stop] => (range_bound(start)?, range_bound(stop)?, 1),
+        [start, stop, step] => (range_bound(start)?, range_bound(stop)?, range_bound(step)?),
         [] => return Err(type_error("range expected at least 1 argument, got 0")),
         many => {
             return Err(type_error(format!(
@@ -1006,4 +987,22 @@ fn construct_range(args: Args<'_>) -> PyResult<Value> {
         return Err(value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::Range(Rc::new(PyRange { start, stop, step })))
+}
+
+/// One argument of `range()` as a bound.
+fn range_bound(v: &Value) -> PyResult<i128> {
+    match v {
+        Value::Int(i) => Ok(*i as i128),
+        Value::Bool(b) => Ok(*b as i128),
+        Value::BigInt(n) => i128::try_from(&**n)
+            .ok()
+            .filter(|n| n.unsigned_abs() < 1 << 126)
+            .ok_or_else(|| {
+                overflow_error("range() bounds beyond 126 bits are not supported by pvm yet")
+            }),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
 }

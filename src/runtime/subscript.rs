@@ -69,16 +69,28 @@ fn slice_indices(slice: &PySlice, len: usize) -> PyResult<Vec<usize>> {
         .collect())
 }
 
+/// The items a slice selects from a sequence, in order. A step of 1 selects a contiguous
+/// run, copied in one pass without building the index list.
+fn sliced_items(items: &[Value], slice: &PySlice) -> PyResult<Vec<Value>> {
+    let (start, _, step, count) = resolve_slice(slice, items.len())?;
+    if step == 1 {
+        let start = start.max(0) as usize;
+        return Ok(items
+            .get(start..start + count)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default());
+    }
+    Ok((0..count)
+        .filter_map(|k| items.get((start + k as i64 * step) as usize).cloned())
+        .collect())
+}
+
 pub fn get_item(_vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> {
     match container {
         Value::List(list) => {
             let items = list.borrow();
             if let Value::Slice(s) = key {
-                let picked = slice_indices(s, items.len())?
-                    .into_iter()
-                    .map(|i| items[i].clone())
-                    .collect();
-                return Ok(Value::list(picked));
+                return Ok(Value::list(sliced_items(&items, s)?));
             }
             match sequence_index(key, items.len(), "list")? {
                 Some(i) => Ok(items[i].clone()),
@@ -87,11 +99,7 @@ pub fn get_item(_vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value>
         }
         Value::Tuple(items) => {
             if let Value::Slice(s) = key {
-                let picked = slice_indices(s, items.len())?
-                    .into_iter()
-                    .map(|i| items[i].clone())
-                    .collect();
-                return Ok(Value::tuple(picked));
+                return Ok(Value::tuple(sliced_items(items, s)?));
             }
             match sequence_index(key, items.len(), "tuple")? {
                 Some(i) => Ok(items[i].clone()),
