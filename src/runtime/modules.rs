@@ -237,9 +237,19 @@ function_table!(MATH_FUNCTIONS:
     "factorial" => math_factorial,
 );
 
+/// A math function's argument as a float. Inline for a float, the common case
+/// (`math.sqrt(d2)` in numeric loops); other types convert out of line.
+#[inline(always)]
 fn float_arg(v: &Value) -> PyResult<f64> {
     match v {
         Value::Float(f) => Ok(*f),
+        other => non_float_arg(other),
+    }
+}
+
+#[inline(never)]
+fn non_float_arg(v: &Value) -> PyResult<f64> {
+    match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::BigInt(n) => int::ibig_to_f64(n),

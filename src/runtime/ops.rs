@@ -970,11 +970,15 @@ pub fn list_to_tuple(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     let found = match (cur.peek(2), cur.peek(1)) {
         (Value::List(list), Value::Int(i)) => {
-            let items = list.borrow();
+            // SAFETY: the reference is used only to clone one item (a count increment, which
+            // runs no Python code and cannot touch the list) and is gone before the stack
+            // changes. A list mutably borrowed elsewhere fails here and goes the slow way.
+            let Ok(items) = (unsafe { list.try_borrow_unguarded() }) else {
+                return cur.out_of_line(|c| subscr_slow(vm, c));
+            };
             let index = if *i < 0 { *i + items.len() as i64 } else { *i };
             if let Some(v) = items.get(index as usize).filter(|_| index >= 0) {
                 let v = v.clone();
-                drop(items);
                 // SAFETY: the key is the int matched above, an immediate.
                 unsafe { cur.sp = cur.sp.sub(1) };
                 // Dropped by its known type: the list's count decrement inlines instead of
