@@ -979,16 +979,16 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             let index = if *i < 0 { *i + items.len() as i64 } else { *i };
             if let Some(v) = items.get(index as usize).filter(|_| index >= 0) {
                 let v = v.clone();
-                // SAFETY: the key is the int matched above, an immediate.
-                unsafe { cur.sp = cur.sp.sub(1) };
-                // Dropped by its known type: the list's count decrement inlines instead of
-                // calling the value drop glue.
-                let Value::List(list) = cur.pop() else {
-                    // SAFETY: nothing since the match above has written to the stack.
-                    unsafe { std::hint::unreachable_unchecked() }
-                };
-                drop(list);
+                // SAFETY: `list` points into the container's stack slot: reading the `Rc` out
+                // takes over the slot's reference, so the slot may be overwritten. Read through
+                // the reference already matched, it is dropped by its known type without the
+                // value's tag being loaded and tested again.
+                let list = unsafe { std::ptr::read(list) };
+                // SAFETY: pops the key (the int matched above, an immediate) and the container,
+                // moved out just above.
+                unsafe { cur.sp = cur.sp.sub(2) };
                 cur.push(v);
+                drop(list);
                 return Step::Next;
             }
             None
@@ -1047,15 +1047,12 @@ pub fn store_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             // below with the others.
             let old = std::mem::replace(slot, unsafe { cur.sp.sub(3).read() });
             drop(items);
-            // SAFETY: pops the three operands: the value (moved above), the list and the int
-            // key (an immediate), which nothing has written to since the match.
-            let Value::List(list) = (unsafe {
-                cur.sp = cur.sp.sub(3);
-                cur.sp.add(1).read()
-            }) else {
-                // SAFETY: as above, the slot holds the list matched.
-                unsafe { std::hint::unreachable_unchecked() }
-            };
+            // SAFETY: `list` points into the container's stack slot: reading the `Rc` out takes
+            // over the slot's reference.
+            let list = unsafe { std::ptr::read(list) };
+            // SAFETY: pops the three operands: the value (moved above), the list (moved just
+            // now) and the int key (an immediate).
+            unsafe { cur.sp = cur.sp.sub(3) };
             // Dropped by known types: the list's count decrement and the old item's immediate
             // check inline instead of calling the value drop glue.
             drop(list);
