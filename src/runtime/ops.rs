@@ -47,8 +47,15 @@ pub fn copy(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 #[inline(always)]
 pub fn swap(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    // Both values are read before either is written, so the swap needs no temporary slot in
+    // memory (which `ptr::swap`, allowing for overlap, goes through) and `Swap 1` is a no-op.
     // SAFETY: both slots are live stack values (the compiler emits Swap(n) with n <= depth).
-    unsafe { std::ptr::swap(cur.sp.sub(1), cur.sp.sub(arg as usize)) };
+    unsafe {
+        let (top, other) = (cur.sp.sub(1), cur.sp.sub(arg as usize));
+        let (top_value, other_value) = (top.read(), other.read());
+        top.write(other_value);
+        other.write(top_value);
+    }
     Step::Next
 }
 
@@ -81,14 +88,19 @@ fn unbound_local(vm: &mut Vm, code: &RtCode, slot: u32) -> Step {
 
 #[inline(always)]
 pub fn store_fast(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    // Slot to slot as one 16-byte block, then drop what the local held.
-    // SAFETY: the top of the stack and the local are live slots of this frame.
+    // The old value is dropped in place first, then the new one copied slot to slot as one
+    // 16-byte block: the old value is neither copied out nor written back. Dropping it first is
+    // safe because dropping runs no Python code and the stack holds its own reference to the
+    // new value.
+    // SAFETY: the top of the stack and the local are live slots of this frame; the local is
+    // overwritten right after its value is dropped.
     unsafe {
         cur.sp = cur.sp.sub(1);
         let local = cur.base.add(arg as usize);
-        let old = local.read();
+        if !(*local).is_immediate() {
+            std::ptr::drop_in_place(local);
+        }
         std::ptr::copy_nonoverlapping(cur.sp, local, 1);
-        discard(old);
     }
     Step::Next
 }
