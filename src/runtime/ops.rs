@@ -69,6 +69,13 @@ pub fn load_const(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 #[inline(always)]
 pub fn load_fast(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let v = cur.local(arg);
+    // The common case, a number or `None`, is told apart with one test and copied as is.
+    if v.is_bound_immediate() {
+        // SAFETY: an immediate owns nothing, so its bits are a complete copy.
+        let v = unsafe { std::ptr::read(v) };
+        cur.push(v);
+        return Step::Next;
+    }
     if let Value::Undef = v {
         return unbound_local(vm, cur.code(), arg);
     }
