@@ -262,7 +262,7 @@ impl Vm {
         callable_slot: *mut Value,
         result: PyResult<Value>,
     ) -> Step {
-        // Below the arguments only the built-in (static, nothing to drop) and possibly a
+        // Below the arguments only the built-in or type (nothing to drop) and possibly a
         // NULL marker (an immediate) remain.
         // SAFETY: the arguments are live, consumed by the call.
         unsafe { drop_range(callable_slot.add(1), cur.sp) };
@@ -351,6 +351,17 @@ impl Vm {
                     kw_values: &values[split..],
                 },
             );
+            return self.finish_builtin_call(cur, result_slot, callable_slot, result);
+        }
+        // A type called with positional arguments only (`range(n)`, `list(xs)`) is
+        // constructed straight from the stack too.
+        // SAFETY: as above.
+        if let Value::Type(ty) = unsafe { &*callable_slot }
+            && kw_names.is_empty()
+        {
+            // SAFETY: the arguments are the top `argc` values.
+            let values = unsafe { std::slice::from_raw_parts(cur.sp.sub(argc), argc) };
+            let result = super::builtins::construct(self, *ty, Args::positional(values));
             return self.finish_builtin_call(cur, result_slot, callable_slot, result);
         }
         let callable = unsafe { (*callable_slot).clone() };
