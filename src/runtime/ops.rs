@@ -995,8 +995,7 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
             let Ok(items) = (unsafe { list.try_borrow_unguarded() }) else {
                 return cur.out_of_line(|c| subscr_slow(vm, c));
             };
-            let index = if *i < 0 { *i + items.len() as i64 } else { *i };
-            if let Some(v) = items.get(index as usize).filter(|_| index >= 0) {
+            if let Some(v) = items.get(list_index(*i, items.len())) {
                 let v = v.clone();
                 // SAFETY: `list` points into the container's stack slot: reading the `Rc` out
                 // takes over the slot's reference, so the slot may be overwritten. Read through
@@ -1042,6 +1041,15 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
         }
         None => cur.out_of_line(|c| subscr_slow(vm, c)),
     }
+}
+
+/// A list index made non-negative as a position to look up: an index still negative after
+/// adding the length wraps to a position beyond any list, so the one bounds check of the
+/// lookup rejects it too.
+#[inline(always)]
+fn list_index(i: i64, len: usize) -> usize {
+    // Adding a length (at most isize::MAX) to a negative i64 cannot overflow.
+    (if i < 0 { i + len as i64 } else { i }) as usize
 }
 
 #[cold]
