@@ -206,9 +206,15 @@ enum VmStep {
 
 /// The next item of any iterator; `Ok(None)` when exhausted.
 pub fn next_slow(vm: &mut Vm, it: &Rc<RefCell<PyIter>>) -> PyResult<Option<Value>> {
-    if let Some(result) = next_fast(it) {
-        return Ok(result);
+    match next_fast(it) {
+        Some(result) => Ok(result),
+        None => next_not_fast(vm, it),
     }
+}
+
+/// The next item of an iterator that `next_fast` does not step.
+#[inline(always)]
+fn next_not_fast(vm: &mut Vm, it: &Rc<RefCell<PyIter>>) -> PyResult<Option<Value>> {
     let step = match &mut *it.borrow_mut() {
         PyIter::Enumerate { inner, .. } => VmStep::Enumerate {
             inner: inner.clone(),
@@ -371,8 +377,12 @@ fn next_with_vm(vm: &mut Vm, it: &Rc<RefCell<PyIter>>, step: VmStep) -> PyResult
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     match it {
         Value::Iter(cell) => {
+            // Range, list and str iterators step first, before the dict size check.
+            if let Some(result) = next_fast(cell) {
+                return Ok(result);
+            }
             dict_size_check(&cell.borrow())?;
-            next_slow(vm, cell)
+            next_not_fast(vm, cell)
         }
         other => Err(type_error(format!(
             "'{}' object is not an iterator",
