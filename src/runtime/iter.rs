@@ -63,11 +63,11 @@ pub enum PyIter {
         count: i64,
     },
     Zip {
-        inners: Vec<Value>,
+        inners: Rc<[Value]>,
     },
     Map {
         func: Value,
-        inners: Vec<Value>,
+        inners: Rc<[Value]>,
     },
     Filter {
         func: Value,
@@ -193,35 +193,50 @@ fn next_char(text: &PyStr, byte_index: &mut usize) -> Option<Value> {
     Some(Value::char(c))
 }
 
+/// What one step of an iterator that calls back into Python needs, cloned out of its cell:
+/// the iterator's state stays in place while Python runs (as in CPython), so a callback that
+/// advances the same iterator sees and updates its real state.
+enum VmStep {
+    Enumerate { inner: Value },
+    Zip { inners: Rc<[Value]> },
+    Map { func: Value, inners: Rc<[Value]> },
+    Filter { func: Value, inner: Value },
+    Callable { func: Value, sentinel: Value },
+}
+
 /// The next item of any iterator; `Ok(None)` when exhausted.
 pub fn next_slow(vm: &mut Vm, it: &Rc<RefCell<PyIter>>) -> PyResult<Option<Value>> {
-    if let Some(result) = next_fast(it) {
-        return Ok(result);
+    match next_fast(it) {
+        Some(result) => Ok(result),
+        None => next_not_fast(vm, it),
     }
-    // Iterators that call into Python take their parts out of the cell first, so a callback
-    // that touches the same iterator sees a consistent state.
-    let pending = {
-        let mut guard = it.borrow_mut();
-        match &mut *guard {
-            PyIter::Map { .. }
-            | PyIter::Filter { .. }
-            | PyIter::Enumerate { .. }
-            | PyIter::Zip { .. }
-            | PyIter::Callable { .. } => {
-                let kind = guard.type_id();
-                Some(std::mem::replace(&mut *guard, PyIter::Exhausted { kind }))
-            }
-            other => return Ok(next_plain(other)),
-        }
+}
+
+/// The next item of an iterator that `next_fast` does not step.
+#[inline(always)]
+fn next_not_fast(vm: &mut Vm, it: &Rc<RefCell<PyIter>>) -> PyResult<Option<Value>> {
+    let step = match &mut *it.borrow_mut() {
+        PyIter::Enumerate { inner, .. } => VmStep::Enumerate {
+            inner: inner.clone(),
+        },
+        PyIter::Zip { inners } => VmStep::Zip {
+            inners: inners.clone(),
+        },
+        PyIter::Map { func, inners } => VmStep::Map {
+            func: func.clone(),
+            inners: inners.clone(),
+        },
+        PyIter::Filter { func, inner } => VmStep::Filter {
+            func: func.clone(),
+            inner: inner.clone(),
+        },
+        PyIter::Callable { func, sentinel } => VmStep::Callable {
+            func: func.clone(),
+            sentinel: sentinel.clone(),
+        },
+        other => return Ok(next_plain(other)),
     };
-    let Some(mut state) = pending else {
-        return Ok(None);
-    };
-    let result = next_with_vm(vm, &mut state);
-    if !matches!(result, Ok(None)) {
-        *it.borrow_mut() = state;
-    }
-    result
+    next_with_vm(vm, it, step)
 }
 
 fn next_plain(it: &mut PyIter) -> Option<Value> {
@@ -279,17 +294,25 @@ fn dict_size_check(it: &PyIter) -> PyResult<()> {
     }
 }
 
-fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
-    match it {
-        PyIter::Enumerate { inner, count } => {
-            let Some(item) = next(vm, inner)? else {
+fn next_with_vm(vm: &mut Vm, it: &Rc<RefCell<PyIter>>, step: VmStep) -> PyResult<Option<Value>> {
+    match step {
+        VmStep::Enumerate { inner } => {
+            let Some(item) = next(vm, &inner)? else {
                 return Ok(None);
             };
-            let n = *count;
-            *count += 1;
+            // The count is read after the inner step, which may have advanced it (CPython
+            // does the same).
+            let n = match &mut *it.borrow_mut() {
+                PyIter::Enumerate { count, .. } => {
+                    let n = *count;
+                    *count += 1;
+                    n
+                }
+                _ => return Ok(None),
+            };
             Ok(Some(Value::tuple(vec![Value::Int(n), item])))
         }
-        PyIter::Zip { inners } => {
+        VmStep::Zip { inners } => {
             let mut items = Vec::with_capacity(inners.len());
             for inner in inners.iter() {
                 match next(vm, inner)? {
@@ -303,13 +326,13 @@ fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
             Ok(Some(Value::tuple(items)))
         }
         // The common single-iterable map passes its item without building an argument vector.
-        PyIter::Map { func, inners } if inners.len() == 1 => {
+        VmStep::Map { func, inners } if inners.len() == 1 => {
             let Some(item) = next(vm, &inners[0])? else {
                 return Ok(None);
             };
-            vm.call(func, std::slice::from_ref(&item)).map(Some)
+            vm.call(&func, std::slice::from_ref(&item)).map(Some)
         }
-        PyIter::Map { func, inners } => {
+        VmStep::Map { func, inners } => {
             let mut args = Vec::with_capacity(inners.len());
             for inner in inners.iter() {
                 match next(vm, inner)? {
@@ -317,13 +340,13 @@ fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
                     None => return Ok(None),
                 }
             }
-            vm.call(func, &args).map(Some)
+            vm.call(&func, &args).map(Some)
         }
-        PyIter::Filter { func, inner } => loop {
-            let Some(item) = next(vm, inner)? else {
+        VmStep::Filter { func, inner } => loop {
+            let Some(item) = next(vm, &inner)? else {
                 return Ok(None);
             };
-            let keep = match &*func {
+            let keep = match &func {
                 Value::None => item.is_truthy(),
                 f => vm.call(f, std::slice::from_ref(&item))?.is_truthy(),
             };
@@ -331,17 +354,22 @@ fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
                 return Ok(Some(item));
             }
         },
-        PyIter::Callable { func, sentinel } => {
-            match vm.call(func, &[]) {
-                Ok(v) if v.is(sentinel) || values_equal(&v, sentinel) => Ok(None),
-                Ok(v) => Ok(Some(v)),
+        VmStep::Callable { func, sentinel } => {
+            let ended = match vm.call(&func, &[]) {
+                Ok(v) if v.is(&sentinel) || values_equal(&v, &sentinel) => Ok(None),
+                Ok(v) => return Ok(Some(v)),
                 // As CPython's `calliter_iternext`, a `StopIteration` from the callable ends
                 // the iteration instead of propagating.
                 Err(e) if e.kind.is_subtype_of(TypeId::StopIteration) => Ok(None),
                 Err(e) => Err(e),
+            };
+            if matches!(ended, Ok(None)) {
+                *it.borrow_mut() = PyIter::Exhausted {
+                    kind: TypeId::CallableIterator,
+                };
             }
+            ended
         }
-        other => Ok(next_plain(other)),
     }
 }
 
@@ -349,8 +377,12 @@ fn next_with_vm(vm: &mut Vm, it: &mut PyIter) -> PyResult<Option<Value>> {
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     match it {
         Value::Iter(cell) => {
+            // Range, list and str iterators step first, before the dict size check.
+            if let Some(result) = next_fast(cell) {
+                return Ok(result);
+            }
             dict_size_check(&cell.borrow())?;
-            next_slow(vm, cell)
+            next_not_fast(vm, cell)
         }
         other => Err(type_error(format!(
             "'{}' object is not an iterator",
@@ -390,11 +422,16 @@ pub fn new_enumerate(inner: Value, start: i64) -> Value {
 }
 
 pub fn new_zip(inners: Vec<Value>) -> Value {
-    wrap(PyIter::Zip { inners })
+    wrap(PyIter::Zip {
+        inners: inners.into(),
+    })
 }
 
 pub fn new_map(func: Value, inners: Vec<Value>) -> Value {
-    wrap(PyIter::Map { func, inners })
+    wrap(PyIter::Map {
+        func,
+        inners: inners.into(),
+    })
 }
 
 pub fn new_filter(func: Value, inner: Value) -> Value {

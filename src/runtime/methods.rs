@@ -326,7 +326,77 @@ pub fn sort_values(
         }
         _ => items.clone(),
     };
-    let mut order: Vec<usize> = (0..items.len()).collect();
+    let order = match int_keys(&keys) {
+        Some(IntKeys::Ints(ints)) => stable_order(ints, reverse, i64::cmp),
+        Some(IntKeys::IntTuples(tuples)) => {
+            stable_order(tuples, reverse, |x, y| int_tuple_order(x, y))
+        }
+        None => general_order(&keys, reverse)?,
+    };
+    let mut taken: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
+    *items = order
+        .into_iter()
+        .map(|i| taken[i].take().unwrap_or_default())
+        .collect();
+    Ok(())
+}
+
+/// Sort keys whose order is total and cannot raise: all ints, or all tuples of ints. Sorting
+/// them stably by that order gives exactly CPython's result without per-comparison error
+/// handling (CPython's sort makes the same pre-check of the keys' types).
+enum IntKeys<'a> {
+    Ints(Vec<i64>),
+    IntTuples(Vec<&'a [Value]>),
+}
+
+fn int_keys(keys: &[Value]) -> Option<IntKeys<'_>> {
+    match keys.first()? {
+        Value::Int(_) => keys
+            .iter()
+            .map(|k| match k {
+                Value::Int(i) => Some(*i),
+                _ => None,
+            })
+            .collect::<Option<Vec<i64>>>()
+            .map(IntKeys::Ints),
+        Value::Tuple(_) => keys
+            .iter()
+            .map(|k| match k {
+                Value::Tuple(t) if t.iter().all(|v| matches!(v, Value::Int(_))) => Some(&t[..]),
+                _ => None,
+            })
+            .collect::<Option<Vec<&[Value]>>>()
+            .map(IntKeys::IntTuples),
+        _ => None,
+    }
+}
+
+/// Tuple order for tuples of ints (`int_keys` checked that every item is one).
+fn int_tuple_order(x: &[Value], y: &[Value]) -> Ordering {
+    for (p, q) in x.iter().zip(y) {
+        if let (Value::Int(p), Value::Int(q)) = (p, q)
+            && p != q
+        {
+            return p.cmp(q);
+        }
+    }
+    x.len().cmp(&y.len())
+}
+
+/// The indices of `keys` in stable sorted order (equal keys keep their order, also reversed).
+fn stable_order<K>(keys: Vec<K>, reverse: bool, order: impl Fn(&K, &K) -> Ordering) -> Vec<usize> {
+    let mut keyed: Vec<(K, usize)> = keys.into_iter().zip(0..).collect();
+    if reverse {
+        keyed.sort_by(|(x, _), (y, _)| order(y, x));
+    } else {
+        keyed.sort_by(|(x, _), (y, _)| order(x, y));
+    }
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The indices of `keys` in stable sorted order by Python's `<`, stopping at the first error.
+fn general_order(keys: &[Value], reverse: bool) -> PyResult<Vec<usize>> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
     let mut failure: Option<PyErr> = None;
     let mut compare = |a: &usize, b: &usize| -> Ordering {
         if failure.is_some() {
@@ -346,15 +416,10 @@ pub fn sort_values(
         }
     };
     order.sort_by(&mut compare);
-    if let Some(e) = failure {
-        return Err(e);
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(order),
     }
-    let mut taken: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
-    *items = order
-        .into_iter()
-        .map(|i| taken[i].take().unwrap_or_default())
-        .collect();
-    Ok(())
 }
 
 fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

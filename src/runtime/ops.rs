@@ -691,6 +691,14 @@ fn unary(vm: &mut Vm, cur: &mut Cursor, op: fn(&Value) -> PyResult<Value>) -> St
 }
 
 pub fn unary_negative(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    // An int (other than i64::MIN) is negated in place, without the generic operator call.
+    if let Value::Int(i) = cur.peek(1)
+        && let Some(negated) = i.checked_neg()
+    {
+        cur.pop();
+        cur.push(Value::Int(negated));
+        return Step::Next;
+    }
     unary(vm, cur, arith::negative)
 }
 
