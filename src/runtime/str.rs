@@ -80,6 +80,29 @@ impl PyStr {
             .ok()
     }
 
+    /// `this + tail` for non-empty texts (so never a shared str): appended in place when
+    /// nothing else references `this`, else a new str.
+    pub fn append(mut this: Rc<PyStr>, tail: &str) -> Rc<PyStr> {
+        debug_assert!(!this.text.is_empty() && !tail.is_empty());
+        let tail_chars = text::char_len(tail);
+        if let Some(unique) = Rc::get_mut(&mut this) {
+            unique.text.push_str(tail);
+            unique.char_len += tail_chars;
+            // A hash computed for the old text no longer holds.
+            unique.hash.set(-1);
+            return this;
+        }
+        let mut joined = String::with_capacity(this.text.len() + tail.len());
+        joined.push_str(&this.text);
+        joined.push_str(tail);
+        Rc::new(PyStr {
+            text: joined,
+            char_len: this.char_len + tail_chars,
+            hash: Cell::new(-1),
+            slot_hint: Cell::new(0),
+        })
+    }
+
     #[inline(always)]
     pub fn as_str(&self) -> &str {
         &self.text
