@@ -401,7 +401,7 @@ pub fn split<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
 /// `s.split(sep)` into at most `limit` parts for a one-byte (ASCII) `sep`, which never occurs
 /// inside a multi-byte char: a plain byte scan, cheaper on short text than the char searcher.
 fn split_at_byte(s: &str, sep: u8, limit: usize) -> Vec<&str> {
-    let seps = s.bytes().filter(|&b| b == sep).count();
+    let seps = count_byte(s.as_bytes(), sep);
     let mut parts = Vec::with_capacity(limit.min(seps + 1));
     let mut start = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
