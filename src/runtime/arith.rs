@@ -8,6 +8,7 @@ use dashu_int::IBig;
 use super::exceptions::{PyResult, error, overflow_error, type_error, zero_division};
 use super::int;
 use super::set::{Operand, PySet};
+use super::str::PyStr;
 use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
@@ -67,6 +68,26 @@ fn inplace_error(err: PyErr, op: BinaryOp, a: &Value, b: &Value) -> PyErr {
 use super::exceptions::PyErr;
 
 /// `a op b`.
+/// `binary` for a left operand the caller gives up: `+` then extends a str that nothing else
+/// references (a temporary, such as an f-string result) in place instead of copying it.
+pub fn binary_owned(vm: &mut Vm, op: BinaryOp, a: Value, b: &Value) -> PyResult<Value> {
+    match (op, a, b) {
+        (BinaryOp::Add, Value::Str(x), Value::Str(y)) => Ok(concat_str(x, y)),
+        (_, a, b) => binary(vm, op, &a, b),
+    }
+}
+
+/// `x + y` for strs. An empty side gives the other str itself, as in CPython.
+fn concat_str(x: Rc<PyStr>, y: &Rc<PyStr>) -> Value {
+    if y.as_str().is_empty() {
+        return Value::Str(x);
+    }
+    if x.as_str().is_empty() {
+        return Value::Str(Rc::clone(y));
+    }
+    Value::Str(PyStr::append(x, y.as_str()))
+}
+
 pub fn binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         return int_binary(op, *x, *y);
@@ -309,12 +330,7 @@ fn checked_repeat_len(item_len: usize, count: usize, is_str: bool) -> PyResult<(
 
 fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     match (op, a, b) {
-        (BinaryOp::Add, Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-            s.push_str(x.as_str());
-            s.push_str(y.as_str());
-            Ok(Value::string(s))
-        }
+        (BinaryOp::Add, Value::Str(x), Value::Str(y)) => Ok(concat_str(Rc::clone(x), y)),
         (BinaryOp::Add, Value::List(x), Value::List(y)) => {
             let mut items = x.borrow().clone();
             items.extend(y.borrow().iter().cloned());

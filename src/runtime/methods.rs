@@ -1110,12 +1110,9 @@ fn str_replace(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => index_arg(v)?,
         None => -1,
     };
-    Ok(Value::string(text::replace(
-        receiver_str(&args),
-        old,
-        new,
-        count,
-    )))
+    // Nothing replaced: the str itself, as in CPython.
+    Ok(text::replace(receiver_str(&args), old, new, count)
+        .map_or_else(|| args.positional[0].clone(), Value::string))
 }
 
 fn affix_check(

@@ -511,7 +511,7 @@ binary_ops! {
 fn binary_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
     let b = cur.pop();
     let a = cur.pop();
-    let result = attempt!(vm, arith::binary(vm, op, &a, &b));
+    let result = attempt!(vm, arith::binary_owned(vm, op, a, &b));
     cur.push_built(result);
     Step::Next
 }

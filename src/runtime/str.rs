@@ -22,6 +22,21 @@ pub struct PyStr {
 /// The empty str's entry in the shared table, after the 128 ASCII chars.
 const EMPTY_INDEX: usize = 128;
 
+/// A new table of the shared strs (see `PyStr::shared`).
+#[cold]
+fn short_strs() -> &'static [Rc<PyStr>] {
+    let table: Box<[Rc<PyStr>]> = (0..=EMPTY_INDEX)
+        .map(|i| {
+            let text = match u8::try_from(i) {
+                Ok(b) if b.is_ascii() => char::from(b).to_string(),
+                _ => String::new(),
+            };
+            Rc::new(PyStr::from_string(text))
+        })
+        .collect();
+    Box::leak(table)
+}
+
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
         PyStr::from_string(s.to_owned())
@@ -39,8 +54,8 @@ impl PyStr {
 
     /// The shared object for `s` when it is empty or one ASCII char, as CPython shares its
     /// empty and one-character strings: such results (`text[i]`, `for ch in text`, `chr(i)`,
-    /// `s * 0`) then allocate nothing. The table is per thread because `Rc` counts are; while a
-    /// thread is being torn down it is gone, and callers allocate instead.
+    /// `s * 0`) then allocate nothing. The table is per thread because `Rc` counts are; should
+    /// thread-local storage be unavailable, callers allocate instead.
     #[inline]
     pub fn shared(s: &str) -> Option<Rc<PyStr>> {
         match s.as_bytes() {
@@ -58,26 +73,39 @@ impl PyStr {
     }
 
     /// Entry `index` of the shared table: ASCII chars by code, then the empty str.
+    #[inline]
     fn shared_at(index: usize) -> Option<Rc<PyStr>> {
         thread_local! {
-            static SHORT_STRS: OnceCell<Box<[Rc<PyStr>]>> = const { OnceCell::new() };
+            // Leaked, so the key has no destructor to register or teardown state to check:
+            // an access is one null test. The table lives as long as its thread.
+            static SHORT_STRS: OnceCell<&'static [Rc<PyStr>]> = const { OnceCell::new() };
         }
         SHORT_STRS
-            .try_with(|table| {
-                let table = table.get_or_init(|| {
-                    (0..=EMPTY_INDEX)
-                        .map(|i| {
-                            let text = match u8::try_from(i) {
-                                Ok(b) if b.is_ascii() => char::from(b).to_string(),
-                                _ => String::new(),
-                            };
-                            Rc::new(PyStr::from_string(text))
-                        })
-                        .collect()
-                });
-                table[index].clone()
-            })
+            .try_with(|table| table.get_or_init(short_strs)[index].clone())
             .ok()
+    }
+
+    /// `this + tail` for non-empty texts (so never a shared str): appended in place when
+    /// nothing else references `this`, else a new str.
+    pub fn append(mut this: Rc<PyStr>, tail: &str) -> Rc<PyStr> {
+        debug_assert!(!this.text.is_empty() && !tail.is_empty());
+        let tail_chars = text::char_len(tail);
+        if let Some(unique) = Rc::get_mut(&mut this) {
+            unique.text.push_str(tail);
+            unique.char_len += tail_chars;
+            // A hash computed for the old text no longer holds.
+            unique.hash.set(-1);
+            return this;
+        }
+        let mut joined = String::with_capacity(this.text.len() + tail.len());
+        joined.push_str(&this.text);
+        joined.push_str(tail);
+        Rc::new(PyStr {
+            text: joined,
+            char_len: this.char_len + tail_chars,
+            hash: Cell::new(-1),
+            slot_hint: Cell::new(0),
+        })
     }
 
     #[inline(always)]

@@ -272,12 +272,20 @@ impl Value {
 
     /// A one-character str; ASCII characters are shared objects (see `PyStr::shared`), so
     /// iterating or indexing text allocates nothing.
+    #[inline]
     pub fn char(c: char) -> Value {
         if c.is_ascii()
             && let Some(shared) = PyStr::shared_ascii(c)
         {
             return Value::Str(shared);
         }
+        Value::allocated_char(c)
+    }
+
+    /// `Value::char` of a char with no shared object: kept out of line so the shared path
+    /// saves no registers.
+    #[inline(never)]
+    fn allocated_char(c: char) -> Value {
         let mut buf = [0u8; 4];
         Value::str(c.encode_utf8(&mut buf))
     }
