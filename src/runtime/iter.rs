@@ -171,7 +171,13 @@ pub fn next_fast(it: &Rc<RefCell<PyIter>>) -> Option<Option<Value>> {
         }
         PyIter::List { list, index } => {
             let item = list.borrow().get(*index).cloned();
-            *index += 1;
+            // Once exhausted it stays so, as CPython's drops its list: items appended later
+            // are not seen.
+            *index = if item.is_some() {
+                *index + 1
+            } else {
+                usize::MAX
+            };
             Some(item)
         }
         PyIter::Str { text, byte_index } => Some(next_char(text, byte_index)),
