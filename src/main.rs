@@ -267,20 +267,22 @@ fn exit_now(status: u8) -> ! {
     unsafe { libc::_exit(i32::from(status)) }
 }
 
+/// Sets up memory before the Rust runtime makes its first allocation (this runs from
+/// `.init_array`): transparent huge pages off, and mimalloc's first arena small.
+///
 /// mimalloc asks the kernel for transparent huge pages on its arena, so each first touch of
 /// a 2 MiB region zeroes all of it: a third of a warm start's CPU time went to clearing pages
 /// it never used (`perf record -e cpu-clock`, large module). With them off, short runs touch
 /// only the 4 KiB pages they use; on the long workloads the difference is within noise
 /// (nbody, richards, dict_count, strings: 8 alternating runs each, 0.98–1.03×). The kernel
-/// checks the flag at page-fault time, so it covers the arena mimalloc reserved before this
-/// runs; it runs from `.init_array`, before the Rust runtime makes its first allocations.
+/// checks the flag at page-fault time, so it covers an arena reserved before this runs.
 #[cfg(target_os = "linux")]
 #[used]
 #[unsafe(link_section = ".init_array")]
-static DISABLE_TRANSPARENT_HUGE_PAGES: extern "C" fn() = disable_transparent_huge_pages;
+static SET_UP_MEMORY: extern "C" fn() = set_up_memory;
 
 #[cfg(target_os = "linux")]
-extern "C" fn disable_transparent_huge_pages() {
+extern "C" fn set_up_memory() {
     // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and changes only this
     // process's page-fault policy; a failure leaves everything as it was.
     unsafe {
