@@ -163,22 +163,43 @@ fn a_damaged_function_body_raises_and_the_next_run_recompiles() {
     let inside_the_body = (bodies_start + bytes.len()) / 2;
     bytes[inside_the_body] ^= 0x55;
     std::fs::write(&entry, &bytes).expect("damage the body");
-    let path = program.as_str();
-    let damaged = pvm(&["run", "-v", path], &[]);
-    assert_eq!(damaged.status, 1, "{}", damaged.stderr);
-    assert!(damaged.stderr.contains("loaded"), "{}", damaged.stderr);
+    let damaged = pvm(&["run", "-v", &program], &[]);
+    assert_body_refused_then_recompiled(
+        &damaged,
+        "",
+        "the body of double fails its checksum",
+        &entry,
+        &program,
+        "42\n",
+    );
+}
+
+/// `refused` ran from a loaded entry up to the first call of a function whose body is
+/// damaged (printing `stdout_before`), raised SystemError saying `why` and removed the entry;
+/// the next run compiles the source again, prints `stdout_after` and writes a new entry.
+fn assert_body_refused_then_recompiled(
+    refused: &Run,
+    stdout_before: &str,
+    why: &str,
+    entry: &Path,
+    program: &str,
+    stdout_after: &str,
+) {
+    assert_eq!(refused.status, 1, "{}", refused.stderr);
+    assert_eq!(refused.stdout, stdout_before);
+    assert!(refused.stderr.contains("loaded"), "{}", refused.stderr);
+    let error = refused.stderr.lines().last().unwrap_or_default();
     assert!(
-        damaged
-            .stderr
-            .contains("SystemError: corrupt compiled code in"),
+        error.starts_with("SystemError: corrupt compiled code in") && error.ends_with(why),
         "{}",
-        damaged.stderr
+        refused.stderr
     );
     assert!(!entry.exists(), "the damaged entry was kept");
-    let next = run_verbose(&program, &[]);
-    assert_eq!(next.stdout, "42\n");
+    let next = run_verbose(program, &[]);
+    assert_eq!(next.stdout, stdout_after);
     assert!(next.stderr.contains("no entry"), "{}", next.stderr);
     assert!(next.stderr.contains("wrote"), "{}", next.stderr);
+    assert!(entry.exists(), "the entry was not written again");
 }
 
 #[test]
@@ -394,22 +415,12 @@ fn an_entry_whose_body_fails_verification_is_removed_and_rewritten() {
     let bytes = pvm::cache::encode_entry_for_source(&code, source.as_bytes());
     std::fs::write(&entry, bytes).expect("write the entry");
     let broken = pvm(&["run", "-v", &path], &[]);
-    assert_eq!(broken.status, 1, "{}", broken.stderr);
-    assert_eq!(broken.stdout, "ok\n");
-    assert!(broken.stderr.contains("loaded"), "{}", broken.stderr);
-    assert!(
-        broken
-            .stderr
-            .contains("SystemError: corrupt compiled code in")
-            && broken
-                .stderr
-                .contains("bad: stack underflow at instruction 0"),
-        "{}",
-        broken.stderr
+    assert_body_refused_then_recompiled(
+        &broken,
+        "ok\n",
+        "bad: stack underflow at instruction 0",
+        &entry,
+        &path,
+        "ok\n1\n",
     );
-    assert!(!entry.exists(), "the entry with the invalid body was kept");
-    let next = run_verbose(&path, &[]);
-    assert_eq!(next.stdout, "ok\n1\n");
-    assert!(next.stderr.contains("no entry"), "{}", next.stderr);
-    assert!(entry.exists(), "the entry was not written again");
 }

@@ -67,7 +67,6 @@ fn inplace_error(err: PyErr, op: BinaryOp, a: &Value, b: &Value) -> PyErr {
 
 use super::exceptions::PyErr;
 
-/// `a op b`.
 /// `binary` for a left operand the caller gives up: `+` then extends a str that nothing else
 /// references (a temporary, such as an f-string result) in place instead of copying it.
 pub fn binary_owned(vm: &mut Vm, op: BinaryOp, a: Value, b: &Value) -> PyResult<Value> {
@@ -88,6 +87,7 @@ fn concat_str(x: Rc<PyStr>, y: &Rc<PyStr>) -> Value {
     Value::Str(PyStr::append(x, y.as_str()))
 }
 
+/// `a op b`.
 pub fn binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         return int_binary(op, *x, *y);
