@@ -30,7 +30,42 @@ TRAINING = ["fib:25", "nbody:20000", "fannkuch:8", "sieve:100000", "dict_count:1
 HELD_OUT = ["loop:300000", "spectral_norm:100", "richards:20000", "strings:100000", "closures:1000"]
 
 NEVER_FALL_THROUGH = {"Jump", "ReturnValue"}
+# The operators with an inline fast path (`has_operator_fast_path` in src/runtime/ops.rs; a
+# test keeps the two lists equal), the loads that can feed them and the sinks of their result.
+FAST_PATH_OPERATORS = {
+    "BinaryAdd", "BinarySubtract", "BinaryMultiply", "BinaryTrueDivide", "BinaryFloorDivide",
+    "BinaryModulo", "BinaryRShift", "BinaryAnd", "BinaryOr", "BinaryXor", "InplaceAdd",
+    "InplaceOp", "CompareLess", "CompareLessEqual", "CompareGreater", "CompareGreaterEqual",
+    "CompareEqual", "CompareNotEqual",
+}
+LOADS = {"LoadFast", "LoadConst"}
+SINKS = {"StoreFast", "PopJumpIfFalse", "PopJumpIfTrue"}
 ROW = re.compile(r"^\s*(\d+)\s+([\d.]+)%\s+(.+)$")
+
+
+def operator_shape(ops):
+    """The loads, operator and sink of a sequence the fused engine runs without the stack
+    (`OperatorShape::of` in src/runtime/superinstructions.rs), or None."""
+    loads = 0
+    while loads < min(2, len(ops)) and ops[loads] in LOADS:
+        loads += 1
+    if loads == len(ops) or ops[loads] not in FAST_PATH_OPERATORS:
+        return None
+    rest = ops[loads + 1:]
+    if len(rest) > 1 or (rest and rest[0] not in SINKS) or (loads == 0 and not rest):
+        return None
+    return loads, ops[loads], rest
+
+
+def work_saved(ops):
+    """Dispatches saved per run, plus, for a sequence with an operator shape, each operand
+    and result that no longer goes through the stack (one push and one pop each)."""
+    saved = len(ops) - 1
+    shape = operator_shape(ops)
+    if shape:
+        loads, _, sink = shape
+        saved += loads + len(sink)
+    return saved
 
 
 def profile(pvm, workload):
@@ -57,24 +92,99 @@ def main():
     parser.add_argument("--workloads", nargs="+", default=TRAINING)
     parser.add_argument("--held-out", action="store_true",
                         help="rank on the held-out half instead, to compare with the chosen set")
+    parser.add_argument("--table", action="store_true",
+                        help="print the chosen set as rows of `for_each_op!` instead")
     args = parser.parse_args()
     if args.held_out:
         args.workloads = HELD_OUT
-    mean_share = defaultdict(float)
+    mean_share, single_share = defaultdict(float), defaultdict(float)
     for workload in args.workloads:
         total, tables = profile(args.pvm, workload)
-        for section in ("pairs", "triples"):
+        for sequence, count in tables["instructions"].items():
+            single_share[sequence] += count / total / len(args.workloads)
+        for section in ("pairs", "triples", "quadruples"):
             for sequence, count in tables[section].items():
                 if set(sequence.split()[:-1]) & NEVER_FALL_THROUGH:
                     continue
                 mean_share[sequence] += count / total / len(args.workloads)
-    saved = {seq: share * (len(seq.split()) - 1) for seq, share in mean_share.items()}
+    chosen = choose(mean_share, single_share, args.top)
+    if args.table:
+        print_table_rows([sequence for sequence, _ in chosen])
+        return
     print(f"workloads: {', '.join(args.workloads)}")
-    print("dispatches saved  share of instructions  sequence")
-    ranked = sorted(saved.items(), key=lambda kv: (-kv[1], kv[0]))
-    for sequence, share in ranked[: args.top]:
-        print(f"{share * 100:15.2f}%  {mean_share[sequence] * 100:20.2f}%  {sequence}")
+    print("    work saved  share of instructions  sequence")
+    for sequence, saved in chosen:
+        print(f"{saved * 100:13.2f}%  {mean_share[sequence] * 100:20.2f}%  {sequence}")
 
+
+def print_table_rows(sequences):
+    """The rows of `for_each_op!` (src/bytecode/opcodes.rs) that declare the chosen set."""
+    table = (ROOT / "src" / "bytecode" / "opcodes.rs").read_text()
+    plain = {m.group(1): (m.group(2), m.group(3)) for m in re.finditer(
+        r"^\s*\((\w+), (\w+), (\w+), (?:Hot|Cold),", table, re.MULTILINE)}
+    for sequence in sequences:
+        ops = sequence.split()
+        name = "".join(ops)
+        handler = "_".join(plain[op][0] for op in ops)
+        components = ", ".join(f"{op} {plain[op][0]}" for op in ops)
+        print(f'            ({name}, {handler}, {plain[ops[0]][1]}, [{components}], "{sequence}"),')
+
+
+def contains(longer, shorter):
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def runs_inside(picked, seq):
+    """Yields (sequence, i) for the runs of `seq` that start inside a run of `picked`, at its
+    i-th instruction (or at its first while `seq` is shorter): those runs of `seq` never
+    dispatch, `picked` runs them. The sequence is the whole run: `picked`, or `picked`
+    extended by the end of `seq`."""
+    if len(seq) < len(picked) and picked[: len(seq)] == seq:
+        yield picked, 0
+    for i in range(1, len(picked)):
+        tail = picked[i:]
+        if len(seq) <= len(tail) and tail[: len(seq)] == seq:
+            yield picked, i
+        elif seq[: len(tail)] == tail:
+            yield picked[:i] + seq, i
+
+
+def choose(mean_share, single_share, top):
+    """Picks `top` sequences greedily by the work each would still save given the ones picked
+    before it: runs of a sequence that start inside a run of a picked one are taken by the
+    picked one (the rewrite takes the longest match, and execution skips over a whole
+    superinstruction), and a sequence that extends a picked one only adds what it saves
+    beyond it. The profile counts runs of up to four instructions; a longer overlapping run
+    is estimated as a chain (share of the picked one x share of the other / share of their
+    common part), so this is an estimate, not an exact simulation."""
+    candidates = {tuple(seq.split()): share for seq, share in mean_share.items()}
+    shares = dict(candidates)
+    shares.update({(op,): share for op, share in single_share.items()})
+
+    def run_share(run, picked, i):
+        if run in shares:
+            return shares[run]
+        common = shares.get(picked[i:], 0.0)
+        return shares[picked] * shares[run[i:]] / common if common else 0.0
+
+    chosen = []
+
+    def marginal(seq):
+        share = candidates[seq]
+        for picked, _ in chosen:
+            if picked != seq:
+                share -= sum(run_share(run, picked, i) for run, i in runs_inside(picked, seq))
+        base = max((work_saved(list(p)) for p, _ in chosen if contains(seq, p)), default=0)
+        return max(share, 0.0) * (work_saved(list(seq)) - base)
+
+    while len(chosen) < top:
+        remaining = [seq for seq in candidates if seq not in dict(chosen)]
+        if not remaining:
+            break
+        best = max(remaining, key=lambda seq: (marginal(seq), seq))
+        chosen.append((best, marginal(best)))
+    return [(" ".join(seq), saved) for seq, saved in chosen]
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -96,13 +96,13 @@ fn pvm(args: &[&str]) -> (i32, String, String) {
 
 /// Counts that follow from the bytecode: a loop of ten iterations at module level runs
 /// `ForIter` eleven times, ten of them falling through to the `StoreGlobal` of the loop
-/// variable and then to the `Jump` back.
+/// variable, the body, and the `Jump` back.
 #[test]
 fn profile_counts_instructions_and_sequences_and_leaves_stdout_alone() {
     let scratch = Scratch::new("engines");
     let file = scratch.write(
         "counted.py",
-        "for i in range(10):\n    pass\nprint('done')\n",
+        "for i in range(10):\n    x = i + 1\nprint('done')\n",
     );
     let (status, stdout, stderr) = pvm(&["profile", &file]);
     assert_eq!(status, 0);
@@ -120,10 +120,14 @@ fn profile_counts_instructions_and_sequences_and_leaves_stdout_alone() {
             .unwrap_or_else(|| panic!("no {label} in {section}:\n{stderr}"))
     };
     assert_eq!(count_of("instructions", "ForIter"), 11);
-    assert_eq!(count_of("instructions", "StoreGlobal"), 10);
+    assert_eq!(count_of("instructions", "StoreGlobal"), 20);
     assert_eq!(count_of("pairs", "ForIter StoreGlobal"), 10);
     assert_eq!(count_of("pairs", "StoreGlobal Jump"), 10);
-    assert_eq!(count_of("triples", "ForIter StoreGlobal Jump"), 10);
+    assert_eq!(count_of("triples", "BinaryAdd StoreGlobal Jump"), 10);
+    assert_eq!(
+        count_of("quadruples", "ForIter StoreGlobal LoadGlobal LoadConst"),
+        10
+    );
 }
 
 #[test]

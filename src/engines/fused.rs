@@ -16,6 +16,7 @@ use std::rc::Rc;
 use crate::bytecode::{CodeObject, Constant, Instr, Opcode};
 use crate::runtime::exceptions::PyResult;
 use crate::runtime::function::Translation;
+use crate::runtime::superinstructions::work_saved;
 use crate::runtime::value::Value;
 use crate::runtime::vm::Vm;
 
@@ -42,27 +43,35 @@ impl Engine for FusedEngine {
 }
 
 /// The instructions with each position that starts a superinstruction's sequence turned
-/// into that superinstruction (the longest one that matches).
+/// into that superinstruction. Each position gets the choice that saves the most work
+/// (`superinstructions::work_saved`) on the straight-line path from it, found from the end of
+/// the code backwards: taking the longest match at each position instead would, for
+/// example, pair the `LoadFast LoadFast` of `total + i * 7` and leave the multiplication
+/// without its operands.
 pub fn rewrite(instructions: &[Instr]) -> Vec<Instr> {
-    let mut superinstructions: Vec<Opcode> = Opcode::ALL
+    let superinstructions: Vec<(Opcode, usize)> = Opcode::ALL
         .iter()
         .copied()
         .filter(|op| op.is_superinstruction())
+        .map(|op| (op, work_saved(op.components())))
         .collect();
-    superinstructions.sort_by_key(|op| std::cmp::Reverse(op.components().len()));
+    // best[p]: the work saved running from position p to the end, with the choice made at p.
+    let mut best = vec![0usize; instructions.len() + 1];
     let mut rewritten = instructions.to_vec();
-    for (index, slot) in rewritten.iter_mut().enumerate() {
+    for index in (0..instructions.len()).rev() {
         let following = &instructions[index..];
-        let starts_here = |op: &&Opcode| {
+        best[index] = best[index + 1];
+        for &(op, saved) in &superinstructions {
             let components = op.components();
-            components.len() <= following.len()
+            let matches = components.len() <= following.len()
                 && components
                     .iter()
                     .zip(following)
-                    .all(|(component, instr)| instr.opcode() == *component)
-        };
-        if let Some(&op) = superinstructions.iter().find(starts_here) {
-            *slot = Instr::new(op, slot.arg());
+                    .all(|(component, instr)| instr.opcode() == *component);
+            if matches && saved + best[index + components.len()] > best[index] {
+                best[index] = saved + best[index + components.len()];
+                rewritten[index] = Instr::new(op, instructions[index].arg());
+            }
         }
     }
     rewritten
@@ -97,27 +106,96 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_rewrite_changes_only_the_opcodes_that_start_a_sequence() {
-        let code = [
-            Instr::new(Opcode::LoadFast, 3),
-            Instr::new(Opcode::LoadFast, 4),
-            Instr::new(Opcode::LoadFast, 5),
-            Instr::new(Opcode::BinaryAdd, 0),
-            Instr::new(Opcode::ReturnValue, 0),
-        ];
-        let rewritten = rewrite(&code);
-        assert_eq!(rewritten.len(), code.len());
-        for (old, new) in code.iter().zip(&rewritten) {
-            assert_eq!(old.arg(), new.arg());
-            if new.opcode() != old.opcode() {
-                let components = new.opcode().components();
-                assert_eq!(components[0], old.opcode());
+    /// The most work any choice of superinstructions saves on the straight-line path from
+    /// `from`, by trying every choice.
+    fn most_work_saved(code: &[Instr], from: usize) -> usize {
+        if from == code.len() {
+            return 0;
+        }
+        let mut best = most_work_saved(code, from + 1);
+        for &op in Opcode::ALL.iter().filter(|op| op.is_superinstruction()) {
+            let components = op.components();
+            let following = &code[from..];
+            if components.len() <= following.len()
+                && components
+                    .iter()
+                    .zip(following)
+                    .all(|(c, i)| i.opcode() == *c)
+            {
+                let saved = work_saved(components) + most_work_saved(code, from + components.len());
+                best = best.max(saved);
             }
         }
-        assert_eq!(rewritten[0].opcode(), Opcode::LoadFastLoadFast);
-        assert_eq!(rewritten[1].opcode(), Opcode::LoadFastLoadFast);
-        assert_eq!(rewritten[2].opcode(), Opcode::LoadFast);
-        assert_eq!(&rewritten[3..], &code[3..]);
+        best
+    }
+
+    /// Runs the rewritten code's dispatches from `from` in a straight line, adding up the
+    /// work its superinstructions save.
+    fn work_saved_running(rewritten: &[Instr], mut from: usize) -> usize {
+        let mut saved = 0;
+        while from < rewritten.len() {
+            let components = rewritten[from].opcode().components();
+            saved += work_saved(components);
+            from += components.len().max(1);
+        }
+        saved
+    }
+
+    /// Sequences of the instructions that superinstructions are made of (so that many
+    /// match), from a fixed pseudo-random stream.
+    fn sample_code(seed: u64, len: usize) -> Vec<Instr> {
+        let alphabet: Vec<Opcode> = Opcode::ALL
+            .iter()
+            .filter(|op| op.is_superinstruction())
+            .flat_map(|op| op.components().iter().copied())
+            .collect();
+        let mut state = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (0..len)
+            .map(|i| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let op = alphabet[(state >> 33) as usize % alphabet.len()];
+                Instr::new(op, i as u32 % 7)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_rewrite_keeps_every_word_and_replaces_only_opcodes_with_matching_sequences() {
+        for seed in 0..200 {
+            let code = sample_code(seed, 14);
+            let rewritten = rewrite(&code);
+            assert_eq!(rewritten.len(), code.len());
+            for (index, (old, new)) in code.iter().zip(&rewritten).enumerate() {
+                assert_eq!(old.arg(), new.arg());
+                if new.opcode() != old.opcode() {
+                    let components = new.opcode().components();
+                    let actual: Vec<Opcode> = code[index..]
+                        .iter()
+                        .take(components.len())
+                        .map(|i| i.opcode())
+                        .collect();
+                    assert_eq!(components, &actual[..], "seed {seed} at {index}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn running_from_any_position_saves_the_most_work_possible() {
+        for seed in 0..200 {
+            let code = sample_code(seed, 12);
+            let rewritten = rewrite(&code);
+            for from in 0..code.len() {
+                assert_eq!(
+                    work_saved_running(&rewritten, from),
+                    most_work_saved(&code, from),
+                    "seed {seed} from {from}"
+                );
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! `pvm profile`: dynamic counts of instructions and of the instruction pairs and triples that
-//! run in sequence (each one falling through to the next, in the same frame), like CPython's
+//! `pvm profile`: dynamic counts of instructions and of the instruction pairs, triples and
+//! quadruples that run in sequence (each one falling through to the next, in the same frame), like CPython's
 //! `--enable-pystats`. The `fused` engine's superinstructions are chosen from these counts.
 //! The counting run is the `match` loop with a counter before each instruction.
 
@@ -32,7 +32,8 @@ pub struct OpStats {
     pub singles: HashMap<Opcode, u64>,
     pub pairs: HashMap<[Opcode; 2], u64>,
     pub triples: HashMap<[Opcode; 3], u64>,
-    /// The last two instructions, most recent last, while they form a straight-line run.
+    pub quadruples: HashMap<[Opcode; 4], u64>,
+    /// The last three instructions, most recent last, while they form a straight-line run.
     recent: Vec<(*const PyFunction, *const Instr, Opcode)>,
 }
 
@@ -58,10 +59,16 @@ pub(super) fn record(cur: &Cursor) {
         if let [.., (_, _, previous)] = stats.recent[..] {
             *stats.pairs.entry([previous, op]).or_default() += 1;
         }
-        if let [(_, _, first), (_, _, second)] = stats.recent[..] {
+        if let [.., (_, _, first), (_, _, second)] = stats.recent[..] {
             *stats.triples.entry([first, second, op]).or_default() += 1;
         }
-        if stats.recent.len() == 2 {
+        if let [(_, _, first), (_, _, second), (_, _, third)] = stats.recent[..] {
+            *stats
+                .quadruples
+                .entry([first, second, third, op])
+                .or_default() += 1;
+        }
+        if stats.recent.len() == 3 {
             stats.recent.remove(0);
         }
         stats.recent.push((cur.func, cur.ip, op));
@@ -78,7 +85,7 @@ impl OpStats {
         self.singles.values().sum()
     }
 
-    /// A report of the `limit` most frequent instructions, pairs and triples, with their
+    /// A report of the `limit` most frequent instructions, pairs, triples and quadruples, with their
     /// share of all instructions executed.
     pub fn report(&self, limit: usize) -> String {
         let total = self.total().max(1);
@@ -97,6 +104,14 @@ impl OpStats {
         section(&mut out, "triples", &self.triples, total, limit, |ops| {
             ops.map(Opcode::name).join(" ")
         });
+        section(
+            &mut out,
+            "quadruples",
+            &self.quadruples,
+            total,
+            limit,
+            |ops| ops.map(Opcode::name).join(" "),
+        );
         out
     }
 }

@@ -24,6 +24,7 @@ pub mod set;
 pub mod str;
 pub mod strformat;
 pub mod subscript;
+pub mod superinstructions;
 pub mod text;
 pub mod types;
 pub mod value;

@@ -6,6 +6,8 @@
 
 use std::rc::Rc;
 
+use crate::bytecode::Opcode;
+
 use super::arith::{self, BinaryOp};
 use super::compare::{self, Comparison};
 use super::dict::PyDict;
@@ -13,6 +15,7 @@ use super::exceptions::{PyException, PyResult, error, no_attribute, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction, RtCode};
 use super::set::Operand;
+use super::superinstructions::OperatorShape;
 use super::types::TypeId;
 use super::value::{PySlice, Value, discard, slot};
 use super::vm::{Step, Vm};
@@ -432,54 +435,54 @@ pub fn return_value(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     vm.return_from_frame(cur, result)
 }
 
-/// Pops the right operand and overwrites the left one with an int result.
-///
-/// # Safety
-/// Both operands must be on the stack and the left one an immediate (it is not dropped).
-#[inline(always)]
-unsafe fn int_result(cur: &mut Cursor, r: i64) -> Step {
-    // SAFETY: as the caller promises.
-    unsafe {
-        cur.sp = cur.sp.sub(1);
-        slot::write_int(cur.sp.sub(1), r);
-    }
-    Step::Next
+/// The result of a two-operand operator's inline fast path: always an immediate.
+#[derive(Clone, Copy)]
+pub enum Immediate {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
 }
 
-/// `int_result` for a float result, with the same contract.
-#[inline(always)]
-unsafe fn float_result(cur: &mut Cursor, r: f64) -> Step {
-    // SAFETY: as the caller promises.
-    unsafe {
-        cur.sp = cur.sp.sub(1);
-        slot::write_float(cur.sp.sub(1), r);
-    }
-    Step::Next
-}
-
-/// Binary operators: an inline fast path for two ints and for two floats, the general case
-/// out of line.
-macro_rules! binary_ops {
-    ($(($name:ident, $op:ident, $int:expr, $float:expr)),* $(,)?) => {$(
-        #[inline(always)]
-        pub fn $name(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-            // SAFETY (both results): both operands were just read as immediates.
-            match (cur.peek(2), cur.peek(1)) {
-                (Value::Int(x), Value::Int(y)) => {
-                    if let Some(r) = $int(*x, *y) {
-                        return unsafe { int_result(cur, r) };
-                    }
-                }
-                (Value::Float(x), Value::Float(y)) => {
-                    if let Some(r) = $float(*x, *y) {
-                        return unsafe { float_result(cur, r) };
-                    }
-                }
-                _ => {}
+impl Immediate {
+    /// # Safety
+    /// `slot` is valid for a 16-byte write and holds no value that needs dropping.
+    #[inline(always)]
+    pub unsafe fn write(self, slot: *mut Value) {
+        // SAFETY: as the caller promises.
+        unsafe {
+            match self {
+                Immediate::Int(i) => slot::write_int(slot, i),
+                Immediate::Float(f) => slot::write_float(slot, f),
+                Immediate::Bool(b) => slot::write_bool(slot, b),
             }
-            cur.out_of_line(|c| binary_slow(vm, c, BinaryOp::$op))
         }
-    )*};
+    }
+
+    #[inline(always)]
+    pub fn is_truthy(self) -> bool {
+        match self {
+            Immediate::Int(i) => i != 0,
+            Immediate::Float(f) => f != 0.0,
+            Immediate::Bool(b) => b,
+        }
+    }
+}
+
+/// The binary operators' fast paths, one row per operator: two ints (when the result fits
+/// and the operator's meaning is the machine's) and two floats.
+macro_rules! binary_fast_paths {
+    ($(($op:ident, $int:expr, $float:expr)),* $(,)?) => {
+        #[inline(always)]
+        fn binary_fast_path(op: BinaryOp, a: &Value, b: &Value) -> Option<Immediate> {
+            match op {
+                $(BinaryOp::$op => match (a, b) {
+                    (Value::Int(x), Value::Int(y)) => $int(*x, *y).map(Immediate::Int),
+                    (Value::Float(x), Value::Float(y)) => $float(*x, *y).map(Immediate::Float),
+                    _ => None,
+                },)*
+            }
+        }
+    };
 }
 
 fn no_int_fast(_: i64, _: i64) -> Option<i64> {
@@ -490,20 +493,142 @@ fn no_float_fast(_: f64, _: f64) -> Option<f64> {
     None
 }
 
+binary_fast_paths! {
+    (Add, i64::checked_add, |x: f64, y: f64| Some(x + y)),
+    (Sub, i64::checked_sub, |x: f64, y: f64| Some(x - y)),
+    (Mul, i64::checked_mul, |x: f64, y: f64| Some(x * y)),
+    (TrueDiv, no_int_fast, |x: f64, y: f64| (y != 0.0).then(|| x / y)),
+    (FloorDiv, |x: i64, y: i64| (y > 0 && x >= 0).then(|| x / y), no_float_fast),
+    (Mod, |x: i64, y: i64| (y > 0 && x >= 0).then(|| x % y), no_float_fast),
+    (Pow, no_int_fast, no_float_fast),
+    (MatMul, no_int_fast, no_float_fast),
+    (LShift, no_int_fast, no_float_fast),
+    (RShift, |x: i64, y: i64| (0..64).contains(&y).then(|| x >> y), no_float_fast),
+    (And, |x: i64, y: i64| Some(x & y), no_float_fast),
+    (Or, |x: i64, y: i64| Some(x | y), no_float_fast),
+    (Xor, |x: i64, y: i64| Some(x ^ y), no_float_fast),
+}
+
+/// An ordering of two ints or two floats.
+#[inline(always)]
+fn ordering_fast_path(
+    a: &Value,
+    b: &Value,
+    ints: fn(&i64, &i64) -> bool,
+    floats: fn(&f64, &f64) -> bool,
+) -> Option<Immediate> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(Immediate::Bool(ints(x, y))),
+        (Value::Float(x), Value::Float(y)) => Some(Immediate::Bool(floats(x, y))),
+        _ => None,
+    }
+}
+
+/// The inline fast path of every two-operand operator `(a b -- result)`: arithmetic and
+/// comparisons of two ints or two floats. It is the whole semantics of those cases, shared by
+/// the operators' own handlers and by the superinstructions that feed them from locals and
+/// constants (`superinstructions::OperatorShape`). `Some` only when both operands are
+/// immediates; `None` for every other case — and for every opcode that is not such an
+/// operator — which the general, out-of-line semantics handles. `arg` is the operator
+/// instruction's argument (`InplaceOp`'s operator).
+#[inline(always)]
+pub fn operator_fast_path(opcode: Opcode, arg: u32, a: &Value, b: &Value) -> Option<Immediate> {
+    match opcode {
+        Opcode::BinaryAdd | Opcode::InplaceAdd => binary_fast_path(BinaryOp::Add, a, b),
+        Opcode::BinarySubtract => binary_fast_path(BinaryOp::Sub, a, b),
+        Opcode::BinaryMultiply => binary_fast_path(BinaryOp::Mul, a, b),
+        Opcode::BinaryTrueDivide => binary_fast_path(BinaryOp::TrueDiv, a, b),
+        Opcode::BinaryFloorDivide => binary_fast_path(BinaryOp::FloorDiv, a, b),
+        Opcode::BinaryModulo => binary_fast_path(BinaryOp::Mod, a, b),
+        Opcode::BinaryPower => binary_fast_path(BinaryOp::Pow, a, b),
+        Opcode::BinaryMatMul => binary_fast_path(BinaryOp::MatMul, a, b),
+        Opcode::BinaryLShift => binary_fast_path(BinaryOp::LShift, a, b),
+        Opcode::BinaryRShift => binary_fast_path(BinaryOp::RShift, a, b),
+        Opcode::BinaryAnd => binary_fast_path(BinaryOp::And, a, b),
+        Opcode::BinaryOr => binary_fast_path(BinaryOp::Or, a, b),
+        Opcode::BinaryXor => binary_fast_path(BinaryOp::Xor, a, b),
+        // Numbers are immutable, so in-place and plain operators agree on them.
+        Opcode::InplaceOp => binary_fast_path(*BinaryOp::ALL.get(arg as usize)?, a, b),
+        Opcode::CompareLess => ordering_fast_path(a, b, i64::lt, f64::lt),
+        Opcode::CompareLessEqual => ordering_fast_path(a, b, i64::le, f64::le),
+        Opcode::CompareGreater => ordering_fast_path(a, b, i64::gt, f64::gt),
+        Opcode::CompareGreaterEqual => ordering_fast_path(a, b, i64::ge, f64::ge),
+        Opcode::CompareEqual => ordering_fast_path(a, b, i64::eq, f64::eq),
+        Opcode::CompareNotEqual => ordering_fast_path(a, b, i64::ne, f64::ne),
+        _ => None,
+    }
+}
+
+/// Whether `operator_fast_path` can answer for `opcode` at all.
+pub const fn has_operator_fast_path(opcode: Opcode) -> bool {
+    matches!(
+        opcode,
+        Opcode::BinaryAdd
+            | Opcode::BinarySubtract
+            | Opcode::BinaryMultiply
+            | Opcode::BinaryTrueDivide
+            | Opcode::BinaryFloorDivide
+            | Opcode::BinaryModulo
+            | Opcode::BinaryRShift
+            | Opcode::BinaryAnd
+            | Opcode::BinaryOr
+            | Opcode::BinaryXor
+            | Opcode::InplaceAdd
+            | Opcode::InplaceOp
+            | Opcode::CompareLess
+            | Opcode::CompareLessEqual
+            | Opcode::CompareGreater
+            | Opcode::CompareGreaterEqual
+            | Opcode::CompareEqual
+            | Opcode::CompareNotEqual
+    )
+}
+
+/// A two-operand operator on the stack: the fast path overwrites the left operand's slot (an
+/// immediate, so nothing is dropped); everything else goes to `general`, out of line.
+#[inline(always)]
+fn stack_operator(
+    vm: &mut Vm,
+    cur: &mut Cursor,
+    opcode: Opcode,
+    arg: u32,
+    general: fn(&mut Vm, &mut Cursor, u32) -> Step,
+) -> Step {
+    if let Some(result) = operator_fast_path(opcode, arg, cur.peek(2), cur.peek(1)) {
+        // SAFETY: both operands are live immediates; the right one's slot is given up and
+        // the left one's overwritten.
+        unsafe {
+            cur.sp = cur.sp.sub(1);
+            result.write(cur.sp.sub(1));
+        }
+        return Step::Next;
+    }
+    cur.out_of_line(|c| general(vm, c, arg))
+}
+
+macro_rules! binary_ops {
+    ($(($name:ident, $opcode:ident, $op:ident)),* $(,)?) => {$(
+        #[inline(always)]
+        pub fn $name(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+            stack_operator(vm, cur, Opcode::$opcode, arg, |vm, c, _| binary_slow(vm, c, BinaryOp::$op))
+        }
+    )*};
+}
+
 binary_ops! {
-    (binary_add, Add, i64::checked_add, |x: f64, y: f64| Some(x + y)),
-    (binary_subtract, Sub, i64::checked_sub, |x: f64, y: f64| Some(x - y)),
-    (binary_multiply, Mul, i64::checked_mul, |x: f64, y: f64| Some(x * y)),
-    (binary_true_divide, TrueDiv, no_int_fast, |x: f64, y: f64| (y != 0.0).then(|| x / y)),
-    (binary_floor_divide, FloorDiv, |x: i64, y: i64| (y > 0 && x >= 0).then(|| x / y), no_float_fast),
-    (binary_modulo, Mod, |x: i64, y: i64| (y > 0 && x >= 0).then(|| x % y), no_float_fast),
-    (binary_power, Pow, no_int_fast, no_float_fast),
-    (binary_mat_mul, MatMul, no_int_fast, no_float_fast),
-    (binary_lshift, LShift, no_int_fast, no_float_fast),
-    (binary_rshift, RShift, |x: i64, y: i64| (0..64).contains(&y).then(|| x >> y), no_float_fast),
-    (binary_and, And, |x: i64, y: i64| Some(x & y), no_float_fast),
-    (binary_or, Or, |x: i64, y: i64| Some(x | y), no_float_fast),
-    (binary_xor, Xor, |x: i64, y: i64| Some(x ^ y), no_float_fast),
+    (binary_add, BinaryAdd, Add),
+    (binary_subtract, BinarySubtract, Sub),
+    (binary_multiply, BinaryMultiply, Mul),
+    (binary_true_divide, BinaryTrueDivide, TrueDiv),
+    (binary_floor_divide, BinaryFloorDivide, FloorDiv),
+    (binary_modulo, BinaryModulo, Mod),
+    (binary_power, BinaryPower, Pow),
+    (binary_mat_mul, BinaryMatMul, MatMul),
+    (binary_lshift, BinaryLShift, LShift),
+    (binary_rshift, BinaryRShift, RShift),
+    (binary_and, BinaryAnd, And),
+    (binary_or, BinaryOr, Or),
+    (binary_xor, BinaryXor, Xor),
 }
 
 #[cold]
@@ -517,86 +642,25 @@ fn binary_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
 }
 
 #[inline(always)]
-pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    // SAFETY (both results): both operands were just read as immediates.
-    match (cur.peek(2), cur.peek(1)) {
-        (Value::Int(x), Value::Int(y)) => {
-            if let Some(r) = x.checked_add(*y) {
-                return unsafe { int_result(cur, r) };
-            }
-        }
-        (Value::Float(x), Value::Float(y)) => {
-            let r = x + y;
-            return unsafe { float_result(cur, r) };
-        }
-        _ => {}
-    }
-    cur.out_of_line(|c| inplace_slow(vm, c, BinaryOp::Add))
+pub fn inplace_add(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    stack_operator(vm, cur, Opcode::InplaceAdd, arg, |vm, c, _| {
+        inplace_slow(vm, c, BinaryOp::Add)
+    })
 }
 
-/// `a op= b` for the operators other than `+=`: numbers take the same fast path as the plain
-/// operators (they are immutable, so in-place and plain agree); containers go out of line.
-/// Int `-=` (counters) and float `-=` and `*=` (the updates of numeric code such as
-/// `v[3] -= dx * m`) are inline.
+/// `a op= b` for the operators other than `+=`; `arg` is the operator.
 #[inline(always)]
 pub fn inplace_op(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    if let (Value::Int(x), Value::Int(y)) = (cur.peek(2), cur.peek(1))
-        && arg == BinaryOp::Sub as u32
-        && let Some(r) = x.checked_sub(*y)
-    {
-        // SAFETY: both operands were just read as immediates.
-        return unsafe { int_result(cur, r) };
-    }
-    if let (Value::Float(x), Value::Float(y)) = (cur.peek(2), cur.peek(1)) {
-        let result = if arg == BinaryOp::Sub as u32 {
-            Some(x - y)
-        } else if arg == BinaryOp::Mul as u32 {
-            Some(x * y)
-        } else {
-            None
-        };
-        if let Some(r) = result {
-            // SAFETY: both operands were just read as immediates.
-            return unsafe { float_result(cur, r) };
-        }
-    }
-    cur.out_of_line(|c| inplace_op_general(vm, c, arg))
-}
-
-#[inline(never)]
-fn inplace_op_general(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let Some(op) = BinaryOp::ALL.get(arg as usize).copied() else {
-        return vm.raise(type_error("bad in-place operator"));
-    };
-    if let (Value::Float(x), Value::Float(y)) = (cur.peek(2), cur.peek(1)) {
-        let result = match op {
-            BinaryOp::Sub => Some(x - y),
-            BinaryOp::Mul => Some(x * y),
-            BinaryOp::TrueDiv if *y != 0.0 => Some(x / y),
-            _ => None,
-        };
-        if let Some(r) = result {
-            // SAFETY: both operands were just read as immediates.
-            return unsafe { float_result(cur, r) };
-        }
-    }
-    if let (Value::Int(x), Value::Int(y)) = (cur.peek(2), cur.peek(1)) {
-        let result = match op {
-            BinaryOp::Sub => x.checked_sub(*y),
-            BinaryOp::Mul => x.checked_mul(*y),
-            BinaryOp::FloorDiv if *y > 0 && *x >= 0 => Some(x / y),
-            BinaryOp::Mod if *y > 0 && *x >= 0 => Some(x % y),
-            BinaryOp::And => Some(x & y),
-            BinaryOp::Or => Some(x | y),
-            BinaryOp::Xor => Some(x ^ y),
-            _ => None,
-        };
-        if let Some(r) = result {
-            // SAFETY: both operands were just read as immediates.
-            return unsafe { int_result(cur, r) };
-        }
-    }
-    cur.out_of_line(|c| inplace_slow(vm, c, op))
+    stack_operator(
+        vm,
+        cur,
+        Opcode::InplaceOp,
+        arg,
+        |vm, c, arg| match BinaryOp::ALL.get(arg as usize) {
+            Some(&op) => inplace_slow(vm, c, op),
+            None => vm.raise(type_error("bad in-place operator")),
+        },
+    )
 }
 
 #[cold]
@@ -610,27 +674,19 @@ fn inplace_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
 }
 
 macro_rules! ordering_ops {
-    ($(($name:ident, $cmp:ident, $int_op:tt)),* $(,)?) => {$(
+    ($(($name:ident, $opcode:ident, $cmp:ident)),* $(,)?) => {$(
         #[inline(always)]
-        pub fn $name(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-            let result = match (cur.peek(2), cur.peek(1)) {
-                (Value::Int(x), Value::Int(y)) => *x $int_op *y,
-                (Value::Float(x), Value::Float(y)) => *x $int_op *y,
-                _ => return cur.out_of_line(|c| compare_slow(vm, c, Comparison::$cmp)),
-            };
-            cur.sp = unsafe { cur.sp.sub(1) };
-            // SAFETY: the left operand's slot is live and held an immediate.
-            unsafe { slot::write_bool(cur.sp.sub(1), result) };
-            Step::Next
+        pub fn $name(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+            stack_operator(vm, cur, Opcode::$opcode, arg, |vm, c, _| compare_slow(vm, c, Comparison::$cmp))
         }
     )*};
 }
 
 ordering_ops! {
-    (compare_less, Less, <),
-    (compare_less_equal, LessEqual, <=),
-    (compare_greater, Greater, >),
-    (compare_greater_equal, GreaterEqual, >=),
+    (compare_less, CompareLess, Less),
+    (compare_less_equal, CompareLessEqual, LessEqual),
+    (compare_greater, CompareGreater, Greater),
+    (compare_greater_equal, CompareGreaterEqual, GreaterEqual),
 }
 
 #[cold]
@@ -644,24 +700,26 @@ fn compare_slow(vm: &mut Vm, cur: &mut Cursor, op: Comparison) -> Step {
 }
 
 #[inline(always)]
-pub fn compare_equal(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    equality(cur, false)
+pub fn compare_equal(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    equality(cur, Opcode::CompareEqual, arg, false)
 }
 
 #[inline(always)]
-pub fn compare_not_equal(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
-    equality(cur, true)
+pub fn compare_not_equal(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    equality(cur, Opcode::CompareNotEqual, arg, true)
 }
 
+/// `==` and `!=`, which never raise for built-in values: numbers by the fast path, the rest
+/// by `values_equal`.
 #[inline(always)]
-fn equality(cur: &mut Cursor, negate: bool) -> Step {
-    let equal = match (cur.peek(2), cur.peek(1)) {
-        (Value::Int(x), Value::Int(y)) => x == y,
-        (a, b) => compare::values_equal(a, b),
+fn equality(cur: &mut Cursor, opcode: Opcode, arg: u32, negate: bool) -> Step {
+    let result = match operator_fast_path(opcode, arg, cur.peek(2), cur.peek(1)) {
+        Some(result) => result.is_truthy(),
+        None => compare::values_equal(cur.peek(2), cur.peek(1)) != negate,
     };
     cur.drop_top(2);
     // SAFETY: the slot was just vacated by the popped operand.
-    unsafe { slot::write_bool(cur.sp, equal != negate) };
+    unsafe { slot::write_bool(cur.sp, result) };
     cur.sp = unsafe { cur.sp.add(1) };
     Step::Next
 }
@@ -1306,8 +1364,9 @@ pub fn finish(vm: &mut Vm, cur: &mut Cursor, step: Step) -> Option<PyResult<Valu
 
 pub use int::to_ibig;
 
-/// The superinstructions of the instruction table: each runs its components' semantics in
-/// sequence, exactly as if each had been dispatched on its own, reading every later
+/// The superinstructions of the instruction table: one ending in a two-operand operator first
+/// tries that operator's fast path on its operands in place (`superinstructions`); otherwise
+/// each runs its components' semantics in sequence, exactly as if each had been dispatched on its own, reading every later
 /// component's argument from the instruction word that follows (the `fused` engine's rewrite
 /// leaves those in place). It stops after a component that does not fall through to the next
 /// instruction (a taken jump, a call, a return, an exception).
@@ -1318,6 +1377,16 @@ macro_rules! define_superinstructions {
     (@define $handler:ident [$($component:ident $component_handler:ident),*]) => {
         #[inline(always)]
         pub fn $handler(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+            #[inline(never)]
+            fn components(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+                define_superinstructions!(@run vm, cur, arg, $($component_handler),*)
+            }
+            if let Some(shape) = const { OperatorShape::of(&[$(Opcode::$component),*]) } {
+                if shape.run_fast(cur, arg) {
+                    return Step::Next;
+                }
+                return cur.out_of_line(|c| components(vm, c, arg));
+            }
             define_superinstructions!(@run vm, cur, arg, $($component_handler),*)
         }
     };
