@@ -49,7 +49,10 @@ def operator_shape(ops):
     loads = 0
     while loads < min(2, len(ops)) and ops[loads] in LOADS:
         loads += 1
-    if loads == len(ops) or ops[loads] not in FAST_PATH_OPERATORS:
+    if loads == len(ops):
+        return None
+    subscript = ops[loads] == "BinarySubscr" and loads == 2
+    if ops[loads] not in FAST_PATH_OPERATORS and not subscript:
         return None
     rest = ops[loads + 1:]
     if len(rest) > 1 or (rest and rest[0] not in SINKS) or (loads == 0 and not rest):
@@ -97,17 +100,15 @@ def main():
     args = parser.parse_args()
     if args.held_out:
         args.workloads = HELD_OUT
-    mean_share, single_share = defaultdict(float), defaultdict(float)
+    mean_share = defaultdict(float)
     for workload in args.workloads:
         total, tables = profile(args.pvm, workload)
-        for sequence, count in tables["instructions"].items():
-            single_share[sequence] += count / total / len(args.workloads)
         for section in ("pairs", "triples", "quadruples"):
             for sequence, count in tables[section].items():
                 if set(sequence.split()[:-1]) & NEVER_FALL_THROUGH:
                     continue
                 mean_share[sequence] += count / total / len(args.workloads)
-    chosen = choose(mean_share, single_share, args.top)
+    chosen = choose(mean_share, args.top)
     if args.table:
         print_table_rows([sequence for sequence, _ in chosen])
         return
@@ -135,48 +136,24 @@ def contains(longer, shorter):
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def runs_inside(picked, seq):
-    """Yields (sequence, i) for the runs of `seq` that start inside a run of `picked`, at its
-    i-th instruction (or at its first while `seq` is shorter): those runs of `seq` never
-    dispatch, `picked` runs them. The sequence is the whole run: `picked`, or `picked`
-    extended by the end of `seq`."""
-    if len(seq) < len(picked) and picked[: len(seq)] == seq:
-        yield picked, 0
-    for i in range(1, len(picked)):
-        tail = picked[i:]
-        if len(seq) <= len(tail) and tail[: len(seq)] == seq:
-            yield picked, i
-        elif seq[: len(tail)] == tail:
-            yield picked[:i] + seq, i
-
-
-def choose(mean_share, single_share, top):
+def choose(mean_share, top):
     """Picks `top` sequences greedily by the work each would still save given the ones picked
-    before it: runs of a sequence that start inside a run of a picked one are taken by the
-    picked one (the rewrite takes the longest match, and execution skips over a whole
-    superinstruction), and a sequence that extends a picked one only adds what it saves
-    beyond it. The profile counts runs of up to four instructions; a longer overlapping run
-    is estimated as a chain (share of the picked one x share of the other / share of their
-    common part), so this is an estimate, not an exact simulation."""
+    before it: the runs of a sequence inside runs of a picked longer one that saves more are
+    the picked one's (the rewrite takes, at each position, the choice that saves the most on
+    the path from there), and a sequence that extends a picked one only adds what it saves
+    beyond it. Runs that merely overlap are left to the rewrite, which settles each one
+    in favour of the choice that saves more; so this is an estimate, not a simulation."""
     candidates = {tuple(seq.split()): share for seq, share in mean_share.items()}
-    shares = dict(candidates)
-    shares.update({(op,): share for op, share in single_share.items()})
-
-    def run_share(run, picked, i):
-        if run in shares:
-            return shares[run]
-        common = shares.get(picked[i:], 0.0)
-        return shares[picked] * shares[run[i:]] / common if common else 0.0
-
     chosen = []
 
     def marginal(seq):
         share = candidates[seq]
+        work = work_saved(list(seq))
         for picked, _ in chosen:
-            if picked != seq:
-                share -= sum(run_share(run, picked, i) for run, i in runs_inside(picked, seq))
+            if picked != seq and contains(picked, seq) and work_saved(list(picked)) > work:
+                share -= candidates[picked]
         base = max((work_saved(list(p)) for p, _ in chosen if contains(seq, p)), default=0)
-        return max(share, 0.0) * (work_saved(list(seq)) - base)
+        return max(share, 0.0) * (work - base)
 
     while len(chosen) < top:
         remaining = [seq for seq in candidates if seq not in dict(chosen)]

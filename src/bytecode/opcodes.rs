@@ -126,27 +126,35 @@ macro_rules! for_each_op {
             (LoadFastLoadConstCompareLessPopJumpIfFalse, load_fast_load_const_compare_less_pop_jump_if_false, Local, [LoadFast load_fast, LoadConst load_const, CompareLess compare_less, PopJumpIfFalse pop_jump_if_false], "LoadFast LoadConst CompareLess PopJumpIfFalse"),
             (LoadFastLoadFast, load_fast_load_fast, Local, [LoadFast load_fast, LoadFast load_fast], "LoadFast LoadFast"),
             (LoadFastLoadConst, load_fast_load_const, Local, [LoadFast load_fast, LoadConst load_const], "LoadFast LoadConst"),
-            (LoadFastLoadConstBinarySubtract, load_fast_load_const_binary_subtract, Local, [LoadFast load_fast, LoadConst load_const, BinarySubtract binary_subtract], "LoadFast LoadConst BinarySubtract"),
+            (LoadFastLoadFastInplaceAddStoreFast, load_fast_load_fast_inplace_add_store_fast, Local, [LoadFast load_fast, LoadFast load_fast, InplaceAdd inplace_add, StoreFast store_fast], "LoadFast LoadFast InplaceAdd StoreFast"),
+            (LoadFastLoadFastCompareLessEqualPopJumpIfTrue, load_fast_load_fast_compare_less_equal_pop_jump_if_true, Local, [LoadFast load_fast, LoadFast load_fast, CompareLessEqual compare_less_equal, PopJumpIfTrue pop_jump_if_true], "LoadFast LoadFast CompareLessEqual PopJumpIfTrue"),
             (StoreFastLoadFast, store_fast_load_fast, Local, [StoreFast store_fast, LoadFast load_fast], "StoreFast LoadFast"),
-            (InplaceAddStoreFast, inplace_add_store_fast, None, [InplaceAdd inplace_add, StoreFast store_fast], "InplaceAdd StoreFast"),
-            (CompareLessEqualPopJumpIfFalseLoadConstLoadFast, compare_less_equal_pop_jump_if_false_load_const_load_fast, None, [CompareLessEqual compare_less_equal, PopJumpIfFalse pop_jump_if_false, LoadConst load_const, LoadFast load_fast], "CompareLessEqual PopJumpIfFalse LoadConst LoadFast"),
-            (LoadFastLoadFastCompareLessEqualPopJumpIfFalse, load_fast_load_fast_compare_less_equal_pop_jump_if_false, Local, [LoadFast load_fast, LoadFast load_fast, CompareLessEqual compare_less_equal, PopJumpIfFalse pop_jump_if_false], "LoadFast LoadFast CompareLessEqual PopJumpIfFalse"),
-            (StoreSubscrLoadFast, store_subscr_load_fast, None, [StoreSubscr store_subscr, LoadFast load_fast], "StoreSubscr LoadFast"),
+            (LoadFastLoadConstBinarySubtract, load_fast_load_const_binary_subtract, Local, [LoadFast load_fast, LoadConst load_const, BinarySubtract binary_subtract], "LoadFast LoadConst BinarySubtract"),
+            (LoadFastLoadFastBinarySubscr, load_fast_load_fast_binary_subscr, Local, [LoadFast load_fast, LoadFast load_fast, BinarySubscr binary_subscr], "LoadFast LoadFast BinarySubscr"),
+            (LoadFastLoadConstBinarySubscr, load_fast_load_const_binary_subscr, Local, [LoadFast load_fast, LoadConst load_const, BinarySubscr binary_subscr], "LoadFast LoadConst BinarySubscr"),
+            (LoadFastStoreSubscrLoadFast, load_fast_store_subscr_load_fast, Local, [LoadFast load_fast, StoreSubscr store_subscr, LoadFast load_fast], "LoadFast StoreSubscr LoadFast"),
+            (LoadFastLoadConstInplaceAddStoreFast, load_fast_load_const_inplace_add_store_fast, Local, [LoadFast load_fast, LoadConst load_const, InplaceAdd inplace_add, StoreFast store_fast], "LoadFast LoadConst InplaceAdd StoreFast"),
+            (LoadConstBinarySubtractCall, load_const_binary_subtract_call, Const, [LoadConst load_const, BinarySubtract binary_subtract, Call call], "LoadConst BinarySubtract Call"),
+            (LoadFastLoadFastBinaryMultiply, load_fast_load_fast_binary_multiply, Local, [LoadFast load_fast, LoadFast load_fast, BinaryMultiply binary_multiply], "LoadFast LoadFast BinaryMultiply"),
+            (StoreFastLoadFastLoadFast, store_fast_load_fast_load_fast, Local, [StoreFast store_fast, LoadFast load_fast, LoadFast load_fast], "StoreFast LoadFast LoadFast"),
+            (LoadConstBinaryModulo, load_const_binary_modulo, Const, [LoadConst load_const, BinaryModulo binary_modulo], "LoadConst BinaryModulo"),
+            (LoadConstCopyCopyBinarySubscr, load_const_copy_copy_binary_subscr, Const, [LoadConst load_const, Copy copy, Copy copy, BinarySubscr binary_subscr], "LoadConst Copy Copy BinarySubscr"),
             (CopyCopyBinarySubscrLoadFast, copy_copy_binary_subscr_load_fast, Count, [Copy copy, Copy copy, BinarySubscr binary_subscr, LoadFast load_fast], "Copy Copy BinarySubscr LoadFast"),
+            (LoadConstCompareLessPopJumpIfFalseLoadFast, load_const_compare_less_pop_jump_if_false_load_fast, Const, [LoadConst load_const, CompareLess compare_less, PopJumpIfFalse pop_jump_if_false, LoadFast load_fast], "LoadConst CompareLess PopJumpIfFalse LoadFast"),
+            (CompareLessPopJumpIfFalseLoadFastReturnValue, compare_less_pop_jump_if_false_load_fast_return_value, None, [CompareLess compare_less, PopJumpIfFalse pop_jump_if_false, LoadFast load_fast, ReturnValue return_value], "CompareLess PopJumpIfFalse LoadFast ReturnValue"),
             (LoadGlobalLoadFast, load_global_load_fast, Name, [LoadGlobal load_global, LoadFast load_fast], "LoadGlobal LoadFast"),
             (LoadGlobalLoadFastLoadConst, load_global_load_fast_load_const, Name, [LoadGlobal load_global, LoadFast load_fast, LoadConst load_const], "LoadGlobal LoadFast LoadConst"),
-            (SwapSwapStoreSubscr, swap_swap_store_subscr, Count, [Swap swap, Swap swap, StoreSubscr store_subscr], "Swap Swap StoreSubscr"),
-            (BinaryMultiplyInplaceAddSwapSwap, binary_multiply_inplace_add_swap_swap, None, [BinaryMultiply binary_multiply, InplaceAdd inplace_add, Swap swap, Swap swap], "BinaryMultiply InplaceAdd Swap Swap"),
+            (LoadConstLoadFastLoadFastStoreSubscr, load_const_load_fast_load_fast_store_subscr, Const, [LoadConst load_const, LoadFast load_fast, LoadFast load_fast, StoreSubscr store_subscr], "LoadConst LoadFast LoadFast StoreSubscr"),
             (StoreSubscrLoadFastLoadFastInplaceAdd, store_subscr_load_fast_load_fast_inplace_add, None, [StoreSubscr store_subscr, LoadFast load_fast, LoadFast load_fast, InplaceAdd inplace_add], "StoreSubscr LoadFast LoadFast InplaceAdd"),
-            (ForIterStoreFast, for_iter_store_fast, Jump, [ForIter for_iter, StoreFast store_fast], "ForIter StoreFast"),
-            (ForIterStoreFastLoadFastLoadFast, for_iter_store_fast_load_fast_load_fast, Jump, [ForIter for_iter, StoreFast store_fast, LoadFast load_fast, LoadFast load_fast], "ForIter StoreFast LoadFast LoadFast"),
-            (BinaryRShiftLoadConstBinaryModuloBinarySubscr, binary_rshift_load_const_binary_modulo_binary_subscr, None, [BinaryRShift binary_rshift, LoadConst load_const, BinaryModulo binary_modulo, BinarySubscr binary_subscr], "BinaryRShift LoadConst BinaryModulo BinarySubscr"),
-            (CompareLessPopJumpIfFalse, compare_less_pop_jump_if_false, None, [CompareLess compare_less, PopJumpIfFalse pop_jump_if_false], "CompareLess PopJumpIfFalse"),
-            (BinaryMultiplyInplaceOpSwapSwap, binary_multiply_inplace_op_swap_swap, None, [BinaryMultiply binary_multiply, InplaceOp inplace_op, Swap swap, Swap swap], "BinaryMultiply InplaceOp Swap Swap"),
-            (ForIterStoreFastLoadFastLoadConst, for_iter_store_fast_load_fast_load_const, Jump, [ForIter for_iter, StoreFast store_fast, LoadFast load_fast, LoadConst load_const], "ForIter StoreFast LoadFast LoadConst"),
-            (StoreSubscrLoadFastLoadConstCopy, store_subscr_load_fast_load_const_copy, None, [StoreSubscr store_subscr, LoadFast load_fast, LoadConst load_const, Copy copy], "StoreSubscr LoadFast LoadConst Copy"),
-            (LoadFastLoadFastStoreSubscr, load_fast_load_fast_store_subscr, Local, [LoadFast load_fast, LoadFast load_fast, StoreSubscr store_subscr], "LoadFast LoadFast StoreSubscr"),
-            (BinaryModuloStoreFastLoadFastLoadMethod, binary_modulo_store_fast_load_fast_load_method, None, [BinaryModulo binary_modulo, StoreFast store_fast, LoadFast load_fast, LoadMethod load_method], "BinaryModulo StoreFast LoadFast LoadMethod"),
+            (LoadFastInplaceAddStoreFastLoadFast, load_fast_inplace_add_store_fast_load_fast, Local, [LoadFast load_fast, InplaceAdd inplace_add, StoreFast store_fast, LoadFast load_fast], "LoadFast InplaceAdd StoreFast LoadFast"),
+            (SwapSwapStoreSubscr, swap_swap_store_subscr, Count, [Swap swap, Swap swap, StoreSubscr store_subscr], "Swap Swap StoreSubscr"),
+            (LoadFastLoadConstInplaceOpStoreFast, load_fast_load_const_inplace_op_store_fast, Local, [LoadFast load_fast, LoadConst load_const, InplaceOp inplace_op, StoreFast store_fast], "LoadFast LoadConst InplaceOp StoreFast"),
+            (LoadFastLoadConstBinaryRShift, load_fast_load_const_binary_rshift, Local, [LoadFast load_fast, LoadConst load_const, BinaryRShift binary_rshift], "LoadFast LoadConst BinaryRShift"),
+            (LoadFastLoadFastStoreSubscrLoadFast, load_fast_load_fast_store_subscr_load_fast, Local, [LoadFast load_fast, LoadFast load_fast, StoreSubscr store_subscr, LoadFast load_fast], "LoadFast LoadFast StoreSubscr LoadFast"),
+            (LoadFastLoadFastCompareLessPopJumpIfTrue, load_fast_load_fast_compare_less_pop_jump_if_true, Local, [LoadFast load_fast, LoadFast load_fast, CompareLess compare_less, PopJumpIfTrue pop_jump_if_true], "LoadFast LoadFast CompareLess PopJumpIfTrue"),
+            (StoreFastLoadFastLoadConst, store_fast_load_fast_load_const, Local, [StoreFast store_fast, LoadFast load_fast, LoadConst load_const], "StoreFast LoadFast LoadConst"),
+            (LoadFastLoadConstCopyCopy, load_fast_load_const_copy_copy, Local, [LoadFast load_fast, LoadConst load_const, Copy copy, Copy copy], "LoadFast LoadConst Copy Copy"),
+            (CopyBinarySubscrLoadFastLoadFast, copy_binary_subscr_load_fast_load_fast, Count, [Copy copy, BinarySubscr binary_subscr, LoadFast load_fast, LoadFast load_fast], "Copy BinarySubscr LoadFast LoadFast"),
         }
     };
 }
@@ -213,6 +221,45 @@ macro_rules! declare_opcodes {
                 match self {
                     $(Opcode::$name => declare_opcodes!(@components $class),)*
                 }
+            }
+
+            /// Whether the instruction always continues with the next one when it does not
+            /// raise: no jump, call, return or loop exit. A superinstruction need not check
+            /// where such a component left the instruction pointer.
+            pub const fn always_falls_through(self) -> bool {
+                matches!(
+                    self,
+                    Opcode::Nop
+                        | Opcode::Pop
+                        | Opcode::Copy
+                        | Opcode::Swap
+                        | Opcode::LoadConst
+                        | Opcode::LoadFast
+                        | Opcode::StoreFast
+                        | Opcode::LoadDeref
+                        | Opcode::StoreDeref
+                        | Opcode::LoadGlobal
+                        | Opcode::BinaryAdd
+                        | Opcode::BinarySubtract
+                        | Opcode::BinaryMultiply
+                        | Opcode::BinaryTrueDivide
+                        | Opcode::BinaryFloorDivide
+                        | Opcode::BinaryModulo
+                        | Opcode::BinaryRShift
+                        | Opcode::BinaryAnd
+                        | Opcode::BinaryOr
+                        | Opcode::BinaryXor
+                        | Opcode::InplaceAdd
+                        | Opcode::InplaceOp
+                        | Opcode::CompareLess
+                        | Opcode::CompareLessEqual
+                        | Opcode::CompareEqual
+                        | Opcode::CompareNotEqual
+                        | Opcode::CompareGreater
+                        | Opcode::CompareGreaterEqual
+                        | Opcode::BinarySubscr
+                        | Opcode::StoreSubscr
+                )
             }
 
             #[inline]

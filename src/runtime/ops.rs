@@ -17,7 +17,7 @@ use super::function::{GlobalCacheEntry, PyFunction, RtCode};
 use super::set::Operand;
 use super::superinstructions::OperatorShape;
 use super::types::TypeId;
-use super::value::{PySlice, Value, discard, slot};
+use super::value::{PyList, PySlice, Value, discard, slot};
 use super::vm::{Step, Vm};
 use super::{attr, hashing, import, int, iter, strformat, subscript};
 
@@ -1053,16 +1053,11 @@ pub fn list_to_tuple(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 
 #[inline(always)]
 pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
+    // The cases of `subscript_fast_path`, each with its operands dropped by their known types:
+    // the counts decrement inline instead of going through the value drop glue.
     let found = match (cur.peek(2), cur.peek(1)) {
         (Value::List(list), Value::Int(i)) => {
-            // SAFETY: the reference is used only to clone one item (a count increment, which
-            // runs no Python code and cannot touch the list) and is gone before the stack
-            // changes. A list mutably borrowed elsewhere fails here and goes the slow way.
-            let Ok(items) = (unsafe { list.try_borrow_unguarded() }) else {
-                return cur.out_of_line(|c| subscr_slow(vm, c));
-            };
-            if let Some(v) = items.get(list_index(*i, items.len())) {
-                let v = v.clone();
+            if let Some(v) = list_item_fast_path(list, *i) {
                 // SAFETY: `list` points into the container's stack slot: reading the `Rc` out
                 // takes over the slot's reference, so the slot may be overwritten. Read through
                 // the reference already matched, it is dropped by its known type without the
@@ -1079,8 +1074,6 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
         }
         (Value::Dict(dict), key @ Value::Str(s)) => {
             if let Some(v) = dict.get_by_str(s, key) {
-                // Dropped by their known types: the count decrements inline instead of
-                // calling the value drop glue.
                 let Value::Str(key) = cur.pop() else {
                     // SAFETY: nothing since the match above has written to the stack.
                     unsafe { std::hint::unreachable_unchecked() }
@@ -1107,6 +1100,29 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
         }
         None => cur.out_of_line(|c| subscr_slow(vm, c)),
     }
+}
+
+/// The inline cases of `container[key]`: a list by an int in range, a dict by a str or an
+/// int key it holds; `None` for everything else (the general path then answers or raises).
+/// Shared by `BinarySubscr` and the superinstructions that read both operands in place.
+#[inline(always)]
+pub fn subscript_fast_path(container: &Value, key: &Value) -> Option<Value> {
+    match (container, key) {
+        (Value::List(list), Value::Int(i)) => list_item_fast_path(list, *i),
+        (Value::Dict(dict), Value::Str(s)) => dict.get_by_str(s, key),
+        (Value::Dict(dict), Value::Int(i)) => dict.get_hashed(hashing::hash_i64(*i), key),
+        _ => None,
+    }
+}
+
+/// `list[i]` for an index in range. `None` for an index out of range and for a list mutably
+/// borrowed elsewhere (the general path then raises or waits its turn).
+#[inline(always)]
+fn list_item_fast_path(list: &PyList, i: i64) -> Option<Value> {
+    // SAFETY: the reference is used only to clone one item (a count increment, which runs no
+    // Python code and cannot touch the list) and is gone before anything else runs.
+    let items = unsafe { list.try_borrow_unguarded() }.ok()?;
+    items.get(list_index(i, items.len())).cloned()
 }
 
 /// A list index made non-negative as a position to look up: an index still negative after
@@ -1377,31 +1393,26 @@ macro_rules! define_superinstructions {
     (@define $handler:ident [$($component:ident $component_handler:ident),*]) => {
         #[inline(always)]
         pub fn $handler(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-            #[inline(never)]
-            fn components(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-                define_superinstructions!(@run vm, cur, arg, $($component_handler),*)
+            if let Some(shape) = const { OperatorShape::of(&[$(Opcode::$component),*]) }
+                && shape.run_fast(cur, arg)
+            {
+                return Step::Next;
             }
-            if let Some(shape) = const { OperatorShape::of(&[$(Opcode::$component),*]) } {
-                if shape.run_fast(cur, arg) {
-                    return Step::Next;
-                }
-                return cur.out_of_line(|c| components(vm, c, arg));
-            }
-            define_superinstructions!(@run vm, cur, arg, $($component_handler),*)
+            define_superinstructions!(@run vm, cur, arg, $($component $component_handler),*)
         }
     };
     (@define $handler:ident $frequency:ident) => {};
-    (@run $vm:ident, $cur:ident, $arg:expr, $last:ident) => {
-        $last($vm, $cur, $arg)
+    (@run $vm:ident, $cur:ident, $arg:expr, $last:ident $last_handler:ident) => {
+        $last_handler($vm, $cur, $arg)
     };
-    (@run $vm:ident, $cur:ident, $arg:expr, $first:ident, $($rest:ident),+) => {{
+    (@run $vm:ident, $cur:ident, $arg:expr, $first:ident $first_handler:ident, $($rest:ident $rest_handler:ident),+) => {{
         let next = $cur.ip;
-        let step = $first($vm, $cur, $arg);
-        if step != Step::Next || $cur.ip != next {
+        let step = $first_handler($vm, $cur, $arg);
+        if step != Step::Next || (!Opcode::$first.always_falls_through() && $cur.ip != next) {
             return step;
         }
         let following = $cur.fetch().arg();
-        define_superinstructions!(@run $vm, $cur, following, $($rest),+)
+        define_superinstructions!(@run $vm, $cur, following, $($rest $rest_handler),+)
     }};
 }
 

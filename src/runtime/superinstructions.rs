@@ -13,8 +13,8 @@
 use crate::bytecode::Opcode;
 
 use super::frame::Cursor;
-use super::ops::{Immediate, has_operator_fast_path, operator_fast_path};
-use super::value::Value;
+use super::ops::{Immediate, has_operator_fast_path, operator_fast_path, subscript_fast_path};
+use super::value::{Value, discard};
 
 /// Where a fused operator's operand comes from: the stack, or the local or constant named by
 /// the argument of the component at that index.
@@ -60,7 +60,13 @@ impl OperatorShape {
         {
             loads += 1;
         }
-        if loads == components.len() || !has_operator_fast_path(components[loads]) {
+        if loads == components.len() {
+            return None;
+        }
+        // A subscript's container is a heap value: only one read in place, never one that
+        // would have to be dropped from the stack, is fused.
+        let subscript = matches!(components[loads], Opcode::BinarySubscr) && loads == 2;
+        if !has_operator_fast_path(components[loads]) && !subscript {
             return None;
         }
         let (left, right) = match loads {
@@ -116,23 +122,25 @@ impl OperatorShape {
                 Operand::Const(k) => cur.constant(word(k)),
             }
         };
-        let Some(result): Option<Immediate> = operator_fast_path(
-            self.operator,
-            word(self.at),
-            read(self.left, on_stack),
-            read(self.right, 1),
-        ) else {
+        let (left, right) = (read(self.left, on_stack), read(self.right, 1));
+        let result = if let Opcode::BinarySubscr = self.operator {
+            subscript_fast_path(left, right).map(Fast::Value)
+        } else {
+            operator_fast_path(self.operator, word(self.at), left, right).map(Fast::Immediate)
+        };
+        let Some(result) = result else {
             return false;
         };
         let sink_arg = match self.sink {
             Sink::Push => 0,
             Sink::StoreFast(k) | Sink::JumpIfFalse(k) | Sink::JumpIfTrue(k) => word(k),
         };
-        // SAFETY: the stack operands were immediates (the fast path takes nothing else), so
-        // giving up their slots drops nothing; the pushed result goes into the lowest of them
-        // or the slot above the top, within the frame's stack depth as the components'
-        // pushes would be; the stored local is a slot of this frame, its old value dropped
-        // in place first (dropping runs no Python code) as `StoreFast` does.
+        // SAFETY: the stack operands were immediates (the operator fast paths take nothing
+        // else from the stack), so giving up their slots drops nothing; the pushed result
+        // goes into the lowest of them or the slot above the top, within the frame's stack
+        // depth as the components' pushes would be; the stored local is a slot of this
+        // frame, its old value dropped in place first (dropping runs no Python code) as
+        // `StoreFast` does.
         unsafe {
             cur.sp = cur.sp.sub(on_stack);
             cur.ip = cur.ip.add(self.len - 1);
@@ -149,18 +157,53 @@ impl OperatorShape {
                     result.write(local);
                 }
                 Sink::JumpIfFalse(_) => {
-                    if !result.is_truthy() {
+                    if !result.into_truth() {
                         cur.jump_to(sink_arg);
                     }
                 }
                 Sink::JumpIfTrue(_) => {
-                    if result.is_truthy() {
+                    if result.into_truth() {
                         cur.jump_to(sink_arg);
                     }
                 }
             }
         }
         true
+    }
+}
+
+/// A fused operator's result: an immediate from an arithmetic or comparison fast path, or
+/// the item a subscript read.
+enum Fast {
+    Immediate(Immediate),
+    Value(Value),
+}
+
+impl Fast {
+    /// # Safety
+    /// `slot` is valid for a 16-byte write and holds no value that needs dropping.
+    #[inline(always)]
+    unsafe fn write(self, slot: *mut Value) {
+        // SAFETY: as the caller promises.
+        unsafe {
+            match self {
+                Fast::Immediate(immediate) => immediate.write(slot),
+                Fast::Value(value) => slot.write(value),
+            }
+        }
+    }
+
+    /// Consumes the result as a branch condition.
+    #[inline(always)]
+    fn into_truth(self) -> bool {
+        match self {
+            Fast::Immediate(immediate) => immediate.is_truthy(),
+            Fast::Value(value) => {
+                let truthy = value.is_truthy();
+                discard(value);
+                truthy
+            }
+        }
     }
 }
 
@@ -207,6 +250,11 @@ mod tests {
         assert_eq!(shape.sink, Sink::JumpIfFalse(2));
         let shape = OperatorShape::of(&[InplaceAdd, StoreFast]).unwrap();
         assert_eq!((shape.left, shape.right), (Operand::Stack, Operand::Stack));
+        let shape = OperatorShape::of(&[LoadFast, LoadFast, BinarySubscr]).unwrap();
+        assert_eq!(
+            (shape.left, shape.right),
+            (Operand::Local(0), Operand::Local(1))
+        );
     }
 
     #[test]
@@ -237,7 +285,8 @@ mod tests {
         for components in [
             &[LoadFast, LoadFast][..],
             &[LoadFast, LoadFast, LoadFast],
-            &[LoadFast, LoadConst, BinarySubscr],
+            &[LoadConst, BinarySubscr],
+            &[LoadFast, BinarySubscr, StoreFast],
             &[LoadFast, LoadConst, BinaryPower],
             &[LoadConst, BinarySubtract, Call],
             &[LoadFast, BinaryAdd, StoreFast, Jump],
