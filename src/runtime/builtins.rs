@@ -690,19 +690,6 @@ fn builtin_hex(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// Calling a type: `int(x)`, `list(it)`, `ValueError("msg")`, ...
 pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
-    if ty.is_exception() {
-        if args.has_keywords() {
-            return Err(type_error(format!(
-                "{}() takes no keyword arguments",
-                ty.name()
-            )));
-        }
-        return Ok(Value::Exception(PyException::new(
-            ty,
-            args.positional.to_vec(),
-        )));
-    }
-    let name = ty.name();
     match ty {
         TypeId::Int => construct_int(args),
         TypeId::Float => {
@@ -755,7 +742,7 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
             Ok(Value::Dict(Rc::new(d)))
         }
         TypeId::Set | TypeId::FrozenSet => {
-            expect(&args, name, 0, 1)?;
+            expect(&args, ty.name(), 0, 1)?;
             let table = match args.positional.first() {
                 Some(Value::FrozenSet(set)) if ty == TypeId::FrozenSet => {
                     return Ok(Value::FrozenSet(set.clone()));
@@ -833,7 +820,23 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
         TypeId::Object => Err(type_error(
             "object() instances are not supported by pvm yet",
         )),
-        _ => Err(type_error(format!("cannot create '{name}' instances"))),
+        // Exception types are looked for last: finding one walks the class hierarchy.
+        _ if ty.is_exception() => {
+            if args.has_keywords() {
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    ty.name()
+                )));
+            }
+            Ok(Value::Exception(PyException::new(
+                ty,
+                args.positional.to_vec(),
+            )))
+        }
+        _ => Err(type_error(format!(
+            "cannot create '{}' instances",
+            ty.name()
+        ))),
     }
 }
 
