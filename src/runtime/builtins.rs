@@ -26,7 +26,7 @@ use super::vm::Vm;
 macro_rules! builtin_table {
     ($($name:literal => $func:path),* $(,)?) => {
         static BUILTINS: &[BuiltinFunction] = &[
-            $(BuiltinFunction { name: $name, func: $func },)*
+            $(crate::builtin_function!($name, $func),)*
         ];
     };
 }
@@ -174,11 +174,27 @@ pub fn length(v: &Value) -> PyResult<usize> {
     })
 }
 
-fn builtin_len(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+/// `len`: a list's or dict's length inline into the call, anything else out of line.
+#[inline(always)]
+fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    if !args.has_keywords() {
+        match args.positional {
+            [Value::List(l)] => return Ok(Value::Int(l.borrow().len() as i64)),
+            [Value::Dict(d)] => return Ok(Value::Int(d.len() as i64)),
+            _ => {}
+        }
+    }
+    len_general(vm, args)
+}
+
+#[inline(never)]
+fn len_general(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "len", 1, 1)?;
     Ok(Value::Int(length(&args.positional[0])? as i64))
 }
 
+/// Inline into its `stack_call`: a hot built-in.
+#[inline(always)]
 fn builtin_abs(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "abs", 1, 1)?;
     match &args.positional[0] {
@@ -196,24 +212,15 @@ fn builtin_abs(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+#[inline(never)]
 fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: Comparison) -> PyResult<Value> {
-    // Two ints and no keywords, as in `min(a, b)`: the general loop's outcome, with the first
-    // kept on a tie, without its key and error handling.
-    if let ([Value::Int(first), Value::Int(second)], []) = (args.positional, args.kw_names) {
-        let best = if op.holds(second.cmp(first)) {
-            second
-        } else {
-            first
-        };
-        return Ok(Value::Int(*best));
-    }
     for k in args.kw_names {
         if let Value::Str(s) = k
             && s.as_str() != "key"
             && s.as_str() != "default"
         {
             return Err(type_error(format!(
-                "{name}() got an unexpected keyword argument '{}'",
+                "'{}' is an invalid keyword argument for {name}()",
                 s.as_str()
             )));
         }
@@ -271,12 +278,36 @@ fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: Comparison) -> PyResult<
     }
 }
 
+#[inline(always)]
 fn builtin_min(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    min_max(vm, args, "min", Comparison::Less)
+    match best_of_two_ints(&args, Comparison::Less) {
+        Some(best) => Ok(best),
+        None => min_max(vm, args, "min", Comparison::Less),
+    }
 }
 
+#[inline(always)]
 fn builtin_max(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    min_max(vm, args, "max", Comparison::Greater)
+    match best_of_two_ints(&args, Comparison::Greater) {
+        Some(best) => Ok(best),
+        None => min_max(vm, args, "max", Comparison::Greater),
+    }
+}
+
+/// `min(a, b)` or `max(a, b)` of two ints and no keywords, inline into the call: the general
+/// loop's outcome, with the first kept on a tie.
+#[inline(always)]
+fn best_of_two_ints(args: &Args<'_>, op: Comparison) -> Option<Value> {
+    match (args.positional, args.kw_names) {
+        ([Value::Int(first), Value::Int(second)], []) => {
+            Some(Value::Int(if op.holds(second.cmp(first)) {
+                *second
+            } else {
+                *first
+            }))
+        }
+        _ => None,
+    }
 }
 
 fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -340,6 +371,8 @@ fn class_check(cls: &Value, name: &str, check: &dyn Fn(TypeId) -> bool) -> PyRes
     }
 }
 
+/// Inline into its `stack_call`: a hot built-in.
+#[inline(always)]
 fn builtin_isinstance(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "isinstance", 2, 2)?;
     let ty = args.positional[0].type_id();
@@ -354,6 +387,8 @@ fn builtin_issubclass(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     class_check(&args.positional[1], "issubclass", &|t| ty.is_subtype_of(t)).map(Value::Bool)
 }
 
+/// Inline into its `stack_call`: a hot built-in.
+#[inline(always)]
 fn builtin_ord(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect(&args, "ord", 1, 1)?;
     match &args.positional[0] {
@@ -655,19 +690,6 @@ fn builtin_hex(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// Calling a type: `int(x)`, `list(it)`, `ValueError("msg")`, ...
 pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
-    if ty.is_exception() {
-        if args.has_keywords() {
-            return Err(type_error(format!(
-                "{}() takes no keyword arguments",
-                ty.name()
-            )));
-        }
-        return Ok(Value::Exception(PyException::new(
-            ty,
-            args.positional.to_vec(),
-        )));
-    }
-    let name = ty.name();
     match ty {
         TypeId::Int => construct_int(args),
         TypeId::Float => {
@@ -720,7 +742,7 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
             Ok(Value::Dict(Rc::new(d)))
         }
         TypeId::Set | TypeId::FrozenSet => {
-            expect(&args, name, 0, 1)?;
+            expect(&args, ty.name(), 0, 1)?;
             let table = match args.positional.first() {
                 Some(Value::FrozenSet(set)) if ty == TypeId::FrozenSet => {
                     return Ok(Value::FrozenSet(set.clone()));
@@ -798,7 +820,23 @@ pub fn construct(vm: &mut Vm, ty: TypeId, args: Args<'_>) -> PyResult<Value> {
         TypeId::Object => Err(type_error(
             "object() instances are not supported by pvm yet",
         )),
-        _ => Err(type_error(format!("cannot create '{name}' instances"))),
+        // Exception types are looked for last: finding one walks the class hierarchy.
+        _ if ty.is_exception() => {
+            if args.has_keywords() {
+                return Err(type_error(format!(
+                    "{}() takes no keyword arguments",
+                    ty.name()
+                )));
+            }
+            Ok(Value::Exception(PyException::new(
+                ty,
+                args.positional.to_vec(),
+            )))
+        }
+        _ => Err(type_error(format!(
+            "cannot create '{}' instances",
+            ty.name()
+        ))),
     }
 }
 

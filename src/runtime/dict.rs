@@ -106,6 +106,9 @@ impl Equivalent<HashKey> for StrKey<'_> {
     }
 }
 
+/// Dicts of at most this many entries are looked up by scanning their entries.
+const SCANNED_DICT_LEN: usize = 8;
+
 pub type Table = IndexMap<HashKey, Value, BuildHasherDefault<FxHasher>>;
 
 #[derive(Default)]
@@ -162,13 +165,21 @@ impl PyDict {
         Ok(self.get_hashed(hash_value(key)?, key))
     }
 
-    /// Looks up `key` whose hash the caller already has.
-    #[inline]
+    /// Looks up `key` whose hash the caller already has. Out of line: the subscript op in the
+    /// dispatch loop calls it, and inlined there it cost the loop more than it saved.
+    #[inline(never)]
     pub fn get_hashed(&self, hash: i64, key: &Value) -> Option<Value> {
-        self.table
-            .borrow()
-            .get(&KeyRef { hash, value: key })
-            .cloned()
+        let table = self.table.borrow();
+        // A small dict is scanned instead: the hashed probe compares keys through a function
+        // pointer and costs more than checking a few stored hashes. Keys are unique, so both
+        // find the same entry.
+        if table.len() <= SCANNED_DICT_LEN {
+            return table
+                .iter()
+                .find(|(k, _)| k.hash == hash && same_key(&k.value, key))
+                .map(|(_, v)| v.clone());
+        }
+        table.get(&KeyRef { hash, value: key }).cloned()
     }
 
     pub fn get_with_index(&self, key: &Value) -> PyResult<Option<(usize, Value)>> {

@@ -11,11 +11,12 @@ use crate::bytecode::{CodeObject, Constant, Instr};
 
 use super::dict::{HashKey, PyDict};
 use super::exceptions::{PyErr, PyResult, error, type_error};
+use super::frame::Cursor;
 use super::set::{PySet, SetTable};
 use super::str::PyStr;
 use super::types::TypeId;
 use super::value::Value;
-use super::vm::Vm;
+use super::vm::{Step, Vm};
 
 /// One entry of the global-lookup cache: where the name's value lives inside the globals or
 /// builtins dictionary. Entries never move while both dictionaries keep their layout (no key
@@ -600,9 +601,31 @@ impl<'a> Args<'a> {
 
 pub type BuiltinFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
 
+/// A built-in's entry for a call with positional arguments only, made from the value stack:
+/// the `argc` arguments on top, the callable (possibly after a NULL marker) from the result
+/// slot below them. It runs the built-in and leaves its result in the result slot.
+pub type StackCall = fn(&mut Vm, &mut Cursor, *mut Value, usize) -> Step;
+
 pub struct BuiltinFunction {
     pub name: &'static str,
     pub func: BuiltinFn,
+    /// `func` called straight from the value stack, with the call's plumbing specialized to
+    /// it: positional calls (most built-in calls) cost one indirect call this way.
+    pub stack_call: StackCall,
+}
+
+/// The `BuiltinFunction` of `name` and `func` (in a static table).
+#[macro_export]
+macro_rules! builtin_function {
+    ($name:expr, $func:path) => {
+        $crate::runtime::function::BuiltinFunction {
+            name: $name,
+            func: $func,
+            stack_call: |vm, cur, result_slot, argc| {
+                vm.call_builtin_on_stack(cur, result_slot, argc, $func)
+            },
+        }
+    };
 }
 
 /// A built-in method bound to its receiver (`xs.append` used as a value).

@@ -21,7 +21,7 @@ use super::vm::Vm;
 macro_rules! method_table {
     ($table:ident: $($name:literal => $func:path),* $(,)?) => {
         static $table: &[BuiltinFunction] = &[
-            $(BuiltinFunction { name: $name, func: $func },)*
+            $(crate::builtin_function!($name, $func),)*
         ];
     };
 }
@@ -216,6 +216,8 @@ method_table!(LIST_METHODS:
     "clear" => list_clear,
 );
 
+/// Inline into its `stack_call`: a hot built-in.
+#[inline(always)]
 fn list_append(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect_args(&args, "list.append", 1, 1)?;
     receiver_list(&args)
@@ -241,6 +243,8 @@ fn list_insert(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Inline into its `stack_call`: a hot built-in.
+#[inline(always)]
 fn list_pop(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect_args(&args, "pop", 0, 1)?;
     let mut items = receiver_list(&args).borrow_mut();
@@ -504,6 +508,8 @@ fn dict_items(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(view(&args, TypeId::DictItems))
 }
 
+/// Inline into its `stack_call`: a hot built-in.
+#[inline(always)]
 fn dict_get(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect_args(&args, "get", 1, 2)?;
     let found = receiver_dict(&args).get(&args.positional[1])?;

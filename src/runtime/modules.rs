@@ -65,7 +65,7 @@ fn table_module(
 macro_rules! function_table {
     ($table:ident: $($name:literal => $func:path),* $(,)?) => {
         static $table: &[BuiltinFunction] = &[
-            $(BuiltinFunction { name: $name, func: $func },)*
+            $(crate::builtin_function!($name, $func),)*
         ];
     };
 }
@@ -320,6 +320,8 @@ unary_math! {
     math_radians => "radians", f64::to_radians;
 }
 
+/// Inline into its `stack_call`: a hot built-in.
+#[inline(always)]
 fn math_sqrt(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let x = float_arg(&exact_args(&args, "sqrt", 1)?[0])?;
     if x < 0.0 {

@@ -82,12 +82,19 @@ pub struct PyRange {
 impl PyRange {
     pub fn len(&self) -> i128 {
         let (start, stop, step) = (self.start, self.stop, self.step);
-        if step > 0 && start < stop {
-            (stop - start - 1) / step + 1
+        let (span, stride) = if step > 0 && start < stop {
+            (stop - start, step)
         } else if step < 0 && start > stop {
-            (start - stop - 1) / (-step) + 1
+            (start - stop, -step)
         } else {
-            0
+            return 0;
+        };
+        // Every `for` loop over a range asks once: 128-bit division is a library call, so the
+        // usual strides take a shortcut.
+        match (stride, u64::try_from(span - 1), u64::try_from(stride)) {
+            (1, _, _) => span,
+            (_, Ok(last), Ok(stride)) => (last / stride) as i128 + 1,
+            _ => (span - 1) / stride + 1,
         }
     }
 

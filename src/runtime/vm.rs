@@ -228,45 +228,52 @@ impl Vm {
             let base = unsafe { cur.sp.sub(argc) };
             return self.push_simple_frame(cur, f, result_slot, base, argc);
         }
-        cur.out_of_line(|c| self.call_positional_native(c, result_slot, argc))
+        // A built-in function, or a built-in type's method found by `LoadMethod`.
+        if let Value::Builtin(b) = callable {
+            let stack_call = b.stack_call;
+            return cur.out_of_line(|c| stack_call(self, c, result_slot, argc));
+        }
+        cur.out_of_line(|c| self.call_general(c, result_slot, argc, &[]))
     }
 
-    /// A positional call that is not a simple Python function call. A built-in function (or
-    /// a built-in type's method found by `LoadMethod`) is called here with no keyword split
-    /// to compute, in a smaller function than `call_general`; anything else goes there.
-    #[inline(never)]
-    fn call_positional_native(
+    /// Calls built-in `func` with the `argc` positional arguments on top of the stack (below
+    /// them only the built-in itself and possibly a NULL marker, from `result_slot`): the body
+    /// of each built-in's `stack_call`, so that `func` is called directly and usually inlined.
+    #[inline(always)]
+    pub fn call_builtin_on_stack(
         &mut self,
         cur: &mut Cursor,
         result_slot: *mut Value,
         argc: usize,
+        func: impl FnOnce(&mut Vm, Args<'_>) -> PyResult<Value>,
     ) -> Step {
-        // SAFETY: the callable sits just below the arguments.
-        let callable_slot = unsafe { cur.sp.sub(argc + 1) };
-        // SAFETY: as above.
-        if let Value::Builtin(b) = unsafe { &*callable_slot } {
-            // SAFETY: the arguments are the top `argc` values.
-            let values = unsafe { std::slice::from_raw_parts(callable_slot.add(1), argc) };
-            let result = (b.func)(self, Args::positional(values));
-            return self.finish_builtin_call(cur, result_slot, callable_slot, result);
-        }
-        self.call_general(cur, result_slot, argc, &[])
+        // SAFETY: the arguments are the top `argc` values; arena slots never move, so the
+        // slice stays valid while `func` runs (anything it calls runs in frames above).
+        let first_arg = unsafe { cur.sp.sub(argc) };
+        let values = unsafe { std::slice::from_raw_parts(first_arg, argc) };
+        let result = func(self, Args::positional(values));
+        self.finish_builtin_call(cur, result_slot, first_arg, result)
     }
 
-    /// Drops the arguments of a finished built-in call and pushes its result.
+    /// Drops the arguments of a finished built-in call (from `first_arg`) and pushes its
+    /// result.
     #[inline(always)]
     fn finish_builtin_call(
         &mut self,
         cur: &mut Cursor,
         result_slot: *mut Value,
-        callable_slot: *mut Value,
+        first_arg: *mut Value,
         result: PyResult<Value>,
     ) -> Step {
         // Below the arguments only the built-in or type (nothing to drop) and possibly a
-        // NULL marker (an immediate) remain.
-        // SAFETY: the arguments are live, consumed by the call.
-        unsafe { drop_range(callable_slot.add(1), cur.sp) };
-        self.push_native_result(cur, result_slot, result)
+        // NULL marker (an immediate) remain, so the result can be stored over them before the
+        // arguments are dropped: it goes straight to its slot instead of being kept across
+        // the drops.
+        let args_end = cur.sp;
+        let step = self.push_native_result(cur, result_slot, result);
+        // SAFETY: the arguments are live, consumed by the call, and above the result slot.
+        unsafe { drop_range(first_arg, args_end) };
+        step
     }
 
     /// Pushes a frame whose first `argc` slots already hold its arguments, for a call with no
@@ -337,11 +344,13 @@ impl Vm {
         // SAFETY: the callable and its arguments are the top argc + 1 values; arena slots never
         // move, so the slices stay valid while the frame stack changes above them.
         let callable_slot = unsafe { cur.sp.sub(argc + 1) };
+        // SAFETY: as above.
+        let first_arg = unsafe { cur.sp.sub(argc) };
         // A built-in function is called straight from its slot: nothing to clone.
         // SAFETY: as above.
         if let Value::Builtin(b) = unsafe { &*callable_slot } {
             let func = b.func;
-            let values = unsafe { std::slice::from_raw_parts(cur.sp.sub(argc), argc) };
+            let values = unsafe { std::slice::from_raw_parts(first_arg, argc) };
             let split = argc - kw_names.len();
             let result = func(
                 self,
@@ -351,7 +360,7 @@ impl Vm {
                     kw_values: &values[split..],
                 },
             );
-            return self.finish_builtin_call(cur, result_slot, callable_slot, result);
+            return self.finish_builtin_call(cur, result_slot, first_arg, result);
         }
         // A type called with positional arguments only (`range(n)`, `list(xs)`) is
         // constructed straight from the stack too.
@@ -360,9 +369,9 @@ impl Vm {
             && kw_names.is_empty()
         {
             // SAFETY: the arguments are the top `argc` values.
-            let values = unsafe { std::slice::from_raw_parts(cur.sp.sub(argc), argc) };
+            let values = unsafe { std::slice::from_raw_parts(first_arg, argc) };
             let result = super::builtins::construct(self, *ty, Args::positional(values));
-            return self.finish_builtin_call(cur, result_slot, callable_slot, result);
+            return self.finish_builtin_call(cur, result_slot, first_arg, result);
         }
         let callable = unsafe { (*callable_slot).clone() };
         if let Value::BoundMethod(bound) = &callable {

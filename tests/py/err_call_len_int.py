@@ -1,0 +1,2 @@
+print(len([0]))
+print(len(5))
