@@ -155,6 +155,22 @@ macro_rules! for_each_op {
             (StoreFastLoadFastLoadConst, store_fast_load_fast_load_const, Local, [StoreFast store_fast, LoadFast load_fast, LoadConst load_const], "StoreFast LoadFast LoadConst"),
             (LoadFastLoadConstCopyCopy, load_fast_load_const_copy_copy, Local, [LoadFast load_fast, LoadConst load_const, Copy copy, Copy copy], "LoadFast LoadConst Copy Copy"),
             (CopyBinarySubscrLoadFastLoadFast, copy_binary_subscr_load_fast_load_fast, Count, [Copy copy, BinarySubscr binary_subscr, LoadFast load_fast, LoadFast load_fast], "Copy BinarySubscr LoadFast LoadFast"),
+            (LoadFastStoreSubscrLoadFastLoadFast, load_fast_store_subscr_load_fast_load_fast, Local, [LoadFast load_fast, StoreSubscr store_subscr, LoadFast load_fast, LoadFast load_fast], "LoadFast StoreSubscr LoadFast LoadFast"),
+            (BinaryMultiplyInplaceAddSwapSwap, binary_multiply_inplace_add_swap_swap, None, [BinaryMultiply binary_multiply, InplaceAdd inplace_add, Swap swap, Swap swap], "BinaryMultiply InplaceAdd Swap Swap"),
+            (SwapStoreSubscrLoadFast, swap_store_subscr_load_fast, Count, [Swap swap, StoreSubscr store_subscr, LoadFast load_fast], "Swap StoreSubscr LoadFast"),
+            (ForIterStoreFast, for_iter_store_fast, Jump, [ForIter for_iter, StoreFast store_fast], "ForIter StoreFast"),
+            (LoadFastLoadConstBinaryModulo, load_fast_load_const_binary_modulo, Local, [LoadFast load_fast, LoadConst load_const, BinaryModulo binary_modulo], "LoadFast LoadConst BinaryModulo"),
+            (StoreSubscrLoadFastLoadConstCopy, store_subscr_load_fast_load_const_copy, None, [StoreSubscr store_subscr, LoadFast load_fast, LoadConst load_const, Copy copy], "StoreSubscr LoadFast LoadConst Copy"),
+            (ForIterStoreFastLoadFast, for_iter_store_fast_load_fast, Jump, [ForIter for_iter, StoreFast store_fast, LoadFast load_fast], "ForIter StoreFast LoadFast"),
+            (LoadFastLoadFastBinarySubscrPopJumpIfFalse, load_fast_load_fast_binary_subscr_pop_jump_if_false, Local, [LoadFast load_fast, LoadFast load_fast, BinarySubscr binary_subscr, PopJumpIfFalse pop_jump_if_false], "LoadFast LoadFast BinarySubscr PopJumpIfFalse"),
+            (LoadConstInplaceAddStoreFastLoadFast, load_const_inplace_add_store_fast_load_fast, Const, [LoadConst load_const, InplaceAdd inplace_add, StoreFast store_fast, LoadFast load_fast], "LoadConst InplaceAdd StoreFast LoadFast"),
+            (InplaceAddStoreFastLoadFastLoadFast, inplace_add_store_fast_load_fast_load_fast, None, [InplaceAdd inplace_add, StoreFast store_fast, LoadFast load_fast, LoadFast load_fast], "InplaceAdd StoreFast LoadFast LoadFast"),
+            (StoreFastLoadFastLoadFastCompareLessEqual, store_fast_load_fast_load_fast_compare_less_equal, Local, [StoreFast store_fast, LoadFast load_fast, LoadFast load_fast, CompareLessEqual compare_less_equal], "StoreFast LoadFast LoadFast CompareLessEqual"),
+            (LoadConstBinarySubscrLoadFast, load_const_binary_subscr_load_fast, Const, [LoadConst load_const, BinarySubscr binary_subscr, LoadFast load_fast], "LoadConst BinarySubscr LoadFast"),
+            (LoadFastBinarySubscrSwapLoadFast, load_fast_binary_subscr_swap_load_fast, Local, [LoadFast load_fast, BinarySubscr binary_subscr, Swap swap, LoadFast load_fast], "LoadFast BinarySubscr Swap LoadFast"),
+            (LoadConstBinaryAdd, load_const_binary_add, Const, [LoadConst load_const, BinaryAdd binary_add], "LoadConst BinaryAdd"),
+            (LoadConstCompareEqualPopJumpIfFalse, load_const_compare_equal_pop_jump_if_false, Const, [LoadConst load_const, CompareEqual compare_equal, PopJumpIfFalse pop_jump_if_false], "LoadConst CompareEqual PopJumpIfFalse"),
+            (LoadConstBinarySubscrBinarySubtractStoreFast, load_const_binary_subscr_binary_subtract_store_fast, Const, [LoadConst load_const, BinarySubscr binary_subscr, BinarySubtract binary_subtract, StoreFast store_fast], "LoadConst BinarySubscr BinarySubtract StoreFast"),
         }
     };
 }
