@@ -3,11 +3,14 @@
 //!
 //! The rewrite replaces only the opcode of a sequence's first instruction and keeps every
 //! instruction word in place: a superinstruction reads its later components' arguments from
-//! the words that follow it, and a jump into the middle of a sequence lands on the original
-//! instruction there. So jump targets, line numbers and tracebacks are exactly those of the
-//! compiler's bytecode. A superinstruction's semantics is its components' semantics run in
-//! sequence (generated in `runtime::ops` from the instruction table); it stops after any
-//! component that does not fall through to the next instruction.
+//! the words that follow it, and a jump into the middle of a sequence lands on an instruction
+//! that is valid there (the original one, or the best sequence starting there). So jump
+//! targets, line numbers and tracebacks are exactly those of the compiler's bytecode. Where
+//! sequences overlap, each position gets the choice that saves the most on the path from it
+//! (`rewrite`). A superinstruction's semantics is its components' semantics run in sequence
+//! (generated in `runtime::ops` from the instruction table); one that ends in an operator
+//! first runs the operator's own fast path on its operands in place
+//! (`runtime::superinstructions`).
 //!
 //! The set is chosen from data; see `src/engines/SUPERINSTRUCTIONS.md` for the profiles.
 
