@@ -77,12 +77,12 @@ pub fn binary_owned(vm: &mut Vm, op: BinaryOp, a: Value, b: &Value) -> PyResult<
 }
 
 /// `x + y` for strs. An empty side gives the other str itself, as in CPython.
-fn concat_str(x: Rc<PyStr>, y: &Rc<PyStr>) -> Value {
+fn concat_str(x: PyStr, y: &PyStr) -> Value {
     if y.as_str().is_empty() {
         return Value::Str(x);
     }
     if x.as_str().is_empty() {
-        return Value::Str(Rc::clone(y));
+        return Value::Str(y.clone());
     }
     Value::Str(PyStr::append(x, y.as_str()))
 }
@@ -330,7 +330,7 @@ fn checked_repeat_len(item_len: usize, count: usize, is_str: bool) -> PyResult<(
 
 fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     match (op, a, b) {
-        (BinaryOp::Add, Value::Str(x), Value::Str(y)) => Ok(concat_str(Rc::clone(x), y)),
+        (BinaryOp::Add, Value::Str(x), Value::Str(y)) => Ok(concat_str(x.clone(), y)),
         (BinaryOp::Add, Value::List(x), Value::List(y)) => {
             let mut items = x.borrow().clone();
             items.extend(y.borrow().iter().cloned());

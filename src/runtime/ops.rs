@@ -13,6 +13,7 @@ use super::exceptions::{PyException, PyResult, error, no_attribute, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction, RtCode};
 use super::set::Operand;
+use super::str::{PyStr, StrBuilder};
 use super::types::TypeId;
 use super::value::{PySlice, Value, discard, slot};
 use super::vm::{Step, Vm};
@@ -843,34 +844,50 @@ pub fn build_slice(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 pub fn build_string(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let n = arg as usize;
     let pieces = cur.top_slice(n);
-    fn text(piece: &Value) -> &str {
-        match piece {
-            Value::Str(p) => p.as_str(),
-            _ => "",
-        }
+    let strs = || {
+        pieces.iter().filter_map(|piece| match piece {
+            Value::Str(p) => Some(p),
+            _ => None,
+        })
+    };
+    // Written straight into the new str, sized once; the pieces are read where they lie on
+    // the stack and their character counts are known.
+    let mut text = StrBuilder::with_capacity(strs().map(|p| p.as_str().len()).sum());
+    let mut char_len = 0;
+    for piece in strs() {
+        text.push_str(piece.as_str());
+        char_len += piece.char_len();
     }
-    // One allocation of the final size; the pieces are read where they lie on the stack.
-    let mut s = String::with_capacity(pieces.iter().map(|p| text(p).len()).sum());
-    for piece in pieces {
-        s.push_str(text(piece));
-    }
+    let joined = match PyStr::shared(text.as_str()) {
+        Some(shared) => shared,
+        None => text.finish_with_char_len(char_len),
+    };
     cur.drop_top(n);
-    cur.push(Value::string(s));
+    cur.push(Value::Str(joined));
     Step::Next
 }
 
 pub fn format_value(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let spec = if arg & 4 != 0 { Some(cur.pop()) } else { None };
     let value = cur.pop();
+    let spec_text = match &spec {
+        Some(Value::Str(s)) => s.as_str(),
+        _ => "",
+    };
+    // An int with no spec, formatted or converted with `!s`, as `str(int)` without the
+    // general formatting path.
+    if let Value::Int(i) = value
+        && spec_text.is_empty()
+        && matches!(arg & 3, 0 | 1)
+    {
+        cur.push(Value::str(int::decimal(i, &mut [0; 20])));
+        return Step::Next;
+    }
     let converted = match arg & 3 {
         1 => Value::string(attempt!(vm, super::repr::try_to_str(&value))),
         2 => Value::string(attempt!(vm, super::repr::try_repr(&value))),
         3 => Value::string(attempt!(vm, super::repr::try_ascii(&value))),
         _ => value,
-    };
-    let spec_text = match &spec {
-        Some(Value::Str(s)) => s.as_str(),
-        _ => "",
     };
     if spec_text.is_empty()
         && let Value::Str(_) = converted
