@@ -8,7 +8,7 @@ use dashu_int::IBig;
 use super::exceptions::{PyResult, error, overflow_error, type_error, zero_division};
 use super::int;
 use super::set::{Operand, PySet};
-use super::str::PyStr;
+use super::str::{PyStr, StrBuilder};
 use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
@@ -381,7 +381,11 @@ fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
         Value::Str(s) => {
             checked_repeat_len(s.char_len(), count, true)?;
             checked_repeat_len(s.as_str().len(), count, false)?;
-            Ok(Value::string(s.as_str().repeat(count)))
+            let mut out = StrBuilder::with_capacity(s.as_str().len() * count);
+            for _ in 0..count {
+                out.push_str(s.as_str());
+            }
+            Ok(Value::built_str(out))
         }
         Value::List(l) => {
             let items = l.borrow();

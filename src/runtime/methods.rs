@@ -13,6 +13,7 @@ use super::exceptions::{PyErr, PyResult, index_error, key_error, type_error, val
 use super::function::{Args, BuiltinFunction};
 use super::iter;
 use super::set::{Operand, PySet, SetTable};
+use super::str::StrBuilder;
 use super::text;
 use super::types::TypeId;
 use super::value::{DictView, Value};
@@ -1022,7 +1023,7 @@ fn join(sep: &str, items: &[Value]) -> PyResult<Value> {
     if let [single] = items {
         return Ok(single.clone());
     }
-    let mut out = String::with_capacity(len);
+    let mut out = StrBuilder::with_capacity(len);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
@@ -1031,7 +1032,7 @@ fn join(sep: &str, items: &[Value]) -> PyResult<Value> {
             out.push_str(s.as_str());
         }
     }
-    Ok(Value::string(out))
+    Ok(Value::built_str(out))
 }
 
 fn split_args<'a>(args: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, i64)> {
@@ -1112,7 +1113,7 @@ fn str_replace(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     // Nothing replaced: the str itself, as in CPython.
     Ok(text::replace(receiver_str(&args), old, new, count)
-        .map_or_else(|| args.positional[0].clone(), Value::string))
+        .map_or_else(|| args.positional[0].clone(), Value::built_str))
 }
 
 fn affix_check(
@@ -1203,6 +1204,32 @@ fn str_count(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(text::count(s, sub, start, end) as i64))
 }
 
+fn str_upper(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    case_mapped(&args, "str.upper", str::make_ascii_uppercase, text::upper)
+}
+
+fn str_lower(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    case_mapped(&args, "str.lower", str::make_ascii_lowercase, text::lower)
+}
+
+/// `str.upper()` and `str.lower()`: ASCII text is copied into the new str and mapped there.
+fn case_mapped(
+    args: &Args<'_>,
+    name: &str,
+    map_ascii: fn(&mut str),
+    map: fn(&str) -> String,
+) -> PyResult<Value> {
+    expect_args(args, name, 0, 0)?;
+    let s = receiver_str(args);
+    if !s.is_ascii() {
+        return Ok(Value::string(map(s)));
+    }
+    let mut out = StrBuilder::with_capacity(s.len());
+    out.push_str(s);
+    map_ascii(out.as_mut_str());
+    Ok(Value::built_str(out))
+}
+
 macro_rules! str_transforms {
     ($($name:ident => $qual:literal, $f:path, $wrap:expr;)*) => {$(
         fn $name(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1213,8 +1240,6 @@ macro_rules! str_transforms {
 }
 
 str_transforms! {
-    str_upper => "str.upper", text::upper, Value::string;
-    str_lower => "str.lower", text::lower, Value::string;
     str_capitalize => "str.capitalize", text::capitalize, Value::string;
     str_title => "str.title", text::title, Value::string;
     str_swapcase => "str.swapcase", text::swapcase, Value::string;
