@@ -13,7 +13,7 @@ use super::exceptions::{PyException, PyResult, error, no_attribute, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction, RtCode};
 use super::set::Operand;
-use super::str::{PyStr, StrBuilder};
+use super::str::StrBuilder;
 use super::types::TypeId;
 use super::value::{PySlice, Value, discard, slot};
 use super::vm::{Step, Vm};
@@ -844,50 +844,62 @@ pub fn build_slice(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 pub fn build_string(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let n = arg as usize;
     let pieces = cur.top_slice(n);
-    let strs = || {
-        pieces.iter().filter_map(|piece| match piece {
-            Value::Str(p) => Some(p),
-            _ => None,
-        })
-    };
-    // Written straight into the new str, sized once; the pieces are read where they lie on
-    // the stack and their character counts are known.
-    let mut text = StrBuilder::with_capacity(strs().map(|p| p.as_str().len()).sum());
+    let mut len = 0;
     let mut char_len = 0;
-    for piece in strs() {
-        text.push_str(piece.as_str());
-        char_len += piece.char_len();
+    for piece in pieces {
+        if let Value::Str(p) = piece {
+            len += p.as_str().len();
+            char_len += p.char_len();
+        }
     }
-    let joined = match PyStr::shared(text.as_str()) {
-        Some(shared) => shared,
-        None => text.finish_with_char_len(char_len),
+    let joined = if len > 1 {
+        // Written straight into the new str, sized once; the pieces are read where they lie
+        // on the stack and their character counts are known.
+        let mut text = StrBuilder::with_capacity(len);
+        for piece in pieces {
+            if let Value::Str(p) = piece {
+                text.push_str(p.as_str());
+            }
+        }
+        Value::Str(text.finish_with_char_len(char_len))
+    } else {
+        // At most one piece is not empty: the result is its text, a shared str.
+        let text = pieces.iter().find_map(|piece| match piece {
+            Value::Str(p) if !p.as_str().is_empty() => Some(p.as_str()),
+            _ => None,
+        });
+        Value::str(text.unwrap_or_default())
     };
     cur.drop_top(n);
-    cur.push(Value::Str(joined));
+    cur.push(joined);
     Step::Next
 }
 
 pub fn format_value(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    // With no spec and no conversion a str is its own result, and an int is formatted as
+    // `str(int)` is, without the general formatting path.
+    if arg == 0 {
+        match cur.peek(1) {
+            Value::Str(_) => return Step::Next,
+            &Value::Int(i) => {
+                cur.pop();
+                cur.push(Value::str(int::decimal(i, &mut [0; 20])));
+                return Step::Next;
+            }
+            _ => {}
+        }
+    }
     let spec = if arg & 4 != 0 { Some(cur.pop()) } else { None };
     let value = cur.pop();
-    let spec_text = match &spec {
-        Some(Value::Str(s)) => s.as_str(),
-        _ => "",
-    };
-    // An int with no spec, formatted or converted with `!s`, as `str(int)` without the
-    // general formatting path.
-    if let Value::Int(i) = value
-        && spec_text.is_empty()
-        && matches!(arg & 3, 0 | 1)
-    {
-        cur.push(Value::str(int::decimal(i, &mut [0; 20])));
-        return Step::Next;
-    }
     let converted = match arg & 3 {
         1 => Value::string(attempt!(vm, super::repr::try_to_str(&value))),
         2 => Value::string(attempt!(vm, super::repr::try_repr(&value))),
         3 => Value::string(attempt!(vm, super::repr::try_ascii(&value))),
         _ => value,
+    };
+    let spec_text = match &spec {
+        Some(Value::Str(s)) => s.as_str(),
+        _ => "",
     };
     if spec_text.is_empty()
         && let Value::Str(_) = converted

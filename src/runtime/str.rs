@@ -42,8 +42,11 @@ fn block_layout(capacity: usize) -> Layout {
         .expect("str capacity overflow")
 }
 
-/// A new block for `capacity` bytes of empty text, referenced once.
+/// A new block for at least `capacity` bytes of empty text, referenced once. The block is
+/// rounded up to a multiple of 16 bytes, a size the allocator would round to anyway, so a
+/// short str appended to in place (`f"..." + s`) usually has room without reallocating.
 fn allocate(capacity: usize) -> NonNull<Header> {
+    let capacity = capacity.checked_next_multiple_of(16).unwrap_or(capacity);
     let layout = block_layout(capacity);
     // SAFETY: the layout is never zero-sized (it includes the header).
     let block = unsafe { alloc::alloc(layout) }.cast::<Header>();
@@ -72,17 +75,30 @@ fn text_start(block: NonNull<Header>) -> *mut u8 {
     unsafe { block.as_ptr().add(1).cast::<u8>() }
 }
 
-/// Grows the text space of a block referenced by one handle (a builder, or a str appended to
-/// in place) so that `additional` more bytes fit, at least doubling it so that repeated
-/// appends take amortised constant time. Returns the block, possibly moved.
+/// Makes room for `additional` more bytes of text in a block referenced by one handle (a
+/// builder, or a str appended to in place). Returns the block, which may have moved.
+#[inline(always)]
 fn reserve(block: NonNull<Header>, additional: usize) -> NonNull<Header> {
     // SAFETY: the caller's handle keeps the block and its header alive.
     let (len, capacity) = unsafe { ((*block.as_ptr()).len, (*block.as_ptr()).capacity) };
-    let needed = len.checked_add(additional).expect("str capacity overflow");
-    if needed <= capacity {
+    if additional <= capacity - len {
         return block;
     }
-    let new_capacity = needed.max(capacity.saturating_mul(2)).max(8);
+    grow(block, additional)
+}
+
+/// `reserve` when the text space is too small: at least doubles it, so that repeated appends
+/// take amortised constant time.
+#[cold]
+#[inline(never)]
+fn grow(block: NonNull<Header>, additional: usize) -> NonNull<Header> {
+    // SAFETY: the caller's handle keeps the block and its header alive.
+    let (len, capacity) = unsafe { ((*block.as_ptr()).len, (*block.as_ptr()).capacity) };
+    let needed = len.checked_add(additional).expect("str capacity overflow");
+    let new_capacity = needed
+        .max(capacity.saturating_mul(2))
+        .checked_next_multiple_of(16)
+        .unwrap_or(needed);
     let new_layout = block_layout(new_capacity);
     // SAFETY: the block was allocated with `block_layout(capacity)` and the new size is
     // non-zero and was checked by `block_layout` not to overflow `isize`.
