@@ -378,6 +378,7 @@ fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
     match seq {
         // The str itself when repeated once, as in CPython.
         Value::Str(_) if count == 1 => Ok(seq.clone()),
+        Value::Str(_) if count == 0 => Ok(Value::str("")),
         Value::Str(s) => {
             checked_repeat_len(s.char_len(), count, true)?;
             checked_repeat_len(s.as_str().len(), count, false)?;

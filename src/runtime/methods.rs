@@ -1008,10 +1008,15 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `sep.join(items)` into one allocation of the final size; a single str item is the result
 /// itself, as in CPython.
 fn join(sep: &str, items: &[Value]) -> PyResult<Value> {
-    let mut len = sep.len() * items.len().saturating_sub(1);
+    let separators = items.len().saturating_sub(1);
+    let mut len = sep.len() * separators;
+    let mut char_len = text::char_len(sep) * separators;
     for (i, item) in items.iter().enumerate() {
         match item {
-            Value::Str(s) => len += s.as_str().len(),
+            Value::Str(s) => {
+                len += s.as_str().len();
+                char_len += s.char_len();
+            }
             other => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -1032,7 +1037,7 @@ fn join(sep: &str, items: &[Value]) -> PyResult<Value> {
             out.push_str(s.as_str());
         }
     }
-    Ok(Value::built_str(out))
+    Ok(Value::built_str_of_chars(out, char_len))
 }
 
 fn split_args<'a>(args: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, i64)> {

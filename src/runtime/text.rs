@@ -188,9 +188,12 @@ fn single_char(sub: &str) -> Option<char> {
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     window(s, start, end, sub)
         .and_then(|w| {
-            let byte = match single_char(sub) {
-                Some(c) => w.text.find(c),
-                None => w.text.find(sub),
+            // One ASCII byte is a whole char wherever it occurs: a plain byte scan, cheaper
+            // on short text than the char searcher.
+            let byte = match (sub.as_bytes(), single_char(sub)) {
+                (&[byte], _) => w.text.bytes().position(|b| b == byte),
+                (_, Some(c)) => w.text.find(c),
+                _ => w.text.find(sub),
             };
             byte.map(|byte| w.char_index(byte))
         })

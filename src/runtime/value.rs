@@ -298,9 +298,16 @@ impl Value {
     /// The str a builder holds (or the shared object for its text).
     #[inline(always)]
     pub fn built_str(builder: StrBuilder) -> Value {
+        let char_len = super::text::char_len(builder.as_str());
+        Value::built_str_of_chars(builder, char_len)
+    }
+
+    /// `built_str` when the caller knows the text is `char_len` characters long.
+    #[inline(always)]
+    pub fn built_str_of_chars(builder: StrBuilder, char_len: usize) -> Value {
         match PyStr::shared(builder.as_str()) {
             Some(shared) => Value::Str(shared),
-            None => Value::Str(builder.finish()),
+            None => Value::Str(builder.finish_with_char_len(char_len)),
         }
     }
 

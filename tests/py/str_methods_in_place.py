@@ -52,6 +52,12 @@ def slicing():
         show("s7", text[4:5])
 
 
+def finding():
+    for text in ["foo b1r b1z", "\u00e9t\u00e9 1 \u00e9t\u00e9 1", "", "1"]:
+        print(text.find("1"), text.find("1", 5), text.find("1", 2, 6), text.find("1", -3))
+        print(text.find("\u00e9"), text.find("t\u00e9"), text.find(""), text.find("1", 20))
+
+
 def percent():
     show("p1", "%s|%s|%d" % ("ab", "\u00e9", 42))
     show("p2", "%d%%" % -7)
@@ -64,4 +70,5 @@ replacing()
 joining()
 repeating()
 slicing()
+finding()
 percent()
