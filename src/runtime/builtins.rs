@@ -355,6 +355,12 @@ fn builtin_issubclass(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn builtin_ord(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    // A one-byte str (the chars of text loops) is an ASCII char, its code the byte itself.
+    if let ([Value::Str(s)], []) = (args.positional, args.kw_names)
+        && let &[byte] = s.as_str().as_bytes()
+    {
+        return Ok(Value::Int(i64::from(byte)));
+    }
     expect(&args, "ord", 1, 1)?;
     match &args.positional[0] {
         Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
