@@ -1053,26 +1053,46 @@ fn split_args<'a>(args: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, i64
     Ok((sep, maxsplit))
 }
 
-fn pieces(parts: Vec<&str>) -> Value {
-    Value::list(parts.into_iter().map(Value::str).collect())
+/// The list of `parts` of the str `args` receives: the parts of ASCII text are ASCII, their
+/// character counts their lengths.
+fn pieces(args: &Args<'_>, parts: Vec<&str>) -> Value {
+    let is_ascii = matches!(&args.positional[0], Value::Str(s) if s.is_ascii());
+    Value::list(
+        parts
+            .into_iter()
+            .map(|part| {
+                if is_ascii {
+                    Value::str_of_chars(part, part.len())
+                } else {
+                    Value::str(part)
+                }
+            })
+            .collect(),
+    )
 }
 
 fn str_split(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(&args, "split")?;
     let s = receiver_str(&args);
-    Ok(pieces(match sep {
-        None => text::split_whitespace(s, maxsplit),
-        Some(sep) => text::split(s, sep, maxsplit),
-    }))
+    Ok(pieces(
+        &args,
+        match sep {
+            None => text::split_whitespace(s, maxsplit),
+            Some(sep) => text::split(s, sep, maxsplit),
+        },
+    ))
 }
 
 fn str_rsplit(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(&args, "rsplit")?;
     let s = receiver_str(&args);
-    Ok(pieces(match sep {
-        None => text::rsplit_whitespace(s, maxsplit),
-        Some(sep) => text::rsplit(s, sep, maxsplit),
-    }))
+    Ok(pieces(
+        &args,
+        match sep {
+            None => text::rsplit_whitespace(s, maxsplit),
+            Some(sep) => text::rsplit(s, sep, maxsplit),
+        },
+    ))
 }
 
 fn strip_with(
@@ -1364,7 +1384,10 @@ fn str_rpartition(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn str_splitlines(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [keepends] = args.bind("splitlines", 1, ["keepends"], 0, 0, 1)?;
     let keepends = keepends.is_some_and(|v| v.is_truthy());
-    Ok(pieces(text::splitlines(receiver_str(&args), keepends)))
+    Ok(pieces(
+        &args,
+        text::splitlines(receiver_str(&args), keepends),
+    ))
 }
 
 fn str_expandtabs(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

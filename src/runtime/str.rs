@@ -153,9 +153,14 @@ fn short_strs() -> &'static [PyStr] {
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
+        PyStr::of_chars(s, text::char_len(s))
+    }
+
+    /// A new str of `s`, which the caller knows to be `char_len` characters long.
+    pub fn of_chars(s: &str, char_len: usize) -> PyStr {
         let mut builder = StrBuilder::with_capacity(s.len());
         builder.push_str(s);
-        builder.finish()
+        builder.finish_with_char_len(char_len)
     }
 
     #[inline(always)]

@@ -115,6 +115,8 @@ pub fn get_item(_vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value>
                     return Ok(container.clone());
                 }
                 return Ok(match text::slice(s.as_str(), start, stop, step) {
+                    // A slice of ASCII text is ASCII: its character count is its length.
+                    Cow::Borrowed(part) if s.is_ascii() => Value::str_of_chars(part, part.len()),
                     Cow::Borrowed(part) => Value::str(part),
                     Cow::Owned(text) => Value::string(text),
                 });

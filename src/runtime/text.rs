@@ -410,17 +410,14 @@ pub fn split<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
 fn split_at_byte(s: &str, sep: u8, limit: usize) -> Vec<&str> {
     let seps = count_byte(s.as_bytes(), sep);
     let mut parts = Vec::with_capacity(limit.min(seps + 1));
-    let mut start = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if b == sep {
-            if parts.len() + 1 == limit {
-                break;
-            }
-            parts.push(&s[start..i]);
-            start = i + 1;
-        }
+    let mut rest = s;
+    while parts.len() + 1 < limit
+        && let Some(at) = rest.bytes().position(|b| b == sep)
+    {
+        parts.push(&rest[..at]);
+        rest = &rest[at + 1..];
     }
-    parts.push(&s[start..]);
+    parts.push(rest);
     parts
 }
 

@@ -270,6 +270,15 @@ impl Value {
         }
     }
 
+    /// `Value::str` of text the caller knows to be `char_len` characters long.
+    #[inline(always)]
+    pub fn str_of_chars(s: &str, char_len: usize) -> Value {
+        match PyStr::shared(s) {
+            Some(shared) => Value::Str(shared),
+            None => Value::Str(PyStr::of_chars(s, char_len)),
+        }
+    }
+
     /// A one-character str; ASCII characters are shared objects (see `PyStr::shared`), so
     /// iterating or indexing text allocates nothing.
     #[inline]

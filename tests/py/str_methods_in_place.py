@@ -58,6 +58,14 @@ def finding():
         print(text.find("\u00e9"), text.find("t\u00e9"), text.find(""), text.find("1", 20))
 
 
+def splitting():
+    for text in ["a b  c ", " \u00e9t\u00e9 x y", "", "one", "x,y,,z"]:
+        parts = text.split(" ")
+        print(parts, [len(p) for p in parts], text.split(" ", 1), text.split(","))
+        print(text.rsplit(" ", 1), text.split(), "a\nb\r\nc".splitlines())
+        print(sum([len(p) for p in text.split(" ")]), [p.upper() for p in text.split(" ", 2)])
+
+
 def percent():
     show("p1", "%s|%s|%d" % ("ab", "\u00e9", 42))
     show("p2", "%d%%" % -7)
@@ -71,4 +79,5 @@ joining()
 repeating()
 slicing()
 finding()
+splitting()
 percent()
