@@ -72,6 +72,8 @@ use super::exceptions::PyErr;
 pub fn binary_owned(vm: &mut Vm, op: BinaryOp, a: Value, b: &Value) -> PyResult<Value> {
     match (op, a, b) {
         (BinaryOp::Add, Value::Str(x), Value::Str(y)) => Ok(concat_str(x, y)),
+        // `s * n`, straight to the repetition.
+        (BinaryOp::Mul, a @ Value::Str(_), &Value::Int(n)) => repeat(&a, n.max(0) as usize),
         (_, a, b) => binary(vm, op, &a, b),
     }
 }

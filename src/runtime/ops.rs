@@ -1092,6 +1092,17 @@ fn list_index(i: i64, len: usize) -> usize {
 #[cold]
 #[inline(never)]
 fn subscr_slow(vm: &mut Vm, cur: &mut Cursor) -> Step {
+    // A char of ASCII text by int index (`VOWELS[i % 5]`): its shared one-char str, without
+    // the general lookup.
+    if let (Value::Str(s), &Value::Int(i)) = (cur.peek(2), cur.peek(1))
+        && s.is_ascii()
+        && let Some(&byte) = s.as_str().as_bytes().get(list_index(i, s.char_len()))
+    {
+        let char = Value::char(char::from(byte));
+        cur.drop_top(2);
+        cur.push(char);
+        return Step::Next;
+    }
     let key = cur.pop();
     let container = cur.pop();
     let v = attempt!(vm, subscript::get_item(vm, &container, &key));
