@@ -376,6 +376,13 @@ fn builtin_ord(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn builtin_chr(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    // An ASCII code, as text-building loops pass: its shared one-char str.
+    if let ([Value::Int(code)], []) = (args.positional, args.kw_names)
+        && let Ok(byte) = u8::try_from(*code)
+        && byte.is_ascii()
+    {
+        return Ok(Value::char(char::from(byte)));
+    }
     expect(&args, "chr", 1, 1)?;
     let code = index_arg(&args.positional[0])?;
     match u32::try_from(code).ok().and_then(char::from_u32) {
