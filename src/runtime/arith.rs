@@ -8,7 +8,7 @@ use dashu_int::IBig;
 use super::exceptions::{PyResult, error, overflow_error, type_error, zero_division};
 use super::int;
 use super::set::{Operand, PySet};
-use super::str::PyStr;
+use super::str::{PyStr, StrBuilder};
 use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
@@ -72,17 +72,19 @@ use super::exceptions::PyErr;
 pub fn binary_owned(vm: &mut Vm, op: BinaryOp, a: Value, b: &Value) -> PyResult<Value> {
     match (op, a, b) {
         (BinaryOp::Add, Value::Str(x), Value::Str(y)) => Ok(concat_str(x, y)),
+        // `s * n`, straight to the repetition.
+        (BinaryOp::Mul, a @ Value::Str(_), &Value::Int(n)) => repeat(&a, n.max(0) as usize),
         (_, a, b) => binary(vm, op, &a, b),
     }
 }
 
 /// `x + y` for strs. An empty side gives the other str itself, as in CPython.
-fn concat_str(x: Rc<PyStr>, y: &Rc<PyStr>) -> Value {
+fn concat_str(x: PyStr, y: &PyStr) -> Value {
     if y.as_str().is_empty() {
         return Value::Str(x);
     }
     if x.as_str().is_empty() {
-        return Value::Str(Rc::clone(y));
+        return Value::Str(y.clone());
     }
     Value::Str(PyStr::append(x, y.as_str()))
 }
@@ -330,7 +332,7 @@ fn checked_repeat_len(item_len: usize, count: usize, is_str: bool) -> PyResult<(
 
 fn sequence_binary(vm: &mut Vm, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     match (op, a, b) {
-        (BinaryOp::Add, Value::Str(x), Value::Str(y)) => Ok(concat_str(Rc::clone(x), y)),
+        (BinaryOp::Add, Value::Str(x), Value::Str(y)) => Ok(concat_str(x.clone(), y)),
         (BinaryOp::Add, Value::List(x), Value::List(y)) => {
             let mut items = x.borrow().clone();
             items.extend(y.borrow().iter().cloned());
@@ -378,10 +380,15 @@ fn repeat(seq: &Value, count: usize) -> PyResult<Value> {
     match seq {
         // The str itself when repeated once, as in CPython.
         Value::Str(_) if count == 1 => Ok(seq.clone()),
+        Value::Str(_) if count == 0 => Ok(Value::str("")),
         Value::Str(s) => {
             checked_repeat_len(s.char_len(), count, true)?;
             checked_repeat_len(s.as_str().len(), count, false)?;
-            Ok(Value::string(s.as_str().repeat(count)))
+            let mut out = StrBuilder::with_capacity(s.as_str().len() * count);
+            for _ in 0..count {
+                out.push_str(s.as_str());
+            }
+            Ok(Value::built_str(out))
         }
         Value::List(l) => {
             let items = l.borrow();

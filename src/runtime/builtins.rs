@@ -390,6 +390,12 @@ fn builtin_issubclass(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// Inline into its `stack_call`: a hot built-in.
 #[inline(always)]
 fn builtin_ord(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    // A one-byte str (the chars of text loops) is an ASCII char, its code the byte itself.
+    if let ([Value::Str(s)], []) = (args.positional, args.kw_names)
+        && let &[byte] = s.as_str().as_bytes()
+    {
+        return Ok(Value::Int(i64::from(byte)));
+    }
     expect(&args, "ord", 1, 1)?;
     match &args.positional[0] {
         Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
@@ -405,6 +411,13 @@ fn builtin_ord(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn builtin_chr(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    // An ASCII code, as text-building loops pass: its shared one-char str.
+    if let ([Value::Int(code)], []) = (args.positional, args.kw_names)
+        && let Ok(byte) = u8::try_from(*code)
+        && byte.is_ascii()
+    {
+        return Ok(Value::char(char::from(byte)));
+    }
     expect(&args, "chr", 1, 1)?;
     let code = index_arg(&args.positional[0])?;
     match u32::try_from(code).ok().and_then(char::from_u32) {

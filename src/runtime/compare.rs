@@ -42,7 +42,7 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => {
-            std::rc::Rc::ptr_eq(x, y) || (x.may_equal(y) && x.as_str() == y.as_str())
+            super::str::PyStr::ptr_eq(x, y) || (x.may_equal(y) && x.as_str() == y.as_str())
         }
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,

@@ -4,7 +4,6 @@
 
 use std::cell::{Cell, Ref, RefCell};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
-use std::rc::Rc;
 
 use indexmap::map::Entry;
 use indexmap::{Equivalent, IndexMap};
@@ -44,7 +43,7 @@ impl Hash for HashKey {
 fn same_key(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => {
-            Rc::ptr_eq(x, y) || (x.may_equal(y) && x.as_str() == y.as_str())
+            PyStr::ptr_eq(x, y) || (x.may_equal(y) && x.as_str() == y.as_str())
         }
         (Value::Int(x), Value::Int(y)) => x == y,
         _ => values_equal(a, b),
@@ -196,11 +195,11 @@ impl PyDict {
     /// The remembered-entry check inlines into the subscript op; the hashed lookup stays out
     /// of line.
     #[inline(always)]
-    pub fn get_by_str(&self, key: &Rc<PyStr>, value: &Value) -> Option<Value> {
+    pub fn get_by_str(&self, key: &PyStr, value: &Value) -> Option<Value> {
         {
             let table = self.table.borrow();
             if let Some((k, v)) = table.get_index(key.slot_hint())
-                && matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, key))
+                && matches!(&k.value, Value::Str(s) if PyStr::ptr_eq(s, key))
             {
                 return Some(v.clone());
             }
@@ -209,7 +208,7 @@ impl PyDict {
     }
 
     #[inline(never)]
-    fn get_by_str_hashed(&self, key: &Rc<PyStr>, value: &Value) -> Option<Value> {
+    fn get_by_str_hashed(&self, key: &PyStr, value: &Value) -> Option<Value> {
         let table = self.table.borrow();
         let (index, _, v) = table.get_full(&KeyRef {
             hash: key.hash(),
@@ -224,11 +223,11 @@ impl PyDict {
     /// The remembered-entry check inlines into the store op; the hashed store stays out of
     /// line.
     #[inline(always)]
-    pub fn set_by_str(&self, key: Rc<PyStr>, item: Value) {
+    pub fn set_by_str(&self, key: PyStr, item: Value) {
         let old = {
             let mut table = self.table.borrow_mut();
             match table.get_index_mut(key.slot_hint()) {
-                Some((k, slot)) if matches!(&k.value, Value::Str(s) if Rc::ptr_eq(s, &key)) => {
+                Some((k, slot)) if matches!(&k.value, Value::Str(s) if PyStr::ptr_eq(s, &key)) => {
                     std::mem::replace(slot, item)
                 }
                 _ => {
@@ -242,7 +241,7 @@ impl PyDict {
     }
 
     #[inline(never)]
-    fn set_by_str_hashed(&self, key: Rc<PyStr>, item: Value) {
+    fn set_by_str_hashed(&self, key: PyStr, item: Value) {
         let hash = key.hash();
         let index = self.set_hashed(
             HashKey {

@@ -244,14 +244,14 @@ impl InternTable {
         if let Some(Interned(s)) = self.0.get(text) {
             return Value::Str(s.clone());
         }
-        let s = Rc::new(PyStr::new(text));
+        let s = PyStr::new(text);
         self.0.insert(Interned(s.clone()));
         Value::Str(s)
     }
 }
 
 /// An interned str object, hashed and compared by its text.
-struct Interned(Rc<PyStr>);
+struct Interned(PyStr);
 
 impl std::borrow::Borrow<str> for Interned {
     fn borrow(&self) -> &str {
@@ -323,8 +323,8 @@ fn frozenset_constant(items: &[Constant]) -> Value {
 }
 
 struct FunctionNames {
-    name: Rc<PyStr>,
-    qualname: Rc<PyStr>,
+    name: PyStr,
+    qualname: PyStr,
 }
 
 pub struct PyFunction {
@@ -360,24 +360,24 @@ impl PyFunction {
     }
 
     /// `__name__`.
-    pub fn name(&self) -> &Rc<PyStr> {
+    pub fn name(&self) -> &PyStr {
         &self.names().name
     }
 
     /// `__qualname__`.
-    pub fn qualname(&self) -> &Rc<PyStr> {
+    pub fn qualname(&self) -> &PyStr {
         &self.names().qualname
     }
 
     fn names(&self) -> &FunctionNames {
         self.names.get_or_init(|| {
             let (name, qualname) = (self.code.name(), self.code.qualname());
-            let name_object = Rc::new(PyStr::new(name));
+            let name_object = PyStr::new(name);
             // A top-level function's qualified name is its name: one object.
             let qualname = if name == qualname {
                 name_object.clone()
             } else {
-                Rc::new(PyStr::new(qualname))
+                PyStr::new(qualname)
             };
             FunctionNames {
                 name: name_object,

@@ -16,25 +16,31 @@ use dashu_int::ops::{BitTest, UnsignedAbs};
 use super::exceptions::{PyResult, overflow_error, value_error, zero_division};
 use super::value::Value;
 
-/// Appends the decimal digits of `i`: `str(int)` without the formatting machinery, which costs
-/// several times more for the short numbers that text building mostly prints.
-pub fn push_decimal(out: &mut String, i: i64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+/// The decimal text of `i`, written into `buf`: `str(int)` without the formatting machinery,
+/// which costs several times more for the short numbers that text building mostly prints.
+pub fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
     let mut rest = i.unsigned_abs();
     loop {
         at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
+        buf[at] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
             break;
         }
     }
+    // i64::MIN has 19 digits, so the sign always fits.
     if i < 0 {
-        out.push('-');
+        at -= 1;
+        buf[at] = b'-';
     }
-    // SAFETY: ASCII digits are UTF-8.
-    out.push_str(unsafe { std::str::from_utf8_unchecked(&digits[at..]) });
+    // SAFETY: ASCII digits and sign are UTF-8.
+    unsafe { std::str::from_utf8_unchecked(&buf[at..]) }
+}
+
+/// Appends the decimal digits of `i` (see `decimal`).
+pub fn push_decimal(out: &mut String, i: i64) {
+    out.push_str(decimal(i, &mut [0; 20]));
 }
 
 pub fn to_ibig(value: &Value) -> Option<IBig> {

@@ -34,7 +34,7 @@ pub enum PyIter {
         index: usize,
     },
     Str {
-        text: Rc<PyStr>,
+        text: PyStr,
         byte_index: usize,
     },
     DictKeys {

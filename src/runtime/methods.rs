@@ -13,6 +13,7 @@ use super::exceptions::{PyErr, PyResult, index_error, key_error, type_error, val
 use super::function::{Args, BuiltinFunction};
 use super::iter;
 use super::set::{Operand, PySet, SetTable};
+use super::str::StrBuilder;
 use super::text;
 use super::types::TypeId;
 use super::value::{DictView, Value};
@@ -1013,10 +1014,15 @@ fn str_join(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `sep.join(items)` into one allocation of the final size; a single str item is the result
 /// itself, as in CPython.
 fn join(sep: &str, items: &[Value]) -> PyResult<Value> {
-    let mut len = sep.len() * items.len().saturating_sub(1);
+    let separators = items.len().saturating_sub(1);
+    let mut len = sep.len() * separators;
+    let mut char_len = text::char_len(sep) * separators;
     for (i, item) in items.iter().enumerate() {
         match item {
-            Value::Str(s) => len += s.as_str().len(),
+            Value::Str(s) => {
+                len += s.as_str().len();
+                char_len += s.char_len();
+            }
             other => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -1028,7 +1034,7 @@ fn join(sep: &str, items: &[Value]) -> PyResult<Value> {
     if let [single] = items {
         return Ok(single.clone());
     }
-    let mut out = String::with_capacity(len);
+    let mut out = StrBuilder::with_capacity(len);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
@@ -1037,7 +1043,7 @@ fn join(sep: &str, items: &[Value]) -> PyResult<Value> {
             out.push_str(s.as_str());
         }
     }
-    Ok(Value::string(out))
+    Ok(Value::built_str_of_chars(out, char_len))
 }
 
 fn split_args<'a>(args: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, i64)> {
@@ -1053,26 +1059,46 @@ fn split_args<'a>(args: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, i64
     Ok((sep, maxsplit))
 }
 
-fn pieces(parts: Vec<&str>) -> Value {
-    Value::list(parts.into_iter().map(Value::str).collect())
+/// The list of `parts` of the str `args` receives: the parts of ASCII text are ASCII, their
+/// character counts their lengths.
+fn pieces(args: &Args<'_>, parts: Vec<&str>) -> Value {
+    let is_ascii = matches!(&args.positional[0], Value::Str(s) if s.is_ascii());
+    Value::list(
+        parts
+            .into_iter()
+            .map(|part| {
+                if is_ascii {
+                    Value::str_of_chars(part, part.len())
+                } else {
+                    Value::str(part)
+                }
+            })
+            .collect(),
+    )
 }
 
 fn str_split(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(&args, "split")?;
     let s = receiver_str(&args);
-    Ok(pieces(match sep {
-        None => text::split_whitespace(s, maxsplit),
-        Some(sep) => text::split(s, sep, maxsplit),
-    }))
+    Ok(pieces(
+        &args,
+        match sep {
+            None => text::split_whitespace(s, maxsplit),
+            Some(sep) => text::split(s, sep, maxsplit),
+        },
+    ))
 }
 
 fn str_rsplit(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(&args, "rsplit")?;
     let s = receiver_str(&args);
-    Ok(pieces(match sep {
-        None => text::rsplit_whitespace(s, maxsplit),
-        Some(sep) => text::rsplit(s, sep, maxsplit),
-    }))
+    Ok(pieces(
+        &args,
+        match sep {
+            None => text::rsplit_whitespace(s, maxsplit),
+            Some(sep) => text::rsplit(s, sep, maxsplit),
+        },
+    ))
 }
 
 fn strip_with(
@@ -1118,7 +1144,7 @@ fn str_replace(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     // Nothing replaced: the str itself, as in CPython.
     Ok(text::replace(receiver_str(&args), old, new, count)
-        .map_or_else(|| args.positional[0].clone(), Value::string))
+        .map_or_else(|| args.positional[0].clone(), Value::built_str))
 }
 
 fn affix_check(
@@ -1209,6 +1235,32 @@ fn str_count(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(text::count(s, sub, start, end) as i64))
 }
 
+fn str_upper(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    case_mapped(&args, "str.upper", str::make_ascii_uppercase, text::upper)
+}
+
+fn str_lower(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    case_mapped(&args, "str.lower", str::make_ascii_lowercase, text::lower)
+}
+
+/// `str.upper()` and `str.lower()`: ASCII text is copied into the new str and mapped there.
+fn case_mapped(
+    args: &Args<'_>,
+    name: &str,
+    map_ascii: fn(&mut str),
+    map: fn(&str) -> String,
+) -> PyResult<Value> {
+    expect_args(args, name, 0, 0)?;
+    let s = receiver_str(args);
+    if !s.is_ascii() {
+        return Ok(Value::string(map(s)));
+    }
+    let mut out = StrBuilder::with_capacity(s.len());
+    out.push_str(s);
+    map_ascii(out.as_mut_str());
+    Ok(Value::built_str(out))
+}
+
 macro_rules! str_transforms {
     ($($name:ident => $qual:literal, $f:path, $wrap:expr;)*) => {$(
         fn $name(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -1219,8 +1271,6 @@ macro_rules! str_transforms {
 }
 
 str_transforms! {
-    str_upper => "str.upper", text::upper, Value::string;
-    str_lower => "str.lower", text::lower, Value::string;
     str_capitalize => "str.capitalize", text::capitalize, Value::string;
     str_title => "str.title", text::title, Value::string;
     str_swapcase => "str.swapcase", text::swapcase, Value::string;
@@ -1340,7 +1390,10 @@ fn str_rpartition(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn str_splitlines(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [keepends] = args.bind("splitlines", 1, ["keepends"], 0, 0, 1)?;
     let keepends = keepends.is_some_and(|v| v.is_truthy());
-    Ok(pieces(text::splitlines(receiver_str(&args), keepends)))
+    Ok(pieces(
+        &args,
+        text::splitlines(receiver_str(&args), keepends),
+    ))
 }
 
 fn str_expandtabs(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

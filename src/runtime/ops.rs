@@ -15,6 +15,7 @@ use super::exceptions::{PyException, PyResult, error, no_attribute, type_error};
 use super::frame::Cursor;
 use super::function::{GlobalCacheEntry, PyFunction, RtCode};
 use super::set::Operand;
+use super::str::StrBuilder;
 use super::superinstructions::OperatorShape;
 use super::types::TypeId;
 use super::value::{PyList, PySlice, Value, discard, slot};
@@ -901,23 +902,51 @@ pub fn build_slice(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 pub fn build_string(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let n = arg as usize;
     let pieces = cur.top_slice(n);
-    fn text(piece: &Value) -> &str {
-        match piece {
-            Value::Str(p) => p.as_str(),
-            _ => "",
+    let mut len = 0;
+    let mut char_len = 0;
+    for piece in pieces {
+        if let Value::Str(p) = piece {
+            len += p.as_str().len();
+            char_len += p.char_len();
         }
     }
-    // One allocation of the final size; the pieces are read where they lie on the stack.
-    let mut s = String::with_capacity(pieces.iter().map(|p| text(p).len()).sum());
-    for piece in pieces {
-        s.push_str(text(piece));
-    }
+    let joined = if len > 1 {
+        // Written straight into the new str, sized once; the pieces are read where they lie
+        // on the stack and their character counts are known.
+        let mut text = StrBuilder::with_capacity(len);
+        for piece in pieces {
+            if let Value::Str(p) = piece {
+                text.push_str(p.as_str());
+            }
+        }
+        Value::Str(text.finish_with_char_len(char_len))
+    } else {
+        // At most one piece is not empty: the result is its text, a shared str.
+        let text = pieces.iter().find_map(|piece| match piece {
+            Value::Str(p) if !p.as_str().is_empty() => Some(p.as_str()),
+            _ => None,
+        });
+        Value::str(text.unwrap_or_default())
+    };
     cur.drop_top(n);
-    cur.push(Value::string(s));
+    cur.push(joined);
     Step::Next
 }
 
 pub fn format_value(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
+    // With no spec and no conversion a str is its own result, and an int is formatted as
+    // `str(int)` is, without the general formatting path.
+    if arg == 0 {
+        match cur.peek(1) {
+            Value::Str(_) => return Step::Next,
+            &Value::Int(i) => {
+                cur.pop();
+                cur.push(Value::str(int::decimal(i, &mut [0; 20])));
+                return Step::Next;
+            }
+            _ => {}
+        }
+    }
     let spec = if arg & 4 != 0 { Some(cur.pop()) } else { None };
     let value = cur.pop();
     let converted = match arg & 3 {
@@ -1137,6 +1166,17 @@ fn list_index(i: i64, len: usize) -> usize {
 #[cold]
 #[inline(never)]
 fn subscr_slow(vm: &mut Vm, cur: &mut Cursor) -> Step {
+    // A char of ASCII text by int index (`VOWELS[i % 5]`): its shared one-char str, without
+    // the general lookup.
+    if let (Value::Str(s), &Value::Int(i)) = (cur.peek(2), cur.peek(1))
+        && s.is_ascii()
+        && let Some(&byte) = s.as_str().as_bytes().get(list_index(i, s.char_len()))
+    {
+        let char = Value::char(char::from(byte));
+        cur.drop_top(2);
+        cur.push(char);
+        return Step::Next;
+    }
     let key = cur.pop();
     let container = cur.pop();
     let v = attempt!(vm, subscript::get_item(vm, &container, &key));

@@ -10,6 +10,7 @@ use super::exceptions::{
 use super::format::{self, Count, FormatError, PercentPiece, PercentTemplatePiece};
 use super::int::to_ibig;
 use super::repr::{try_ascii, try_repr, try_to_str};
+use super::str::StrBuilder;
 use super::types::TypeId;
 use super::value::Value;
 use super::vm::Vm;
@@ -181,7 +182,7 @@ fn percent_format_plain(template: &str, args: &Value) -> Option<Value> {
         single => std::slice::from_ref(single),
     };
     let mut values = positional.iter();
-    let mut out = String::with_capacity(template.len() + 8 * positional.len());
+    let mut out = StrBuilder::with_capacity(template.len() + 8 * positional.len());
     let mut rest = template;
     while let Some(at) = rest.find('%') {
         out.push_str(&rest[..at]);
@@ -197,7 +198,7 @@ fn percent_format_plain(template: &str, args: &Value) -> Option<Value> {
         }
         match (conversion, values.next()?) {
             (b's', Value::Str(text)) => out.push_str(text.as_str()),
-            (b's' | b'd', Value::Int(i)) => super::int::push_decimal(&mut out, *i),
+            (b's' | b'd', Value::Int(i)) => out.push_str(super::int::decimal(*i, &mut [0; 20])),
             _ => return None,
         }
     }
@@ -205,7 +206,7 @@ fn percent_format_plain(template: &str, args: &Value) -> Option<Value> {
         return None;
     }
     out.push_str(rest);
-    Some(Value::string(out))
+    Some(Value::built_str(out))
 }
 
 fn count_arg(v: Value) -> PyResult<i64> {

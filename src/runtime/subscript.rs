@@ -1,6 +1,7 @@
 //! `container[key]`, `container[key] = value` and `del container[key]` for the built-in
 //! types, including slices with steps and slice assignment.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use super::exceptions::{PyResult, index_error, key_error, type_error, value_error};
@@ -113,7 +114,12 @@ pub fn get_item(_vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value>
                 if step == 1 && count == s.char_len() {
                     return Ok(container.clone());
                 }
-                return Ok(Value::string(text::slice(s.as_str(), start, stop, step)));
+                return Ok(match text::slice(s.as_str(), start, stop, step) {
+                    // A slice of ASCII text is ASCII: its character count is its length.
+                    Cow::Borrowed(part) if s.is_ascii() => Value::str_of_chars(part, part.len()),
+                    Cow::Borrowed(part) => Value::str(part),
+                    Cow::Owned(text) => Value::string(text),
+                });
             }
             match sequence_index(key, s.char_len(), "string")? {
                 Some(i) => Ok(Value::char(s.char_at(i))),

@@ -8,12 +8,15 @@
 //! offers (numeric types, multi-char case folds) are small tables below, extracted from the
 //! Unicode 14 database that CPython 3.11 uses.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 use std::hash::Hasher as _;
 
 use rustc_hash::FxHasher;
 use unicode_general_category::{GeneralCategory as Gc, get_general_category};
+
+use super::str::StrBuilder;
 
 // ---------------------------------------------------------------------------------------------
 // Lengths, offsets and slices
@@ -81,16 +84,16 @@ fn slice_length(start: i64, stop: i64, step: i64) -> i64 {
 }
 
 /// `s[start:stop:step]` for bounds already resolved by [`adjust_slice`].
-pub fn slice(s: &str, start: i64, stop: i64, step: i64) -> String {
+pub fn slice(s: &str, start: i64, stop: i64, step: i64) -> Cow<'_, str> {
     let count = usize::try_from(slice_length(start, stop, step)).unwrap_or(0);
     if count == 0 {
-        return String::new();
+        return Cow::Borrowed("");
     }
     let start = start as usize;
     if step == 1 {
         let first = byte_offset(s, start);
         let last = first + byte_offset(&s[first..], count);
-        return s[first..last].to_owned();
+        return Cow::Borrowed(&s[first..last]);
     }
     let stride = step.unsigned_abs() as usize;
     if s.is_ascii() {
@@ -105,9 +108,9 @@ pub fn slice(s: &str, start: i64, stop: i64, step: i64) -> String {
                 index.wrapping_sub(stride)
             };
         }
-        return out;
+        return Cow::Owned(out);
     }
-    if step > 0 {
+    Cow::Owned(if step > 0 {
         s.chars().skip(start).step_by(stride).take(count).collect()
     } else {
         let from_end = char_len(s) - 1 - start;
@@ -117,7 +120,7 @@ pub fn slice(s: &str, start: i64, stop: i64, step: i64) -> String {
             .step_by(stride)
             .take(count)
             .collect()
-    }
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,9 +188,12 @@ fn single_char(sub: &str) -> Option<char> {
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     window(s, start, end, sub)
         .and_then(|w| {
-            let byte = match single_char(sub) {
-                Some(c) => w.text.find(c),
-                None => w.text.find(sub),
+            // One ASCII byte is a whole char wherever it occurs: a plain byte scan, cheaper
+            // on short text than the char searcher.
+            let byte = match (sub.as_bytes(), single_char(sub)) {
+                (&[byte], _) => w.text.bytes().position(|b| b == byte),
+                (_, Some(c)) => w.text.find(c),
+                _ => w.text.find(sub),
             };
             byte.map(|byte| w.char_index(byte))
         })
@@ -242,7 +248,7 @@ pub fn endswith(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> 
 /// `str.replace`; `count < 0` replaces all. An empty `old` inserts `new` before every char and
 /// at the end. `None` when nothing is replaced, so the caller can return the str itself as
 /// CPython does.
-pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Option<String> {
+pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Option<StrBuilder> {
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
     if limit == 0 {
         return None;
@@ -262,7 +268,7 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Option<String> {
             None => replace_matches(s, s.match_indices(old), new, limit),
         };
     }
-    let mut out = String::with_capacity(s.len() + new.len() * (s.len() + 1).min(limit));
+    let mut out = StrBuilder::with_capacity(s.len() + new.len() * (s.len() + 1).min(limit));
     let mut inserted = 0;
     for (offset, ch) in s.char_indices() {
         if inserted == limit {
@@ -281,12 +287,13 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Option<String> {
 
 /// `s` with every ASCII byte `from` turned into the ASCII byte `to`, by one copy and an
 /// in-place pass the compiler vectorises.
-fn replace_ascii_byte(s: &str, from: u8, to: u8) -> String {
+fn replace_ascii_byte(s: &str, from: u8, to: u8) -> StrBuilder {
     debug_assert!(from.is_ascii() && to.is_ascii());
-    let mut out = s.to_owned();
+    let mut out = StrBuilder::with_capacity(s.len());
+    out.push_str(s);
     // SAFETY: an ASCII byte is a whole char (every byte of a multi-byte UTF-8 sequence is
     // >= 0x80), so swapping one ASCII byte for another leaves `out` valid UTF-8.
-    let bytes = unsafe { out.as_bytes_mut() };
+    let bytes = unsafe { out.as_mut_str().as_bytes_mut() };
     for byte in bytes {
         // A select rather than a conditional store, so the loop vectorises.
         *byte = if *byte == from { to } else { *byte };
@@ -301,11 +308,11 @@ fn replace_matches<'a>(
     matches: impl Iterator<Item = (usize, &'a str)>,
     new: &str,
     limit: usize,
-) -> Option<String> {
-    let mut out: Option<String> = None;
+) -> Option<StrBuilder> {
+    let mut out: Option<StrBuilder> = None;
     let mut copied = 0;
     for (offset, matched) in matches.take(limit) {
-        let out = out.get_or_insert_with(|| String::with_capacity(s.len()));
+        let out = out.get_or_insert_with(|| StrBuilder::with_capacity(s.len()));
         out.push_str(&s[copied..offset]);
         out.push_str(new);
         copied = offset + matched.len();
@@ -403,17 +410,14 @@ pub fn split<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
 fn split_at_byte(s: &str, sep: u8, limit: usize) -> Vec<&str> {
     let seps = count_byte(s.as_bytes(), sep);
     let mut parts = Vec::with_capacity(limit.min(seps + 1));
-    let mut start = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if b == sep {
-            if parts.len() + 1 == limit {
-                break;
-            }
-            parts.push(&s[start..i]);
-            start = i + 1;
-        }
+    let mut rest = s;
+    while parts.len() + 1 < limit
+        && let Some(at) = rest.bytes().position(|b| b == sep)
+    {
+        parts.push(&rest[..at]);
+        rest = &rest[at + 1..];
     }
-    parts.push(&s[start..]);
+    parts.push(rest);
     parts
 }
 
@@ -2022,7 +2026,9 @@ mod tests {
     fn replacing() {
         for &(s, old, new, limit, expected) in REPLACES {
             assert_eq!(
-                replace(s, old, new, limit).as_deref().unwrap_or(s),
+                replace(s, old, new, limit)
+                    .as_ref()
+                    .map_or(s, StrBuilder::as_str),
                 expected,
                 "{s:?} {old:?} {new:?} {limit}"
             );

@@ -17,7 +17,7 @@ use super::function::{BoundMethod, BuiltinFunction, CodeValue, PyFunction};
 use super::iter::PyIter;
 use super::module::PyModule;
 use super::set::PySet;
-use super::str::PyStr;
+use super::str::{PyStr, StrBuilder};
 use super::types::TypeId;
 
 pub type PyList = RefCell<Vec<Value>>;
@@ -35,7 +35,7 @@ pub enum Value {
     Float(f64),
     /// An int beyond i64. Invariant: never holds a value that fits in i64.
     BigInt(Rc<IBig>),
-    Str(Rc<PyStr>),
+    Str(PyStr),
     List(Rc<PyList>),
     Tuple(Rc<Vec<Value>>),
     Dict(Rc<PyDict>),
@@ -242,7 +242,7 @@ impl Value {
     fn retain(&self) {
         match self {
             Value::BigInt(r) => std::mem::forget(Rc::clone(r)),
-            Value::Str(r) => std::mem::forget(Rc::clone(r)),
+            Value::Str(r) => std::mem::forget(r.clone()),
             Value::List(r) => std::mem::forget(Rc::clone(r)),
             Value::Tuple(r) => std::mem::forget(Rc::clone(r)),
             Value::Dict(r) => std::mem::forget(Rc::clone(r)),
@@ -273,7 +273,16 @@ impl Value {
     pub fn str(s: &str) -> Value {
         match PyStr::shared(s) {
             Some(shared) => Value::Str(shared),
-            None => Value::Str(Rc::new(PyStr::new(s))),
+            None => Value::Str(PyStr::new(s)),
+        }
+    }
+
+    /// `Value::str` of text the caller knows to be `char_len` characters long.
+    #[inline(always)]
+    pub fn str_of_chars(s: &str, char_len: usize) -> Value {
+        match PyStr::shared(s) {
+            Some(shared) => Value::Str(shared),
+            None => Value::Str(PyStr::of_chars(s, char_len)),
         }
     }
 
@@ -299,9 +308,22 @@ impl Value {
 
     #[inline(always)]
     pub fn string(s: String) -> Value {
-        match PyStr::shared(&s) {
+        Value::str(&s)
+    }
+
+    /// The str a builder holds (or the shared object for its text).
+    #[inline(always)]
+    pub fn built_str(builder: StrBuilder) -> Value {
+        let char_len = super::text::char_len(builder.as_str());
+        Value::built_str_of_chars(builder, char_len)
+    }
+
+    /// `built_str` when the caller knows the text is `char_len` characters long.
+    #[inline(always)]
+    pub fn built_str_of_chars(builder: StrBuilder, char_len: usize) -> Value {
+        match PyStr::shared(builder.as_str()) {
             Some(shared) => Value::Str(shared),
-            None => Value::Str(Rc::new(PyStr::from_string(s))),
+            None => Value::Str(builder.finish_with_char_len(char_len)),
         }
     }
 
@@ -416,7 +438,7 @@ impl Value {
     pub fn heap_address(&self) -> Option<usize> {
         Some(match self {
             Value::BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
-            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(r) => r.as_ptr() as usize,
             Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
