@@ -239,28 +239,20 @@ macro_rules! declare_opcodes {
                 }
             }
 
-            /// Whether the instruction always continues with the next one when it does not
-            /// raise: no jump, call, return or loop exit. A superinstruction need not check
-            /// where such a component left the instruction pointer.
-            pub const fn always_falls_through(self) -> bool {
+            /// The two-operand operators `(a b -- a op b)`: arithmetic, in-place arithmetic
+            /// and comparisons.
+            pub const fn is_binary_operator(self) -> bool {
                 matches!(
                     self,
-                    Opcode::Nop
-                        | Opcode::Pop
-                        | Opcode::Copy
-                        | Opcode::Swap
-                        | Opcode::LoadConst
-                        | Opcode::LoadFast
-                        | Opcode::StoreFast
-                        | Opcode::LoadDeref
-                        | Opcode::StoreDeref
-                        | Opcode::LoadGlobal
-                        | Opcode::BinaryAdd
+                    Opcode::BinaryAdd
                         | Opcode::BinarySubtract
                         | Opcode::BinaryMultiply
                         | Opcode::BinaryTrueDivide
                         | Opcode::BinaryFloorDivide
                         | Opcode::BinaryModulo
+                        | Opcode::BinaryPower
+                        | Opcode::BinaryMatMul
+                        | Opcode::BinaryLShift
                         | Opcode::BinaryRShift
                         | Opcode::BinaryAnd
                         | Opcode::BinaryOr
@@ -273,9 +265,29 @@ macro_rules! declare_opcodes {
                         | Opcode::CompareNotEqual
                         | Opcode::CompareGreater
                         | Opcode::CompareGreaterEqual
-                        | Opcode::BinarySubscr
-                        | Opcode::StoreSubscr
                 )
+            }
+
+            /// Whether the instruction always continues with the next one when it does not
+            /// raise: no jump, call, return or loop exit. A superinstruction need not check
+            /// where such a component left the instruction pointer.
+            pub const fn always_falls_through(self) -> bool {
+                self.is_binary_operator()
+                    || matches!(
+                        self,
+                        Opcode::Nop
+                            | Opcode::Pop
+                            | Opcode::Copy
+                            | Opcode::Swap
+                            | Opcode::LoadConst
+                            | Opcode::LoadFast
+                            | Opcode::StoreFast
+                            | Opcode::LoadDeref
+                            | Opcode::StoreDeref
+                            | Opcode::LoadGlobal
+                            | Opcode::BinarySubscr
+                            | Opcode::StoreSubscr
+                    )
             }
 
             #[inline]

@@ -560,29 +560,14 @@ pub fn operator_fast_path(opcode: Opcode, arg: u32, a: &Value, b: &Value) -> Opt
     }
 }
 
-/// Whether `operator_fast_path` can answer for `opcode` at all.
+/// Whether `operator_fast_path` can answer for `opcode` at all: every two-operand operator
+/// except the three without an inline case.
 pub const fn has_operator_fast_path(opcode: Opcode) -> bool {
-    matches!(
-        opcode,
-        Opcode::BinaryAdd
-            | Opcode::BinarySubtract
-            | Opcode::BinaryMultiply
-            | Opcode::BinaryTrueDivide
-            | Opcode::BinaryFloorDivide
-            | Opcode::BinaryModulo
-            | Opcode::BinaryRShift
-            | Opcode::BinaryAnd
-            | Opcode::BinaryOr
-            | Opcode::BinaryXor
-            | Opcode::InplaceAdd
-            | Opcode::InplaceOp
-            | Opcode::CompareLess
-            | Opcode::CompareLessEqual
-            | Opcode::CompareGreater
-            | Opcode::CompareGreaterEqual
-            | Opcode::CompareEqual
-            | Opcode::CompareNotEqual
-    )
+    opcode.is_binary_operator()
+        && !matches!(
+            opcode,
+            Opcode::BinaryPower | Opcode::BinaryMatMul | Opcode::BinaryLShift
+        )
 }
 
 /// A two-operand operator on the stack: the fast path overwrites the left operand's slot (an
