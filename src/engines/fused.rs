@@ -66,18 +66,24 @@ pub fn rewrite(instructions: &[Instr]) -> Vec<Instr> {
         best[index] = best[index + 1];
         for &(op, saved) in &superinstructions {
             let components = op.components();
-            let matches = components.len() <= following.len()
-                && components
-                    .iter()
-                    .zip(following)
-                    .all(|(component, instr)| instr.opcode() == *component);
-            if matches && saved + best[index + components.len()] > best[index] {
+            if starts_with(following, components)
+                && saved + best[index + components.len()] > best[index]
+            {
                 best[index] = saved + best[index + components.len()];
                 rewritten[index] = Instr::new(op, instructions[index].arg());
             }
         }
     }
     rewritten
+}
+
+/// Whether `code` begins with the instructions `components`.
+fn starts_with(code: &[Instr], components: &[Opcode]) -> bool {
+    components.len() <= code.len()
+        && components
+            .iter()
+            .zip(code)
+            .all(|(component, instr)| instr.opcode() == *component)
 }
 
 /// `code` and every code object nested in it as the fused engine runs them, for `pvm dis`.
@@ -119,12 +125,7 @@ mod tests {
         for &op in Opcode::ALL.iter().filter(|op| op.is_superinstruction()) {
             let components = op.components();
             let following = &code[from..];
-            if components.len() <= following.len()
-                && components
-                    .iter()
-                    .zip(following)
-                    .all(|(c, i)| i.opcode() == *c)
-            {
+            if starts_with(following, components) {
                 let saved = work_saved(components) + most_work_saved(code, from + components.len());
                 best = best.max(saved);
             }
