@@ -189,10 +189,6 @@ enum Command {
         /// How many of the most frequent entries each table shows.
         #[arg(long, default_value_t = 40)]
         top: usize,
-        /// Count what the `fused` engine dispatches, a superinstruction as one instruction,
-        /// instead of the compiler's bytecode.
-        #[arg(long)]
-        fused: bool,
         #[command(flatten)]
         cache: CacheOptions,
         #[command(flatten)]
@@ -308,15 +304,10 @@ fn execute(cli: Cli) -> u8 {
         Some(Command::Run { options, program }) => run_file(options, program.args),
         Some(Command::Profile {
             top,
-            fused,
             cache,
             program,
         }) => {
-            let profiling = if fused {
-                &pvm::engines::profile::PROFILING_FUSED
-            } else {
-                &pvm::engines::profile::PROFILING
-            };
+            let profiling = &pvm::engines::profile::PROFILING;
             let status = run_file_on(profiling, cache.settings(), program.args, false);
             eprint!("{}", pvm::engines::profile::take().report(top));
             status

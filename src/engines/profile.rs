@@ -1,43 +1,29 @@
 //! `pvm profile`: dynamic counts of instructions and of the instruction pairs, triples and
 //! quadruples that run in sequence (each one falling through to the next, in the same frame), like CPython's
 //! `--enable-pystats`. The `fused` engine's superinstructions are chosen from these counts.
-//! The counting run is the `match` loop with a counter before each instruction; with
-//! `--fused` it is the `fused` engine's loop over its rewritten code, so that the counts are
-//! of what that engine dispatches (a superinstruction counts once).
+//! The counting run is the `match` loop with a counter before each instruction.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::bytecode::{Instr, Opcode};
+use crate::runtime::exceptions::PyResult;
 use crate::runtime::frame::Cursor;
 use crate::runtime::function::PyFunction;
-use crate::runtime::vm::Backend;
+use crate::runtime::value::Value;
+use crate::runtime::vm::{Backend, Vm};
 
-use super::Engine;
-use super::fused::FusedEngine;
 use super::match_loop::dispatch_loop;
 
-/// The backend of a counting run over the compiler's bytecode.
+/// The backend of a counting run.
 pub static PROFILING: Backend = Backend {
     translate: |_| Default::default(),
-    execute: |vm| dispatch_loop::<false, true>(vm),
+    execute: execute_counting,
 };
 
-/// The backend of a counting run over the `fused` engine's code.
-pub static PROFILING_FUSED: Backend = Backend {
-    translate: FusedEngine::translate,
-    execute: |vm| dispatch_loop::<true, true>(vm),
-};
-
-/// How many instruction words `op` covers: a superinstruction's components stay in the code
-/// after it, and the next dispatch is past them.
-fn width(op: Opcode) -> usize {
-    if op.is_superinstruction() {
-        op.components().len()
-    } else {
-        1
-    }
+fn execute_counting(vm: &mut Vm) -> PyResult<Value> {
+    dispatch_loop::<false, true>(vm)
 }
 
 /// Counts gathered on this thread since the last `take`.
@@ -64,8 +50,8 @@ pub(super) fn record(cur: &Cursor) {
         let mut stats = stats.borrow_mut();
         let stats = &mut *stats;
         *stats.singles.entry(op).or_default() += 1;
-        let follows = |&(func, ip, previous): &(*const PyFunction, *const Instr, Opcode)| {
-            func == cur.func && ip.wrapping_add(width(previous)) == cur.ip
+        let follows = |&(func, ip, _): &(*const PyFunction, *const Instr, Opcode)| {
+            func == cur.func && ip.wrapping_add(1) == cur.ip
         };
         if !stats.recent.last().is_some_and(follows) {
             stats.recent.clear();
