@@ -1099,16 +1099,19 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     // the counts decrement inline instead of going through the value drop glue.
     let found = match (cur.peek(2), cur.peek(1)) {
         (Value::List(list), Value::Int(i)) => {
-            if let Some(v) = list_item_fast_path(list, *i) {
+            if let Some(item) = list_item_fast_path(list, *i) {
                 // SAFETY: `list` points into the container's stack slot: reading the `Rc` out
                 // takes over the slot's reference, so the slot may be overwritten. Read through
                 // the reference already matched, it is dropped by its known type without the
                 // value's tag being loaded and tested again.
                 let list = unsafe { std::ptr::read(list) };
                 // SAFETY: pops the key (the int matched above, an immediate) and the container,
-                // moved out just above.
-                unsafe { cur.sp = cur.sp.sub(2) };
-                cur.push(v);
+                // moved out just above, and writes the item's clone in the container's slot.
+                unsafe {
+                    cur.sp = cur.sp.sub(2);
+                    slot::write_bits(cur.sp, item);
+                    cur.sp = cur.sp.add(1);
+                }
                 drop(list);
                 return Step::Next;
             }
@@ -1150,7 +1153,10 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 #[inline(always)]
 pub fn subscript_fast_path(container: &Value, key: &Value) -> Option<Value> {
     match (container, key) {
-        (Value::List(list), Value::Int(i)) => list_item_fast_path(list, *i),
+        (Value::List(list), Value::Int(i)) => {
+            // SAFETY: the bits are the item's clone, taken once.
+            list_item_fast_path(list, *i).map(|bits| unsafe { slot::into_value(bits) })
+        }
         (Value::Dict(dict), Value::Str(s)) => dict.get_by_str(s, key),
         (Value::Dict(dict), Value::Int(i)) => dict.get_hashed(hashing::hash_i64(*i), key),
         _ => None,
@@ -1160,11 +1166,11 @@ pub fn subscript_fast_path(container: &Value, key: &Value) -> Option<Value> {
 /// `list[i]` for an index in range. `None` for an index out of range and for a list mutably
 /// borrowed elsewhere (the general path then raises or waits its turn).
 #[inline(always)]
-fn list_item_fast_path(list: &PyList, i: i64) -> Option<Value> {
+fn list_item_fast_path(list: &PyList, i: i64) -> Option<slot::Bits> {
     // SAFETY: the reference is used only to clone one item (a count increment, which runs no
     // Python code and cannot touch the list) and is gone before anything else runs.
     let items = unsafe { list.try_borrow_unguarded() }.ok()?;
-    items.get(list_index(i, items.len())).cloned()
+    items.get(list_index(i, items.len())).map(slot::clone_bits)
 }
 
 /// A list index made non-negative as a position to look up: an index still negative after

@@ -188,9 +188,99 @@ pub mod slot {
         unsafe { store_words(slot, TAG_BOOL | (b as u64) << 8, 0) }
     }
 
+    /// A value's 16 bytes in one vector register. A value read out of a container by
+    /// `clone` travels as its tag and its payload bytes, and is then written back in three
+    /// pieces; carried as `Bits` it is read with one 16-byte load and written with one store.
+    #[derive(Clone, Copy)]
+    pub struct Bits(
+        #[cfg(target_arch = "x86_64")] std::arch::x86_64::__m128i,
+        #[cfg(not(target_arch = "x86_64"))] [u64; 2],
+    );
+
+    /// The 16 bytes of the value at `value`, which stays where it is and keeps its reference.
+    /// # Safety
+    /// `value` is valid for a 16-byte read.
+    #[inline(always)]
+    pub unsafe fn read_bits(value: *const Value) -> Bits {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE2 is part of x86-64; the caller guarantees the read.
+        unsafe {
+            Bits(std::arch::x86_64::_mm_loadu_si128(value as *const _))
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        // SAFETY: as above.
+        unsafe {
+            Bits(std::ptr::read_unaligned(value as *const [u64; 2]))
+        }
+    }
+
+    /// # Safety
+    /// As for `store_words`; `bits` are a value's whose reference the slot now owns.
+    #[inline(always)]
+    pub unsafe fn write_bits(slot: *mut Value, bits: Bits) {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE2 is part of x86-64; the caller guarantees the slot.
+        unsafe {
+            std::arch::x86_64::_mm_storeu_si128(slot as *mut _, bits.0)
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        // SAFETY: as above.
+        unsafe {
+            std::ptr::write_unaligned(slot as *mut [u64; 2], bits.0)
+        }
+    }
+
+    /// A clone of `value` as bits: its reference count bumped (heap values), its 16 bytes
+    /// read at once.
+    #[inline(always)]
+    pub fn clone_bits(value: &Value) -> Bits {
+        if !value.is_immediate() {
+            value.retain();
+        }
+        // SAFETY: a reference is valid for reading its 16 bytes; the bits own the reference
+        // just taken.
+        unsafe { read_bits(value) }
+    }
+
+    /// An owned value as bits (the bits take over its reference).
+    #[inline(always)]
+    pub fn into_bits(value: Value) -> Bits {
+        let value = std::mem::ManuallyDrop::new(value);
+        // SAFETY: the value is not dropped; its reference passes to the bits.
+        unsafe { read_bits(&*value) }
+    }
+
+    /// The value whose bits these are.
+    /// # Safety
+    /// `bits` came from `clone_bits` or `into_bits` and have not been turned into a value or
+    /// written to a slot yet.
+    #[inline(always)]
+    pub unsafe fn into_value(bits: Bits) -> Value {
+        // SAFETY: the bits are a whole value's, as the caller promises.
+        unsafe { std::mem::transmute::<Bits, Value>(bits) }
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn bits_carry_a_clone() {
+            use std::rc::Rc;
+            let original = Value::list(vec![Value::Int(1)]);
+            let bits = clone_bits(&original);
+            let mut copy = Value::None;
+            unsafe { write_bits(&mut copy, bits) };
+            assert!(
+                matches!((&original, &copy), (Value::List(a), Value::List(b)) if Rc::ptr_eq(a, b) && Rc::strong_count(a) == 2)
+            );
+            drop(copy);
+            assert!(matches!(&original, Value::List(a) if Rc::strong_count(a) == 1));
+            let bits = clone_bits(&Value::Float(-0.5));
+            let mut float = Value::None;
+            unsafe { write_bits(&mut float, bits) };
+            assert!(matches!(float, Value::Float(f) if f == -0.5));
+        }
 
         #[test]
         fn writers_agree_with_the_enum_layout() {
