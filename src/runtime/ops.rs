@@ -124,8 +124,9 @@ pub fn delete_fast(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     Step::Next
 }
 
+#[inline(always)]
 fn cell_slot(cur: &Cursor, arg: u32) -> u32 {
-    cur.code().code.varnames.len() as u32 + arg
+    cur.code().shape.cells_start as u32 + arg
 }
 
 fn cell_name(cur: &Cursor, arg: u32) -> &str {
@@ -160,7 +161,13 @@ fn unbound_cell(vm: &mut Vm, cur: &Cursor, arg: u32) -> Step {
 pub fn load_deref(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let slot = cell_slot(cur, arg);
     let value = match cur.local(slot) {
-        Value::Cell(cell) => cell.borrow().clone(),
+        // SAFETY: the cell's value is only cloned (a count increment, which runs no Python
+        // code and cannot touch the cell) and the reference is gone before anything else
+        // runs. A cell mutably borrowed elsewhere takes the checked borrow, as before.
+        Value::Cell(cell) => match unsafe { cell.try_borrow_unguarded() } {
+            Ok(value) => value.clone(),
+            Err(_) => cell.borrow().clone(),
+        },
         _ => Value::Undef,
     };
     if let Value::Undef = value {
