@@ -4,7 +4,8 @@
 
 use super::builtins::builtin_len;
 use super::frame::Cursor;
-use super::value::Value;
+use super::methods::list_append;
+use super::value::{PyList, Value};
 use super::vm::{Step, Vm};
 
 /// `len(x)`: a list, str, dict or tuple is measured and its reference dropped by its known
@@ -35,4 +36,31 @@ pub fn len(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usize) 
         }
     }
     vm.call_builtin_on_stack(cur, result_slot, argc, builtin_len)
+}
+
+/// `xs.append(x)` (from `LoadMethod`, so the receiver and one argument): the argument moves
+/// from the stack into the list instead of being copied and then dropped, and the list's
+/// reference is dropped by its known type.
+pub fn append(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usize) -> Step {
+    if argc == 2
+        && let Value::List(list) = cur.peek(2)
+    {
+        let list: *const PyList = std::rc::Rc::as_ptr(list);
+        // SAFETY: the receiver's slot stays on the stack, holding the list, until after
+        // this reference is last used below.
+        let list = unsafe { &*list };
+        if let Ok(mut items) = list.try_borrow_mut() {
+            items.push(cur.pop());
+            drop(items);
+            if let Value::List(list) = cur.pop() {
+                drop(list);
+            }
+            // Below the receiver only the method itself remains (as in
+            // `Vm::call_builtin_on_stack`).
+            cur.sp = result_slot;
+            cur.push(Value::None);
+            return Step::Next;
+        }
+    }
+    vm.call_builtin_on_stack(cur, result_slot, argc, list_append)
 }
