@@ -35,6 +35,13 @@ pub fn len(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usize) 
             return Step::Next;
         }
     }
+    len_general(vm, cur, result_slot, argc)
+}
+
+/// `len`'s general entry, out of line so that the fast path above needs no stack frame.
+#[cold]
+#[inline(never)]
+fn len_general(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usize) -> Step {
     vm.call_builtin_on_stack(cur, result_slot, argc, builtin_len)
 }
 
@@ -62,5 +69,13 @@ pub fn append(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usiz
             return Step::Next;
         }
     }
+    append_general(vm, cur, result_slot, argc)
+}
+
+/// `list.append`'s general entry, out of line so that the fast path above needs no stack
+/// frame.
+#[cold]
+#[inline(never)]
+fn append_general(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usize) -> Step {
     vm.call_builtin_on_stack(cur, result_slot, argc, list_append)
 }
