@@ -418,7 +418,15 @@ pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
             _ => None,
         };
         if let Some((func, inner, is_map)) = step {
-            while let Some(item) = next(vm, &inner)? {
+            // The inner iterator is usually a list or range iterator, stepped inline.
+            let step_inner = |vm: &mut Vm| match &inner {
+                Value::Iter(cell) => match next_fast(cell) {
+                    Some(result) => Ok(result),
+                    None => next(vm, &inner),
+                },
+                _ => next(vm, &inner),
+            };
+            while let Some(item) = step_inner(vm)? {
                 if is_map {
                     items.push(vm.call(&func, std::slice::from_ref(&item))?);
                     continue;
