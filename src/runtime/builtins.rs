@@ -24,16 +24,31 @@ use super::value::{PyRange, Value};
 use super::vm::Vm;
 
 macro_rules! builtin_table {
-    ($($name:literal => $func:path),* $(,)?) => {
+    ($($name:literal => $func:path $(| $stack_call:path)?),* $(,)?) => {
         static BUILTINS: &[BuiltinFunction] = &[
-            $(crate::builtin_function!($name, $func),)*
+            $(builtin_entry!($name, $func $(, $stack_call)?),)*
         ];
+    };
+}
+
+/// A built-in's table entry: its `stack_call` made by `builtin_function!`, or a hand-written
+/// one (`stack_calls`).
+macro_rules! builtin_entry {
+    ($name:literal, $func:path) => {
+        crate::builtin_function!($name, $func)
+    };
+    ($name:literal, $func:path, $stack_call:path) => {
+        BuiltinFunction {
+            name: $name,
+            func: $func,
+            stack_call: $stack_call,
+        }
     };
 }
 
 builtin_table! {
     "print" => builtin_print,
-    "len" => builtin_len,
+    "len" => builtin_len | super::stack_calls::len,
     "abs" => builtin_abs,
     "min" => builtin_min,
     "max" => builtin_max,
@@ -176,7 +191,7 @@ pub fn length(v: &Value) -> PyResult<usize> {
 
 /// `len`: a list's or dict's length inline into the call, anything else out of line.
 #[inline(always)]
-fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if !args.has_keywords() {
         match args.positional {
             [Value::List(l)] => return Ok(Value::Int(l.borrow().len() as i64)),

@@ -196,13 +196,15 @@ impl PyDict {
     /// of line.
     #[inline(always)]
     pub fn get_by_str(&self, key: &PyStr, value: &Value) -> Option<Value> {
+        // SAFETY: the table is only read, to clone one value (a count increment, which runs
+        // no Python code and cannot touch the dict), and the reference is gone before
+        // anything else runs. A table mutably borrowed elsewhere falls back to the hashed
+        // lookup, as before.
+        if let Ok(table) = unsafe { self.table.try_borrow_unguarded() }
+            && let Some((k, v)) = table.get_index(key.slot_hint())
+            && matches!(&k.value, Value::Str(s) if PyStr::ptr_eq(s, key))
         {
-            let table = self.table.borrow();
-            if let Some((k, v)) = table.get_index(key.slot_hint())
-                && matches!(&k.value, Value::Str(s) if PyStr::ptr_eq(s, key))
-            {
-                return Some(v.clone());
-            }
+            return Some(v.clone());
         }
         self.get_by_str_hashed(key, value)
     }

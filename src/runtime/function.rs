@@ -43,6 +43,8 @@ impl Default for GlobalCacheEntry {
 /// Slot counts of a frame of one code object, derived once: every call reads them.
 #[derive(Clone, Copy)]
 pub struct FrameShape {
+    /// The first cell slot: the number of local variables (`varnames`).
+    pub cells_start: usize,
     /// Local variables plus cells: the slots a call initializes besides free variables.
     pub locals_and_cells: usize,
     /// All variable slots (locals, cells, free variables); the value stack starts after them.
@@ -98,6 +100,7 @@ impl RtCode {
         let filename = code.filename.clone();
         let name = code.name.clone();
         let shape = FrameShape {
+            cells_start: code.varnames.len(),
             locals_and_cells: code.varnames.len() + code.cellvars.len(),
             variable_slots: code.variable_slots(),
             frame_size: code.frame_size(),

@@ -406,6 +406,42 @@ pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
     }
     let it = get_iter(iterable)?;
     let mut items = Vec::new();
+    if let Value::Iter(cell) = &it {
+        // `list(map(f, xs))` and `list(filter(f, xs))`: the function and the inner iterator
+        // are taken once instead of at every step. All of either iterator's state is in its
+        // inner iterator, so stepping that directly is stepping the map or filter.
+        let step = match &*cell.borrow() {
+            PyIter::Map { func, inners } if inners.len() == 1 => {
+                Some((func.clone(), inners[0].clone(), true))
+            }
+            PyIter::Filter { func, inner } => Some((func.clone(), inner.clone(), false)),
+            _ => None,
+        };
+        if let Some((func, inner, is_map)) = step {
+            // The inner iterator is usually a list or range iterator, stepped inline.
+            let step_inner = |vm: &mut Vm| match &inner {
+                Value::Iter(cell) => match next_fast(cell) {
+                    Some(result) => Ok(result),
+                    None => next(vm, &inner),
+                },
+                _ => next(vm, &inner),
+            };
+            while let Some(item) = step_inner(vm)? {
+                if is_map {
+                    items.push(vm.call(&func, std::slice::from_ref(&item))?);
+                    continue;
+                }
+                let keep = match &func {
+                    Value::None => item.is_truthy(),
+                    f => vm.call(f, std::slice::from_ref(&item))?.is_truthy(),
+                };
+                if keep {
+                    items.push(item);
+                }
+            }
+            return Ok(items);
+        }
+    }
     while let Some(item) = next(vm, &it)? {
         items.push(item);
     }

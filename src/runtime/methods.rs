@@ -20,10 +20,25 @@ use super::value::{DictView, Value};
 use super::vm::Vm;
 
 macro_rules! method_table {
-    ($table:ident: $($name:literal => $func:path),* $(,)?) => {
+    ($table:ident: $($name:literal => $func:path $(| $stack_call:path)?),* $(,)?) => {
         static $table: &[BuiltinFunction] = &[
-            $(crate::builtin_function!($name, $func),)*
+            $(method_entry!($name, $func $(, $stack_call)?),)*
         ];
+    };
+}
+
+/// A method's table entry: its `stack_call` made by `builtin_function!`, or a hand-written
+/// one (`stack_calls`).
+macro_rules! method_entry {
+    ($name:literal, $func:path) => {
+        crate::builtin_function!($name, $func)
+    };
+    ($name:literal, $func:path, $stack_call:path) => {
+        BuiltinFunction {
+            name: $name,
+            func: $func,
+            stack_call: $stack_call,
+        }
     };
 }
 
@@ -204,7 +219,7 @@ fn str_or_none(v: Option<&Value>) -> PyResult<Option<&str>> {
 }
 
 method_table!(LIST_METHODS:
-    "append" => list_append,
+    "append" => list_append | super::stack_calls::append,
     "extend" => list_extend,
     "insert" => list_insert,
     "pop" => list_pop,
@@ -219,7 +234,7 @@ method_table!(LIST_METHODS:
 
 /// Inline into its `stack_call`: a hot built-in.
 #[inline(always)]
-fn list_append(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn list_append(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     expect_args(&args, "list.append", 1, 1)?;
     receiver_list(&args)
         .borrow_mut()

@@ -21,6 +21,7 @@ pub mod ops;
 pub mod output;
 pub mod repr;
 pub mod set;
+pub mod stack_calls;
 pub mod str;
 pub mod strformat;
 pub mod subscript;

@@ -124,8 +124,9 @@ pub fn delete_fast(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     Step::Next
 }
 
+#[inline(always)]
 fn cell_slot(cur: &Cursor, arg: u32) -> u32 {
-    cur.code().code.varnames.len() as u32 + arg
+    cur.code().shape.cells_start as u32 + arg
 }
 
 fn cell_name(cur: &Cursor, arg: u32) -> &str {
@@ -160,7 +161,13 @@ fn unbound_cell(vm: &mut Vm, cur: &Cursor, arg: u32) -> Step {
 pub fn load_deref(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     let slot = cell_slot(cur, arg);
     let value = match cur.local(slot) {
-        Value::Cell(cell) => cell.borrow().clone(),
+        // SAFETY: the cell's value is only cloned (a count increment, which runs no Python
+        // code and cannot touch the cell) and the reference is gone before anything else
+        // runs. A cell mutably borrowed elsewhere takes the checked borrow, as before.
+        Value::Cell(cell) => match unsafe { cell.try_borrow_unguarded() } {
+            Ok(value) => value.clone(),
+            Err(_) => cell.borrow().clone(),
+        },
         _ => Value::Undef,
     };
     if let Value::Undef = value {
@@ -738,10 +745,19 @@ fn equality(cur: &mut Cursor, opcode: Opcode, arg: u32, negate: bool) -> Step {
     Step::Next
 }
 
+#[inline(always)]
 pub fn is_op(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-    let same = cur.peek(2).is(cur.peek(1));
+    // `x is None` (the usual form) is a tag test; other operands go to `Value::is`.
+    let same = match (cur.peek(2), cur.peek(1)) {
+        (left, Value::None) => matches!(left, Value::None),
+        (left, right) => left.is(right),
+    };
     cur.drop_top(2);
-    cur.push(Value::Bool(same != (arg == 1)));
+    // SAFETY: the slot was just vacated by the popped operand.
+    unsafe {
+        slot::write_bool(cur.sp, same != (arg == 1));
+        cur.sp = cur.sp.add(1);
+    }
     Step::Next
 }
 
@@ -781,7 +797,14 @@ pub fn unary_positive(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 #[inline(always)]
 pub fn unary_not(_vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     let v = cur.pop();
-    cur.push(Value::Bool(!v.is_truthy()));
+    let result = !v.is_truthy();
+    // Dropped by `discard`: an operand that is a bool needs no drop glue call.
+    discard(v);
+    // SAFETY: the slot was just vacated by the popped operand.
+    unsafe {
+        slot::write_bool(cur.sp, result);
+        cur.sp = cur.sp.add(1);
+    }
     Step::Next
 }
 
@@ -817,7 +840,7 @@ pub fn pop_jump_if_true(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
 
 pub fn jump_if_false_or_pop(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     if cur.peek(1).is_truthy() {
-        drop(cur.pop());
+        discard(cur.pop());
     } else {
         cur.jump_to(arg);
     }
@@ -828,7 +851,7 @@ pub fn jump_if_true_or_pop(_vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     if cur.peek(1).is_truthy() {
         cur.jump_to(arg);
     } else {
-        drop(cur.pop());
+        discard(cur.pop());
     }
     Step::Next
 }
@@ -1269,7 +1292,31 @@ pub fn unpack_sequence(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
         cur.push(first);
         return Step::Next;
     }
+    // A list pair (`a, b = pair_list`) likewise, unless the list is being mutated.
+    if arg == 2
+        && let Some((first, second)) = list_pair(cur.peek(1))
+    {
+        let Value::List(list) = cur.pop() else {
+            // SAFETY: nothing since the match above has written to the stack.
+            unsafe { std::hint::unreachable_unchecked() }
+        };
+        // Dropped by its known type: the count decrement inlines.
+        drop(list);
+        cur.push(second);
+        cur.push(first);
+        return Step::Next;
+    }
     cur.out_of_line(|c| unpack_sequence_general(vm, c, arg))
+}
+
+/// The two items of a list of two that is not being mutated.
+#[inline(always)]
+fn list_pair(v: &Value) -> Option<(Value, Value)> {
+    let Value::List(list) = v else { return None };
+    match list.try_borrow().ok()?.as_slice() {
+        [first, second] => Some((first.clone(), second.clone())),
+        _ => None,
+    }
 }
 
 #[inline(never)]

@@ -1,0 +1,4 @@
+a, b = [1, 2]
+print(a, b)
+c, d = [3, 4, 5]
+print(c, d)
