@@ -26,23 +26,8 @@ use super::vm::Vm;
 macro_rules! builtin_table {
     ($($name:literal => $func:path $(| $stack_call:path)?),* $(,)?) => {
         static BUILTINS: &[BuiltinFunction] = &[
-            $(builtin_entry!($name, $func $(, $stack_call)?),)*
+            $(crate::builtin_function!($name, $func $(, $stack_call)?),)*
         ];
-    };
-}
-
-/// A built-in's table entry: its `stack_call` made by `builtin_function!`, or a hand-written
-/// one (`stack_calls`).
-macro_rules! builtin_entry {
-    ($name:literal, $func:path) => {
-        crate::builtin_function!($name, $func)
-    };
-    ($name:literal, $func:path, $stack_call:path) => {
-        BuiltinFunction {
-            name: $name,
-            func: $func,
-            stack_call: $stack_call,
-        }
     };
 }
 

@@ -617,16 +617,20 @@ pub struct BuiltinFunction {
     pub stack_call: StackCall,
 }
 
-/// The `BuiltinFunction` of `name` and `func` (in a static table).
+/// The `BuiltinFunction` of `name` and `func` (in a static table), called from the value stack
+/// through `func`, or through a hand-written `stack_call` (`stack_calls`) when one is given.
 #[macro_export]
 macro_rules! builtin_function {
     ($name:expr, $func:path) => {
+        $crate::builtin_function!($name, $func, |vm, cur, result_slot, argc| {
+            vm.call_builtin_on_stack(cur, result_slot, argc, $func)
+        })
+    };
+    ($name:expr, $func:path, $stack_call:expr) => {
         $crate::runtime::function::BuiltinFunction {
             name: $name,
             func: $func,
-            stack_call: |vm, cur, result_slot, argc| {
-                vm.call_builtin_on_stack(cur, result_slot, argc, $func)
-            },
+            stack_call: $stack_call,
         }
     };
 }

@@ -22,23 +22,8 @@ use super::vm::Vm;
 macro_rules! method_table {
     ($table:ident: $($name:literal => $func:path $(| $stack_call:path)?),* $(,)?) => {
         static $table: &[BuiltinFunction] = &[
-            $(method_entry!($name, $func $(, $stack_call)?),)*
+            $(crate::builtin_function!($name, $func $(, $stack_call)?),)*
         ];
-    };
-}
-
-/// A method's table entry: its `stack_call` made by `builtin_function!`, or a hand-written
-/// one (`stack_calls`).
-macro_rules! method_entry {
-    ($name:literal, $func:path) => {
-        crate::builtin_function!($name, $func)
-    };
-    ($name:literal, $func:path, $stack_call:path) => {
-        BuiltinFunction {
-            name: $name,
-            func: $func,
-            stack_call: $stack_call,
-        }
     };
 }
 

@@ -1274,34 +1274,20 @@ pub fn delete_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     Step::Next
 }
 
-/// A pair (`for a, b in pairs`) unpacks inline; anything else out of line.
+/// A pair (`for a, b in pairs`, `a, b = pair_list`) unpacks inline; anything else out of line.
 #[inline(always)]
 pub fn unpack_sequence(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     if arg == 2
-        && let Value::Tuple(t) = cur.peek(1)
-        && let [first, second] = t.as_slice()
+        && let Some((first, second)) = pair_items(cur.peek(1))
     {
-        let (first, second) = (first.clone(), second.clone());
-        let Value::Tuple(t) = cur.pop() else {
-            // SAFETY: nothing since the match above has written to the stack.
-            unsafe { std::hint::unreachable_unchecked() }
-        };
         // Dropped by its known type: the count decrement inlines.
-        drop(t);
-        cur.push(second);
-        cur.push(first);
-        return Step::Next;
-    }
-    // A list pair (`a, b = pair_list`) likewise, unless the list is being mutated.
-    if arg == 2
-        && let Some((first, second)) = list_pair(cur.peek(1))
-    {
-        let Value::List(list) = cur.pop() else {
-            // SAFETY: nothing since the match above has written to the stack.
-            unsafe { std::hint::unreachable_unchecked() }
-        };
-        // Dropped by its known type: the count decrement inlines.
-        drop(list);
+        match cur.pop() {
+            Value::Tuple(t) => drop(t),
+            Value::List(list) => drop(list),
+            // SAFETY: `pair_items` answers only for a tuple or a list, and nothing since has
+            // written to the stack.
+            _ => unsafe { std::hint::unreachable_unchecked() },
+        }
         cur.push(second);
         cur.push(first);
         return Step::Next;
@@ -1309,12 +1295,18 @@ pub fn unpack_sequence(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
     cur.out_of_line(|c| unpack_sequence_general(vm, c, arg))
 }
 
-/// The two items of a list of two that is not being mutated.
+/// The two items of a tuple of two, or of a list of two that is not being mutated.
 #[inline(always)]
-fn list_pair(v: &Value) -> Option<(Value, Value)> {
-    let Value::List(list) = v else { return None };
-    match list.try_borrow().ok()?.as_slice() {
-        [first, second] => Some((first.clone(), second.clone())),
+fn pair_items(v: &Value) -> Option<(Value, Value)> {
+    match v {
+        Value::Tuple(t) => match t.as_slice() {
+            [first, second] => Some((first.clone(), second.clone())),
+            _ => None,
+        },
+        Value::List(list) => match list.try_borrow().ok()?.as_slice() {
+            [first, second] => Some((first.clone(), second.clone())),
+            _ => None,
+        },
         _ => None,
     }
 }
