@@ -627,29 +627,31 @@ fn stack_operator(
     cur.out_of_line(|c| general(vm, c, arg))
 }
 
-macro_rules! binary_ops {
-    ($(($name:ident, $opcode:ident, $op:ident)),* $(,)?) => {$(
+/// The handlers of two-operand operators: the shared fast path, then `$slow` with the
+/// operator's `$operation` out of line.
+macro_rules! stack_operators {
+    ($slow:ident: $(($name:ident, $opcode:ident, $operation:expr)),* $(,)?) => {$(
         #[inline(always)]
         pub fn $name(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-            stack_operator(vm, cur, Opcode::$opcode, arg, |vm, c, _| binary_slow(vm, c, BinaryOp::$op))
+            stack_operator(vm, cur, Opcode::$opcode, arg, |vm, c, _| $slow(vm, c, $operation))
         }
     )*};
 }
 
-binary_ops! {
-    (binary_add, BinaryAdd, Add),
-    (binary_subtract, BinarySubtract, Sub),
-    (binary_multiply, BinaryMultiply, Mul),
-    (binary_true_divide, BinaryTrueDivide, TrueDiv),
-    (binary_floor_divide, BinaryFloorDivide, FloorDiv),
-    (binary_modulo, BinaryModulo, Mod),
-    (binary_power, BinaryPower, Pow),
-    (binary_mat_mul, BinaryMatMul, MatMul),
-    (binary_lshift, BinaryLShift, LShift),
-    (binary_rshift, BinaryRShift, RShift),
-    (binary_and, BinaryAnd, And),
-    (binary_or, BinaryOr, Or),
-    (binary_xor, BinaryXor, Xor),
+stack_operators! { binary_slow:
+    (binary_add, BinaryAdd, BinaryOp::Add),
+    (binary_subtract, BinarySubtract, BinaryOp::Sub),
+    (binary_multiply, BinaryMultiply, BinaryOp::Mul),
+    (binary_true_divide, BinaryTrueDivide, BinaryOp::TrueDiv),
+    (binary_floor_divide, BinaryFloorDivide, BinaryOp::FloorDiv),
+    (binary_modulo, BinaryModulo, BinaryOp::Mod),
+    (binary_power, BinaryPower, BinaryOp::Pow),
+    (binary_mat_mul, BinaryMatMul, BinaryOp::MatMul),
+    (binary_lshift, BinaryLShift, BinaryOp::LShift),
+    (binary_rshift, BinaryRShift, BinaryOp::RShift),
+    (binary_and, BinaryAnd, BinaryOp::And),
+    (binary_or, BinaryOr, BinaryOp::Or),
+    (binary_xor, BinaryXor, BinaryOp::Xor),
 }
 
 #[cold]
@@ -694,20 +696,11 @@ fn inplace_slow(vm: &mut Vm, cur: &mut Cursor, op: BinaryOp) -> Step {
     Step::Next
 }
 
-macro_rules! ordering_ops {
-    ($(($name:ident, $opcode:ident, $cmp:ident)),* $(,)?) => {$(
-        #[inline(always)]
-        pub fn $name(vm: &mut Vm, cur: &mut Cursor, arg: u32) -> Step {
-            stack_operator(vm, cur, Opcode::$opcode, arg, |vm, c, _| compare_slow(vm, c, Comparison::$cmp))
-        }
-    )*};
-}
-
-ordering_ops! {
-    (compare_less, CompareLess, Less),
-    (compare_less_equal, CompareLessEqual, LessEqual),
-    (compare_greater, CompareGreater, Greater),
-    (compare_greater_equal, CompareGreaterEqual, GreaterEqual),
+stack_operators! { compare_slow:
+    (compare_less, CompareLess, Comparison::Less),
+    (compare_less_equal, CompareLessEqual, Comparison::LessEqual),
+    (compare_greater, CompareGreater, Comparison::Greater),
+    (compare_greater_equal, CompareGreaterEqual, Comparison::GreaterEqual),
 }
 
 #[cold]
@@ -1122,7 +1115,8 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
     // the counts decrement inline instead of going through the value drop glue.
     let found = match (cur.peek(2), cur.peek(1)) {
         (Value::List(list), Value::Int(i)) => {
-            if let Some(item) = list_item_fast_path(list, *i) {
+            // SAFETY: the item is cloned at once.
+            if let Some(item) = unsafe { list_item(list, *i) }.map(slot::clone_bits) {
                 // SAFETY: `list` points into the container's stack slot: reading the `Rc` out
                 // takes over the slot's reference, so the slot may be overwritten. Read through
                 // the reference already matched, it is dropped by its known type without the
@@ -1176,24 +1170,26 @@ pub fn binary_subscr(vm: &mut Vm, cur: &mut Cursor, _arg: u32) -> Step {
 #[inline(always)]
 pub fn subscript_fast_path(container: &Value, key: &Value) -> Option<Value> {
     match (container, key) {
-        (Value::List(list), Value::Int(i)) => {
-            // SAFETY: the bits are the item's clone, taken once.
-            list_item_fast_path(list, *i).map(|bits| unsafe { slot::into_value(bits) })
-        }
+        // SAFETY: the item is cloned at once.
+        (Value::List(list), Value::Int(i)) => unsafe { list_item(list, *i) }.cloned(),
         (Value::Dict(dict), Value::Str(s)) => dict.get_by_str(s, key),
         (Value::Dict(dict), Value::Int(i)) => dict.get_hashed(hashing::hash_i64(*i), key),
         _ => None,
     }
 }
 
-/// `list[i]` for an index in range. `None` for an index out of range and for a list mutably
-/// borrowed elsewhere (the general path then raises or waits its turn).
+/// The item `list[i]` for an index in range. `None` for an index out of range and for a list
+/// mutably borrowed elsewhere (the general path then raises or waits its turn). Read without
+/// a counted borrow: `BinarySubscr` clones it into its slot as one 16-byte copy
+/// (`slot::clone_bits`), the superinstructions as a value.
+/// # Safety
+/// The item is only cloned (a count increment, which runs no Python code and cannot touch the
+/// list), and the reference is gone before anything else runs.
 #[inline(always)]
-fn list_item_fast_path(list: &PyList, i: i64) -> Option<slot::Bits> {
-    // SAFETY: the reference is used only to clone one item (a count increment, which runs no
-    // Python code and cannot touch the list) and is gone before anything else runs.
+unsafe fn list_item(list: &PyList, i: i64) -> Option<&Value> {
+    // SAFETY: as the caller promises.
     let items = unsafe { list.try_borrow_unguarded() }.ok()?;
-    items.get(list_index(i, items.len())).map(slot::clone_bits)
+    items.get(list_index(i, items.len()))
 }
 
 /// A list index made non-negative as a position to look up: an index still negative after

@@ -4,6 +4,7 @@
 
 use super::builtins::builtin_len;
 use super::frame::Cursor;
+use super::function::BuiltinFn;
 use super::methods::list_append;
 use super::value::{PyList, Value};
 use super::vm::{Step, Vm};
@@ -35,14 +36,7 @@ pub fn len(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usize) 
             return Step::Next;
         }
     }
-    len_general(vm, cur, result_slot, argc)
-}
-
-/// `len`'s general entry, out of line so that the fast path above needs no stack frame.
-#[cold]
-#[inline(never)]
-fn len_general(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usize) -> Step {
-    vm.call_builtin_on_stack(cur, result_slot, argc, builtin_len)
+    general(vm, cur, result_slot, argc, builtin_len)
 }
 
 /// `xs.append(x)` (from `LoadMethod`, so the receiver and one argument): the argument moves
@@ -69,13 +63,18 @@ pub fn append(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usiz
             return Step::Next;
         }
     }
-    append_general(vm, cur, result_slot, argc)
+    general(vm, cur, result_slot, argc, list_append)
 }
 
-/// `list.append`'s general entry, out of line so that the fast path above needs no stack
-/// frame.
+/// A built-in's general entry, out of line so that the fast paths above need no stack frame.
 #[cold]
 #[inline(never)]
-fn append_general(vm: &mut Vm, cur: &mut Cursor, result_slot: *mut Value, argc: usize) -> Step {
-    vm.call_builtin_on_stack(cur, result_slot, argc, list_append)
+fn general(
+    vm: &mut Vm,
+    cur: &mut Cursor,
+    result_slot: *mut Value,
+    argc: usize,
+    func: BuiltinFn,
+) -> Step {
+    vm.call_builtin_on_stack(cur, result_slot, argc, func)
 }

@@ -201,7 +201,7 @@ pub mod slot {
     /// # Safety
     /// `value` is valid for a 16-byte read.
     #[inline(always)]
-    pub unsafe fn read_bits(value: *const Value) -> Bits {
+    unsafe fn read_bits(value: *const Value) -> Bits {
         #[cfg(target_arch = "x86_64")]
         // SAFETY: SSE2 is part of x86-64; the caller guarantees the read.
         unsafe {
@@ -240,24 +240,6 @@ pub mod slot {
         // SAFETY: a reference is valid for reading its 16 bytes; the bits own the reference
         // just taken.
         unsafe { read_bits(value) }
-    }
-
-    /// An owned value as bits (the bits take over its reference).
-    #[inline(always)]
-    pub fn into_bits(value: Value) -> Bits {
-        let value = std::mem::ManuallyDrop::new(value);
-        // SAFETY: the value is not dropped; its reference passes to the bits.
-        unsafe { read_bits(&*value) }
-    }
-
-    /// The value whose bits these are.
-    /// # Safety
-    /// `bits` came from `clone_bits` or `into_bits` and have not been turned into a value or
-    /// written to a slot yet.
-    #[inline(always)]
-    pub unsafe fn into_value(bits: Bits) -> Value {
-        // SAFETY: the bits are a whole value's, as the caller promises.
-        unsafe { std::mem::transmute::<Bits, Value>(bits) }
     }
 
     #[cfg(test)]
