@@ -171,22 +171,6 @@ macro_rules! for_each_op {
             (LoadConstBinaryAdd, load_const_binary_add, Const, [LoadConst load_const, BinaryAdd binary_add], "LoadConst BinaryAdd"),
             (LoadConstCompareEqualPopJumpIfFalse, load_const_compare_equal_pop_jump_if_false, Const, [LoadConst load_const, CompareEqual compare_equal, PopJumpIfFalse pop_jump_if_false], "LoadConst CompareEqual PopJumpIfFalse"),
             (LoadConstBinarySubscrBinarySubtractStoreFast, load_const_binary_subscr_binary_subtract_store_fast, Const, [LoadConst load_const, BinarySubscr binary_subscr, BinarySubtract binary_subtract, StoreFast store_fast], "LoadConst BinarySubscr BinarySubtract StoreFast"),
-            (LoadFastBinaryMultiplyInplaceOpSwap, load_fast_binary_multiply_inplace_op_swap, Local, [LoadFast load_fast, BinaryMultiply binary_multiply, InplaceOp inplace_op, Swap swap], "LoadFast BinaryMultiply InplaceOp Swap"),
-            (LoadFastBinaryMultiplyInplaceAddSwap, load_fast_binary_multiply_inplace_add_swap, Local, [LoadFast load_fast, BinaryMultiply binary_multiply, InplaceAdd inplace_add, Swap swap], "LoadFast BinaryMultiply InplaceAdd Swap"),
-            (BinaryMultiplyInplaceOpSwapSwap, binary_multiply_inplace_op_swap_swap, None, [BinaryMultiply binary_multiply, InplaceOp inplace_op, Swap swap, Swap swap], "BinaryMultiply InplaceOp Swap Swap"),
-            (LoadFastBinaryMultiplyStoreFast, load_fast_binary_multiply_store_fast, Local, [LoadFast load_fast, BinaryMultiply binary_multiply, StoreFast store_fast], "LoadFast BinaryMultiply StoreFast"),
-            (LoadFastLoadMethodLoadFast, load_fast_load_method_load_fast, Local, [LoadFast load_fast, LoadMethod load_method, LoadFast load_fast], "LoadFast LoadMethod LoadFast"),
-            (LoadConstBinaryRShiftLoadConst, load_const_binary_rshift_load_const, Const, [LoadConst load_const, BinaryRShift binary_rshift, LoadConst load_const], "LoadConst BinaryRShift LoadConst"),
-            (LoadConstBinaryModuloStoreFast, load_const_binary_modulo_store_fast, Const, [LoadConst load_const, BinaryModulo binary_modulo, StoreFast store_fast], "LoadConst BinaryModulo StoreFast"),
-            (BinaryModuloStoreFastLoadFastLoadMethod, binary_modulo_store_fast_load_fast_load_method, None, [BinaryModulo binary_modulo, StoreFast store_fast, LoadFast load_fast, LoadMethod load_method], "BinaryModulo StoreFast LoadFast LoadMethod"),
-            (BinaryModuloBinarySubscrBinaryAdd, binary_modulo_binary_subscr_binary_add, None, [BinaryModulo binary_modulo, BinarySubscr binary_subscr, BinaryAdd binary_add], "BinaryModulo BinarySubscr BinaryAdd"),
-            (LoadFastLoadFastCompareLessPopJumpIfFalse, load_fast_load_fast_compare_less_pop_jump_if_false, Local, [LoadFast load_fast, LoadFast load_fast, CompareLess compare_less, PopJumpIfFalse pop_jump_if_false], "LoadFast LoadFast CompareLess PopJumpIfFalse"),
-            (LoadFastCopyCopyBinarySubscr, load_fast_copy_copy_binary_subscr, Local, [LoadFast load_fast, Copy copy, Copy copy, BinarySubscr binary_subscr], "LoadFast Copy Copy BinarySubscr"),
-            (CopyCopyBinarySubscrLoadConst, copy_copy_binary_subscr_load_const, Count, [Copy copy, Copy copy, BinarySubscr binary_subscr, LoadConst load_const], "Copy Copy BinarySubscr LoadConst"),
-            (BinaryAddReturnValue, binary_add_return_value, None, [BinaryAdd binary_add, ReturnValue return_value], "BinaryAdd ReturnValue"),
-            (LoadConstInplaceOpStoreFastLoadFast, load_const_inplace_op_store_fast_load_fast, Const, [LoadConst load_const, InplaceOp inplace_op, StoreFast store_fast, LoadFast load_fast], "LoadConst InplaceOp StoreFast LoadFast"),
-            (SwapStoreSubscrJump, swap_store_subscr_jump, Count, [Swap swap, StoreSubscr store_subscr, Jump jump], "Swap StoreSubscr Jump"),
-            (SwapSwapStoreSubscrLoadFast, swap_swap_store_subscr_load_fast, Count, [Swap swap, Swap swap, StoreSubscr store_subscr, LoadFast load_fast], "Swap Swap StoreSubscr LoadFast"),
         }
     };
 }
