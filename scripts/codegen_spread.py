@@ -27,7 +27,7 @@ import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from instruction_counts import SIZES, count, geomean  # noqa: E402
+from instruction_counts import SIZES, count, geomean, warm_cache  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,6 +81,8 @@ def main():
     counts = {}
     for label, profile_env, extra_flags in VARIANTS:
         binary = build(label, profile_env, extra_flags)
+        for workload in args.workloads:
+            warm_cache(str(binary), f"workloads/{workload}.py", str(SIZES[workload]))
         counts[label] = {
             engine: {
                 workload: count([str(binary), "run", "--engine", engine,

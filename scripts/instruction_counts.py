@@ -77,6 +77,14 @@ def count(argv):
     return int(match.group(1))
 
 
+def warm_cache(pvm, script, size):
+    """Runs the workload once outside callgrind, so that every counted run loads its compiled
+    form from the cache: after a build whose instruction set changed, the first counted run
+    would otherwise also pay for compiling and writing the cache."""
+    subprocess.run([pvm, "run", script, size], cwd=ROOT, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+
+
 def geomean(values):
     return math.exp(sum(math.log(v) for v in values) / len(values))
 
@@ -89,6 +97,7 @@ def main():
         script = f"workloads/{workload}.py"
         size = str(SIZES[workload])
         counts = {}
+        warm_cache(args.pvm, script, size)
         if not args.no_cpython:
             counts["CPython"] = count([CPYTHON, script, size])
         for engine in args.engines:
