@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How far each engine's instruction counts move across equally reasonable compiles of the same source.
+"""How far each engine's instruction counts move across equally reasonable builds of one source.
 
 An engine comparison is only worth something if the difference between engines is larger than
 what the compiler's own choices move each engine by. The dispatch loops are large functions
@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from instruction_counts import SIZES, count, geomean, warm_cache  # noqa: E402
+from pvm_binary import release_binary  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,11 +40,6 @@ VARIANTS = [
     ("inline-threshold=200", {}, ["-C", "llvm-args=-inline-threshold=200"]),
     ("inline-threshold=300", {}, ["-C", "llvm-args=-inline-threshold=300"]),
 ]
-
-
-def host():
-    return subprocess.run(["rustc", "--print", "host-tuple"], check=True,
-                          capture_output=True, text=True).stdout.strip()
 
 
 def configured_rustflags():
@@ -68,7 +64,7 @@ def build(label, profile_env, extra_flags):
     print(f"building {label} ...", file=sys.stderr)
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "pvm"],
                    cwd=ROOT, env=env, check=True)
-    return target_dir / host() / "release" / "pvm"
+    return release_binary(target_dir)
 
 
 def main():
